@@ -1,0 +1,18 @@
+import type { Bindings, CallOptions, Input } from './session.js';
+
+export interface QueryOptions extends CallOptions {
+  /** A read that may safely run twice (a window's session retries it once on a new connection). */
+  readonly idempotent?: boolean;
+}
+
+/**
+ * What the LIFT and workset code needs of BaseX. Both a plain BaseXSession (CLI, tests) and a
+ * window's WindowSession (the app) provide it, so that code never knows which one it has.
+ */
+export interface Queryable {
+  command(text: string, options?: QueryOptions): Promise<string>;
+  query(xquery: string, bindings?: Bindings, options?: QueryOptions): Promise<string[]>;
+  execute(xquery: string, bindings?: Bindings, options?: QueryOptions): Promise<string>;
+  add(path: string, input: Input, options?: CallOptions): Promise<string>;
+  replace(path: string, input: Input, options?: CallOptions): Promise<string>;
+}

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AuthError, BaseXError, ConnectionError, TimeoutError } from '../../src-main/basex/errors.js';
+import { BaseXSession } from '../../src-main/basex/session.js';
+import { connectTestSession, uniqueName } from '../helpers/basex.js';
+import { Readable } from 'node:stream';
+
+describe('BaseXSession against a real server', () => {
+  let session: BaseXSession;
+  beforeAll(async () => {
+    session = await connectTestSession();
+  });
+  afterAll(async () => {
+    await session.close();
+  });
+
+  it('returns a multi-megabyte result of 2-, 3- and 4-byte characters unchanged', async () => {
+    // é (2 bytes), 中 (3 bytes), 𝄞 (4 bytes) and ASCII, repeated to about 4 MB of UTF-8.
+    const unit = 'aé中𝄞z';
+    const repeats = 400_000;
+    const expected = unit.repeat(repeats);
+    const generated = await session.execute(`string-join((1 to ${repeats}) ! "${unit}")`);
+    expect(generated.length).toBe(expected.length);
+    expect(generated).toBe(expected);
+    expect(generated).not.toContain('\uFFFD');
+    const echoed = await session.query('declare variable $text external; $text', { text: expected });
+    expect(echoed).toEqual([expected]);
+  });
+
+  it('round-trips binary payloads containing \\0 and \\xFF', async () => {
+    const db = uniqueName('binary');
+    const everyByte = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+    const payload = Buffer.concat([Buffer.from([0xff, 0x00, 0xff, 0xff, 0x00, 0x00]), everyByte, everyByte.reverse(), Buffer.from([0xff])]);
+    await session.command(`CREATE DB ${db}`);
+    try {
+      await session.store('blob.bin', Readable.from([payload.subarray(0, 3), payload.subarray(3)]));
+      const back = await session.commandBytes('RETRIEVE blob.bin');
+      expect(back.equals(payload)).toBe(true);
+    } finally {
+      await session.command(`DROP DB ${db}`);
+    }
+  });
+
+  it('gives each of 50 concurrent calls its own answer', async () => {
+    const calls = Array.from({ length: 50 }, (_, i) =>
+      i % 2 === 0
+        ? session.query('declare variable $i external; ($i, $i * $i)', { i })
+        : session.execute('declare variable $s external; "call " || $s', { s: String(i) }),
+    );
+    const answers = await Promise.all(calls);
+    answers.forEach((answer, i) => {
+      expect(answer).toEqual(i % 2 === 0 ? [String(i), String(i * i)] : `call ${i}`);
+    });
+  });
+
+  it('keeps working after a failed query, command and binding', async () => {
+    await expect(session.query('1 +')).rejects.toBeInstanceOf(BaseXError);
+    await expect(session.command('OPEN no_such_database_here')).rejects.toThrow(/no_such_database_here/);
+    await expect(session.query('declare variable $x external; $x', { y: 'z' })).rejects.toThrow(/\$x/);
+    expect(await session.query('"still here"')).toEqual(['still here']);
+  });
+
+  it('binds values as data, never as query text', async () => {
+    const hostile = '"] | db:drop("x") | ["';
+    expect(await session.query('declare variable $v external; $v', { v: hostile })).toEqual([hostile]);
+    expect(await session.query('declare variable $v external; count($v)', { v: ['a', 'b', hostile] })).toEqual(['3']);
+  });
+
+  it('refuses a wrong password with a typed AuthError', async () => {
+    const address = { ...inject('basex'), password: 'not-the-password' };
+    await expect(BaseXSession.connect(address)).rejects.toBeInstanceOf(AuthError);
+  });
+
+  it('times a slow call out, drops the connection and rejects what waited behind it', async () => {
+    const slow = await connectTestSession();
+    const started = Date.now();
+    const sleeping = slow.query('prof:sleep(5000)', {}, { timeoutMs: 300 });
+    const behind = slow.query('1');
+    await expect(sleeping).rejects.toBeInstanceOf(TimeoutError);
+    await expect(behind).rejects.toBeInstanceOf(ConnectionError);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(slow.isOpen).toBe(false);
+  });
+
+  it('rejects calls on a closed session at once', async () => {
+    const closing = await connectTestSession();
+    await closing.close();
+    await expect(closing.query('1')).rejects.toBeInstanceOf(ConnectionError);
+  });
+});
