@@ -1,0 +1,19 @@
+/**
+ * `npm test`: everything, from a fresh machine. Installs what is missing, then runs type checks,
+ * lint, the unit and integration tests against a real BaseX server, and the e2e specs in Chromium.
+ */
+import { readdirSync, existsSync } from 'node:fs';
+import { ensureNodeModules, ensureSystemPackages, run } from './system.mjs';
+
+ensureSystemPackages(['basex', 'chromium']);
+ensureNodeModules();
+
+run('npm', ['run', '--silent', 'typecheck']);
+run('npm', ['run', '--silent', 'lint']);
+run('npx', ['vitest', 'run']);
+const hasE2e = existsSync('e2e') && readdirSync('e2e').some((file) => file.endsWith('.spec.ts'));
+if (hasE2e) {
+  run('npx', ['electron-vite', 'build']);
+  run('npx', ['playwright', 'test']);
+}
+console.log('npm test: all green');

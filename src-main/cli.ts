@@ -1,0 +1,33 @@
+/**
+ * `workset-browser`: the command line. Exit 0 on success, 1 with one line on stderr when the
+ * work fails, 2 for a usage error. Its commands and their --json output are a fixed interface.
+ */
+import { Command, CommanderError } from 'commander';
+import { addDictionaryCommands } from './cli/dictionary-commands.js';
+import type { GlobalOptions } from './cli/context.js';
+
+const EXIT_FAILURE = 1;
+const EXIT_USAGE = 2;
+
+const program = new Command('workset-browser')
+  .description('Curate LIFT dictionaries in BaseX through saved worksets.')
+  .option('--data <dir>', 'data folder (default: $WORKSET_BROWSER_DATA, else the user data folder)')
+  .option('--basex <url>', 'use an existing BaseX server: basex://user:password@host:port (default: $BASEX_URL)')
+  .showHelpAfterError(false)
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(text.trim().replace(/^error: /, 'workset-browser: ') + '\n') });
+
+const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+addDictionaryCommands(program, globals);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    const usage = error.code !== 'commander.helpDisplayed' && error.code !== 'commander.version';
+    process.exit(usage ? EXIT_USAGE : 0);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`workset-browser: ${message}\n`);
+  process.exit(EXIT_FAILURE);
+}

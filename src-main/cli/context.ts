@@ -1,0 +1,35 @@
+import { useServer } from '../basex/server-launcher.js';
+import { BaseXSession } from '../basex/session.js';
+import { resolveDataFolder } from '../data-folder.js';
+
+/** Options every command accepts. */
+export interface GlobalOptions {
+  /** Data folder (default: $WORKSET_BROWSER_DATA, else the platform's user data folder). */
+  readonly data?: string;
+  /** An existing BaseX server, `basex://user:password@host:port` (default: $BASEX_URL, else embedded). */
+  readonly basex?: string;
+}
+
+export interface CommandContext {
+  readonly dataFolder: string;
+  readonly session: BaseXSession;
+}
+
+/**
+ * Runs one command with a BaseX session: the embedded server of the data folder (started if
+ * the app is not running) or the server named by --basex. Everything is released afterwards.
+ */
+export async function withSession<T>(options: GlobalOptions, work: (context: CommandContext) => Promise<T>): Promise<T> {
+  const dataFolder = resolveDataFolder(options.data);
+  const lease = await useServer({ dataFolder, basexUrl: options.basex });
+  try {
+    const session = await BaseXSession.connect(lease.address, { timeoutMs: 30 * 60_000 });
+    try {
+      return await work({ dataFolder, session });
+    } finally {
+      await session.close();
+    }
+  } finally {
+    await lease.release();
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Errors as values the UI can switch on. Every failure that crosses the IPC boundary becomes
+ * one of these codes; the message says what failed and what to do.
+ */
+export const ERROR_CODES = ['Conflict', 'NotFound', 'Invalid', 'Unavailable', 'Cancelled', 'Internal'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  /** Extra data for the UI: the current entry on a Conflict, the bad filter's path on Invalid. */
+  readonly details?: unknown;
+}
+
+export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };

@@ -1,0 +1,158 @@
+import type { Queryable } from '../basex/queryable.js';
+import type { FieldEdit } from '../ipc/contract/edit.js';
+import { ENTRIES_PROLOG } from './documents.js';
+import { FIELD_EDIT_PROLOG, fieldEditBindings, VERSION_FUNCTION } from './field-edit-xquery.js';
+
+/**
+ * Entries as XML with their versions, and the writes that change them: an inline edit, a batch
+ * of a bulk operation, and the restore of pre-images when a bulk operation is undone.
+ *
+ * Every write checks the version the caller saw (a hash of the entry's XML computed in BaseX)
+ * inside the same updating query as the change, so a concurrent change is never overwritten.
+ */
+
+export interface EntryXml {
+  readonly guid: string;
+  readonly xml: string;
+  /** Hash of the entry's XML: what the caller sends back to prove what it saw. */
+  readonly version: string;
+}
+
+/** What happened to one entry in a write. */
+export type WriteState = 'applied' | 'unchanged' | 'changed' | 'missing';
+
+export interface WriteOutcome {
+  readonly guid: string;
+  readonly state: WriteState;
+  /** The entry's version after the write (or now, when it was not written). */
+  readonly version?: string;
+}
+
+/** Reading never sees a tombstone: deleted entries have no content to edit. */
+const LIVE_ENTRY = `declare function local:entry($g as xs:string) as element(entry)? {
+  $doc/lift/entry[@guid = $g][not(@dateDeleted)][1]
+};`;
+
+/** Serialization that keeps the entry's own whitespace and adds none. */
+const NO_INDENT = `declare option output:indent 'no';`;
+
+/** The XML and version of each entry, in the order asked; missing ones are left out. */
+export async function readEntries(session: Queryable, db: string, guids: readonly string[]): Promise<EntryXml[]> {
+  if (guids.length === 0) return [];
+  const items = await session.query(
+    `${NO_INDENT}${ENTRIES_PROLOG}${VERSION_FUNCTION}${LIVE_ENTRY}
+     declare variable $guids as xs:string* external;
+     for $g in $guids
+     let $e := local:entry($g)
+     where $e
+     return ($g, local:version($e), serialize($e, map { 'method': 'xml', 'indent': 'no' }))`,
+    { db, guids: [...guids] },
+    { idempotent: true },
+  );
+  const entries: EntryXml[] = [];
+  for (let i = 0; i + 2 < items.length; i += 3) entries.push({ guid: items[i], version: items[i + 1], xml: items[i + 2] });
+  return entries;
+}
+
+/** Versions of entries (guid → version); missing entries are absent from the map. */
+export async function entryVersions(session: Queryable, db: string, guids: readonly string[]): Promise<Map<string, string>> {
+  if (guids.length === 0) return new Map();
+  const lines = await session.execute(
+    `${ENTRIES_PROLOG}${VERSION_FUNCTION}${LIVE_ENTRY}
+     declare variable $guids as xs:string* external;
+     string-join(for $g in $guids let $e := local:entry($g) where $e return $g || '&#9;' || local:version($e), '&#10;')`,
+    { db, guids: [...guids] },
+    { idempotent: true },
+  );
+  return new Map(lines ? lines.split('\n').map((line) => line.split('\t') as [string, string]) : []);
+}
+
+/**
+ * Applies one edit to each entry whose version is still the one given; the rest are reported
+ * as `changed` (someone else wrote it) or `missing`. One updating query: all or nothing.
+ */
+export async function applyEdit(
+  session: Queryable,
+  db: string,
+  edit: FieldEdit,
+  expected: readonly { readonly guid: string; readonly version: string }[],
+): Promise<WriteOutcome[]> {
+  if (expected.length === 0) return [];
+  const lines = await session.query(
+    `${ENTRIES_PROLOG}${VERSION_FUNCTION}${FIELD_EDIT_PROLOG}${LIVE_ENTRY}
+     declare variable $guids as xs:string* external;
+     declare variable $versions as xs:string* external;
+     for $g at $i in $guids
+     let $e := local:entry($g)
+     return if (empty($e)) then update:output($g || '&#9;missing')
+       else if (local:version($e) != $versions[$i]) then update:output($g || '&#9;changed&#9;' || local:version($e))
+       else let $c := local:edited($e)
+         return if ($c is $e) then update:output($g || '&#9;unchanged&#9;' || local:version($e))
+         else (replace node $e with $c, update:output($g || '&#9;applied&#9;' || local:version($c)))`,
+    { db, guids: expected.map((e) => e.guid), versions: expected.map((e) => e.version), ...fieldEditBindings(edit) },
+  );
+  return lines.map(parseOutcome);
+}
+
+/**
+ * Puts pre-images back (undo). An entry is restored only while it still has the version the
+ * operation left; one changed since is reported as `changed` and left alone.
+ */
+export async function restoreEntries(
+  session: Queryable,
+  db: string,
+  restores: readonly { readonly guid: string; readonly xml: string; readonly expectedVersion: string }[],
+): Promise<WriteOutcome[]> {
+  if (restores.length === 0) return [];
+  const lines = await session.query(
+    `declare option db:chop 'false';
+     ${ENTRIES_PROLOG}${VERSION_FUNCTION}${LIVE_ENTRY}
+     declare variable $guids as xs:string* external;
+     declare variable $xmls as xs:string* external;
+     declare variable $versions as xs:string* external;
+     for $g at $i in $guids
+     let $e := local:entry($g)
+     return if (empty($e)) then update:output($g || '&#9;missing')
+       else if (local:version($e) != $versions[$i]) then update:output($g || '&#9;changed&#9;' || local:version($e))
+       else (replace node $e with parse-xml($xmls[$i])/*, update:output($g || '&#9;applied'))`,
+    {
+      db,
+      guids: restores.map((r) => r.guid),
+      xmls: restores.map((r) => r.xml),
+      versions: restores.map((r) => r.expectedVersion)
+    },
+  );
+  return lines.map(parseOutcome);
+}
+
+/** The values of an edit's field before and after the edit, for a preview. */
+export async function previewEdit(
+  session: Queryable,
+  db: string,
+  edit: FieldEdit,
+  guids: readonly string[],
+): Promise<{ guid: string; before: string[]; after: string[] }[]> {
+  if (guids.length === 0) return [];
+  const json = await session.execute(
+    `${ENTRIES_PROLOG}${VERSION_FUNCTION}${FIELD_EDIT_PROLOG}${LIVE_ENTRY}
+     declare variable $guids as xs:string* external;
+     declare function local:values($e as element(entry)) as xs:string* {
+       for $o in local:owners($e)
+       return if ($field = 'pos') then $o/grammatical-info/@value/string()
+         else if ($field = 'trait') then $o/trait[@name = $name]/@value/string()
+         else if ($field = 'semantic-domain') then $o/trait[@name = $domain-trait]/@value/string()
+         else local:holders($o)/string(text)
+     };
+     serialize(array { for $g in $guids let $e := local:entry($g) where $e
+       return map { 'guid': $g, 'before': array { local:values($e) }, 'after': array { local:values(local:edited($e)) } } },
+       map { 'method': 'json' })`,
+    { db, guids: [...guids], ...fieldEditBindings(edit) },
+    { idempotent: true },
+  );
+  return JSON.parse(json) as { guid: string; before: string[]; after: string[] }[];
+}
+
+function parseOutcome(line: string): WriteOutcome {
+  const [guid, state, version] = line.split('\t');
+  return { guid, state: state as WriteState, version: version || undefined };
+}

@@ -1,0 +1,180 @@
+import type { FieldEdit } from '../ipc/contract/edit.js';
+
+/**
+ * The XQuery that applies a FieldEdit to an entry, shared by inline edits and bulk operations.
+ *
+ * Every part of the edit arrives as a bound external variable; this text never changes, so no
+ * user value can become query syntax. `local:edited($e)` returns the changed copy of an entry
+ * (with dateModified stamped), or the entry itself when the edit changes nothing.
+ */
+
+/** The version callers compare for optimistic concurrency: a hash of the entry's XML. */
+export const VERSION_FUNCTION = String.raw`
+declare function local:version($e as element(entry)) as xs:string {
+  string(xs:hexBinary(hash:md5(serialize($e, map { 'method': 'xml', 'indent': 'no' }))))
+};
+`;
+
+/** External variables of the prolog, filled from a FieldEdit by `fieldEditBindings`. */
+export const FIELD_EDIT_PROLOG = String.raw`
+declare variable $action as xs:string external;
+declare variable $field as xs:string external;
+declare variable $lang as xs:string external := '';
+declare variable $name as xs:string external := '';
+declare variable $sense as xs:integer external := -1;
+declare variable $value as xs:string external := '';
+declare variable $pattern as xs:string external := '';
+declare variable $replacement as xs:string external := '';
+declare variable $flags as xs:string external := '';
+
+(: FLEx's default name for semantic domain traits. :)
+declare variable $domain-trait := if ($name) then $name else 'semantic-domain-ddp4';
+
+declare function local:now() as xs:string {
+  format-dateTime(adjust-dateTime-to-timezone(current-dateTime(), xs:dayTimeDuration('PT0S')),
+    '[Y0001]-[M01]-[D01]T[H01]:[m01]:[s01]Z')
+};
+
+declare function local:senses($e as element(entry)) as element(sense)* {
+  if ($sense ge 0) then $e/sense[$sense + 1] else $e/sense
+};
+
+(: The elements a field lives in: the entry, or its senses. :)
+declare function local:owners($e as element(entry)) as element()* {
+  switch ($field)
+    case 'gloss' case 'definition' case 'pos' case 'semantic-domain' return local:senses($e)
+    case 'note' return if ($sense ge 0) then local:senses($e) else $e
+    default return $e
+};
+
+(: The containers of forms of a text field inside one owner (glosses have none). :)
+declare function local:containers($owner as element()) as element()* {
+  switch ($field)
+    case 'lexeme' return $owner/lexical-unit
+    case 'citation' return $owner/citation
+    case 'definition' return $owner/definition
+    case 'note' return $owner/note[if ($name) then @type = $name else empty(@type)]
+    case 'custom' return $owner/field[@type = $name]
+    default return ()
+};
+
+(: Elements with @lang holding a <text>: forms, or glosses. :)
+declare function local:holders($owner as element()) as element()* {
+  let $all := if ($field = 'gloss') then $owner/gloss else local:containers($owner)/form
+  return if ($lang) then $all[@lang = $lang] else $all
+};
+
+declare function local:changed($old as xs:string) as xs:string {
+  switch ($action)
+    case 'set' return $value
+    case 'append' return $old || $value
+    case 'prepend' return $value || $old
+    case 'replace' return replace($old, $pattern, $replacement, $flags)
+    default return $old
+};
+
+(: A new container for a text field, holding one form. :)
+declare function local:new-container() as element() {
+  let $form := <form lang="{$lang}"><text>{$value}</text></form>
+  return switch ($field)
+    case 'lexeme' return <lexical-unit>{$form}</lexical-unit>
+    case 'citation' return <citation>{$form}</citation>
+    case 'definition' return <definition>{$form}</definition>
+    case 'note' return if ($name) then <note type="{$name}">{$form}</note> else <note>{$form}</note>
+    case 'gloss' return <gloss lang="{$lang}"><text>{$value}</text></gloss>
+    default return <field type="{$name}">{$form}</field>
+};
+
+(: Where a new child goes: after the last of the preceding kinds, else first (LIFT order). :)
+declare %updating function local:insert($owner as element(), $new as element(), $after as xs:string*) {
+  let $anchor := $owner/*[local-name() = $after][last()]
+  return if ($anchor) then insert node $new after $anchor
+    else if ($owner/sense and $owner instance of element(entry)) then insert node $new before $owner/sense[1]
+    else insert node $new as first into $owner
+};
+
+declare %updating function local:set-text($holder as element()) {
+  if ($holder/text) then replace value of node $holder/text with local:changed(string($holder/text))
+  else insert node <text>{local:changed('')}</text> into $holder
+};
+
+declare %updating function local:edit-text($owner as element()) {
+  let $holders := local:holders($owner)
+  return switch ($action)
+    case 'clear' return (
+      for $c in (if ($field = 'gloss') then () else local:containers($owner))
+      (: A container left without forms goes too. :)
+      return if (every $f in $c/form satisfies exists($holders[. is $f])) then delete node $c
+        else delete node $holders[.. is $c],
+      if ($field = 'gloss') then delete node $holders else ()
+    )
+    case 'set' return
+      if ($holders) then for $h in $holders return local:set-text($h)
+      else if ($field != 'gloss' and local:containers($owner)) then
+        insert node <form lang="{$lang}"><text>{$value}</text></form> as last into local:containers($owner)[1]
+      else local:insert($owner, local:new-container(), switch ($field)
+        case 'citation' return 'lexical-unit'
+        case 'gloss' return ('grammatical-info', 'gloss')
+        case 'definition' return ('grammatical-info', 'gloss')
+        default return ('lexical-unit', 'citation', 'trait', 'note', 'field'))
+    default return
+      for $h in $holders[normalize-space(string(text))]
+      return local:set-text($h)
+};
+
+declare %updating function local:edit-value($owner as element()) {
+  let $holders := switch ($field)
+    case 'pos' return $owner/grammatical-info
+    case 'trait' return $owner/trait[@name = $name]
+    default return $owner/trait[@name = $domain-trait]
+  let $new := switch ($field)
+    case 'pos' return <grammatical-info value="{$value}"/>
+    case 'trait' return <trait name="{$name}" value="{$value}"/>
+    default return <trait name="{$domain-trait}" value="{$value}"/>
+  return switch ($action)
+    case 'clear' return delete node $holders
+    case 'set' return
+      if ($field = 'semantic-domain' or empty($holders)) then (
+        delete node $holders,
+        local:insert($owner, $new, ('grammatical-info', 'gloss', 'definition', 'lexical-unit', 'citation', 'trait')))
+      else (replace value of node $holders[1]/@value with $value, delete node $holders[position() > 1])
+    case 'append' case 'prepend' return
+      if ($field = 'semantic-domain') then
+        if ($holders[@value = $value]) then ()
+        else if (empty($holders)) then local:insert($owner, $new, ('grammatical-info', 'gloss', 'definition'))
+        else if ($action = 'append') then insert node $new after $holders[last()]
+        else insert node $new before $holders[1]
+      else for $h in $holders[normalize-space(@value)] return replace value of node $h/@value with local:changed($h/@value)
+    default return
+      for $h in $holders[normalize-space(@value)] return replace value of node $h/@value with local:changed($h/@value)
+};
+
+declare %updating function local:apply($e as element(entry)) {
+  for $owner in local:owners($e)
+  return if ($field = ('pos', 'trait', 'semantic-domain')) then local:edit-value($owner) else local:edit-text($owner)
+};
+
+declare function local:edited($e as element(entry)) as element(entry) {
+  let $changed := copy $c := $e modify local:apply($c) return $c
+  return if (deep-equal($e, $changed)) then $e
+    else copy $c := $changed modify (
+      if ($c/@dateModified) then replace value of node $c/@dateModified with local:now()
+      else insert node attribute dateModified { local:now() } into $c
+    ) return $c
+};
+`;
+
+/** Bindings for the prolog's external variables. */
+export function fieldEditBindings(edit: FieldEdit): Record<string, string | number> {
+  return {
+    action: edit.action,
+    field: edit.field,
+    lang: edit.lang ?? '',
+    name: edit.name ?? '',
+    sense: edit.sense ?? -1,
+    value: edit.value ?? '',
+    pattern: edit.pattern ?? '',
+    replacement: edit.replacement ?? '',
+    flags: edit.flags ?? '',
+  };
+}

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ConnectionError } from '../../src-main/basex/errors.js';
+import { BaseXSession } from '../../src-main/basex/session.js';
+import { SessionRegistry } from '../../src-main/basex/sessions.js';
+import { connectTestSession } from '../helpers/basex.js';
+
+/** Client addresses of every session the server has open (`SHOW SESSIONS`). */
+async function serverSessions(admin: BaseXSession): Promise<Set<string>> {
+  const listing = await admin.command('SHOW SESSIONS');
+  return new Set([...listing.matchAll(/\[([\d.]+:\d+)\]/g)].map((match) => match[1]));
+}
+
+describe('SessionRegistry: one BaseX session per window', () => {
+  let admin: BaseXSession;
+  const registry = new SessionRegistry(() => BaseXSession.connect(inject('basex')));
+  beforeAll(async () => {
+    admin = await connectTestSession();
+  });
+  afterAll(async () => {
+    await registry.closeAll();
+    await admin.close();
+  });
+
+  it('leaves exactly the open windows with sessions after 10 windows open and close at random', async () => {
+    const open = new Set<string>();
+    const everUsed = new Map<string, string>();
+    let next = 0;
+    let seed = 42;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 6; round++) {
+      const steps: Promise<unknown>[] = [];
+      for (let step = 0; step < 10; step++) {
+        if (open.size > 0 && random() < 0.45) {
+          const ids = [...open];
+          const id = ids[Math.floor(random() * ids.length)];
+          open.delete(id);
+          steps.push(registry.close(id));
+        } else if (open.size < 10) {
+          const id = `window-${next++}`;
+          open.add(id);
+          const session = registry.open(id);
+          // A window closed while still connecting rejects ready(): that is expected here.
+          steps.push(session.ready().then(() => everUsed.set(id, session.clientAddress ?? ''), () => undefined));
+        }
+      }
+      await Promise.all(steps);
+    }
+    expect(registry.counts).toEqual({ windows: open.size, live: open.size });
+    const expected = new Set([...open].map((id) => registry.get(id).clientAddress));
+    expect(expected.size).toBe(open.size);
+    const closedAddresses = [...everUsed].filter(([id]) => !open.has(id)).map(([, address]) => address);
+    await expect
+      .poll(async () => {
+        const onServer = await serverSessions(admin);
+        return {
+          open: [...expected].every((address) => address !== undefined && onServer.has(address)),
+          leaked: closedAddresses.filter((address) => onServer.has(address)),
+        };
+      })
+      .toEqual({ open: true, leaked: [] });
+  });
+
+  it('never hands one window two sessions, nor one session to two windows', async () => {
+    const a = registry.open('dup-a');
+    const b = registry.open('dup-b');
+    expect(() => registry.open('dup-a')).toThrow(/already has/);
+    await Promise.all([a.ready(), b.ready()]);
+    expect(a.clientAddress).not.toBe(b.clientAddress);
+    await Promise.all([registry.close('dup-a'), registry.close('dup-b')]);
+  });
+
+  it('reopens a killed session once and retries idempotent reads', async () => {
+    const session = registry.open('killed');
+    await session.ready();
+    const before = session.clientAddress;
+    await admin.command(`KILL ${before}`);
+    expect(await session.query('"read after kill"', {}, { idempotent: true })).toEqual(['read after kill']);
+    expect(session.clientAddress).not.toBe(before);
+    // A call that dies under way: a write is not retried (it may have run), a read is.
+    const victim = session.clientAddress;
+    const write = session.query('prof:sleep(2000), "write"', {}, { idempotent: false });
+    const read = session.query('prof:sleep(2000), "read"', {}, { idempotent: true });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await admin.command(`KILL ${victim}`);
+    await expect(write).rejects.toBeInstanceOf(ConnectionError);
+    expect(await read).toEqual(['read']);
+    expect(session.clientAddress).not.toBe(victim);
+    expect(await session.query('"next call works"')).toEqual(['next call works']);
+    await registry.close('killed');
+  });
+
+  it('reports counts to listeners as windows open and close', async () => {
+    const seen: number[] = [];
+    const stop = registry.onChange((counts) => seen.push(counts.windows));
+    const before = registry.counts.windows;
+    registry.open('counted');
+    await registry.close('counted');
+    stop();
+    expect(seen).toContain(before + 1);
+    expect(seen.at(-1)).toBe(before);
+  });
+});

@@ -1,0 +1,126 @@
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BaseXSession } from '../../src-main/basex/session.js';
+import type { FieldEdit } from '../../src-main/ipc/contract/edit.js';
+import { LIFT_DOC } from '../../src-main/lift/documents.js';
+import { applyEdit, entryVersions, previewEdit, readEntries, restoreEntries } from '../../src-main/lift/entry-xml.js';
+import { connectTestSession, uniqueName } from '../helpers/basex.js';
+import { SHARED_LIFT } from '../helpers/shared-lift.js';
+
+const ALL_FIELDS = join(SHARED_LIFT, 'AllFLExFields/AllFLExFields.lift');
+const FIRST = '0a18bb95-0eb2-422e-bf7e-c1fd90274670';
+const SECOND = 'dc4106ac-13fd-4ae0-a32b-b737f413d515';
+
+describe('entry XML: versions, guarded edits and restores', () => {
+  let session: BaseXSession;
+  const db = uniqueName('entryxml');
+
+  beforeAll(async () => {
+    session = await connectTestSession();
+    await session.command('SET CHOP false');
+    await session.command(`CREATE DB ${db}`);
+    await session.add(LIFT_DOC, createReadStream(ALL_FIELDS));
+  });
+  afterAll(async () => {
+    await session.command(`DROP DB ${db}`);
+    await session.close();
+  });
+
+  async function one(guid: string): Promise<{ xml: string; version: string }> {
+    const [entry] = await readEntries(session, db, [guid]);
+    return entry;
+  }
+
+  async function edit(guid: string, change: FieldEdit): Promise<string> {
+    const before = await one(guid);
+    const [outcome] = await applyEdit(session, db, change, [{ guid, version: before.version }]);
+    expect(outcome.state).toBe('applied');
+    return (await one(guid)).xml;
+  }
+
+  it('reads entries in the order asked, leaving out unknown guids', async () => {
+    const entries = await readEntries(session, db, [SECOND, 'no-such-guid', FIRST]);
+    expect(entries.map((e) => e.guid)).toEqual([SECOND, FIRST]);
+    expect(entries[1].xml).toMatch(/^<entry [^>]*guid="0a18bb95/);
+    expect(entries[1].version).toMatch(/^[0-9A-F]{32}$/);
+    const versions = await entryVersions(session, db, [FIRST, SECOND, 'missing']);
+    expect(versions.get(FIRST)).toBe(entries[1].version);
+    expect(versions.has('missing')).toBe(false);
+  });
+
+  it('refuses a write against a stale version and reports the entry as changed', async () => {
+    const before = await one(SECOND);
+    const [first] = await applyEdit(session, db, { action: 'set', field: 'gloss', lang: 'en', value: 'first' }, [{ guid: SECOND, version: before.version }]);
+    expect(first.state).toBe('applied');
+    const [stale] = await applyEdit(session, db, { action: 'set', field: 'gloss', lang: 'en', value: 'second' }, [{ guid: SECOND, version: before.version }]);
+    expect(stale).toEqual({ guid: SECOND, state: 'changed', version: first.version });
+    expect((await one(SECOND)).xml).toContain('<gloss lang="en"><text>first</text></gloss>');
+  });
+
+  it('stamps dateModified on a change and leaves an entry alone when nothing changes', async () => {
+    const before = await one(SECOND);
+    const [same] = await applyEdit(session, db, { action: 'replace', field: 'gloss', pattern: 'no match here', replacement: 'x' }, [{ guid: SECOND, version: before.version }]);
+    expect(same.state).toBe('unchanged');
+    expect((await one(SECOND)).xml).toBe(before.xml);
+    const after = await edit(SECOND, { action: 'append', field: 'gloss', value: '!' });
+    const stamp = /dateModified="([^"]+)"/.exec(after)?.[1] ?? '';
+    expect(Date.now() - Date.parse(stamp)).toBeLessThan(60_000);
+  });
+
+  it('applies every action to text fields per writing system', async () => {
+    expect(await edit(FIRST, { action: 'set', field: 'gloss', lang: 'fr', value: 'un mot' })).toContain('<gloss lang="fr"><text>un mot</text></gloss>');
+    expect(await edit(FIRST, { action: 'prepend', field: 'gloss', lang: 'en', value: '(n) ' })).toContain('<text>(n) A Word</text>');
+    expect(await edit(FIRST, { action: 'replace', field: 'definition', lang: 'en', pattern: 'Defn$', replacement: 'definition' })).toContain('<text>A Word definition</text>');
+    expect(await edit(FIRST, { action: 'set', field: 'citation', lang: 'en', value: 'cite' })).toMatch(/<citation>\s*<form lang="th"><text>คาม<\/text><\/form>\s*<form lang="en"><text>cite<\/text><\/form><\/citation>/);
+    expect(await edit(FIRST, { action: 'set', field: 'custom', name: 'literal-meaning', lang: 'en', value: 'LM' })).toContain('<form lang="en"><text>LM</text></form>');
+    expect(await edit(FIRST, { action: 'append', field: 'note', value: '.' })).toContain('<text>A Note.</text>');
+    const cleared = await edit(FIRST, { action: 'clear', field: 'definition' });
+    expect(cleared).not.toContain('<definition>');
+    const created = await edit(FIRST, { action: 'set', field: 'definition', lang: 'fr', value: 'déf' });
+    expect(created).toMatch(/<gloss lang="fr"><text>un mot<\/text><\/gloss><definition><form lang="fr"><text>déf<\/text><\/form><\/definition>/);
+  });
+
+  it('applies every action to value fields: pos, traits and semantic domains', async () => {
+    expect(await edit(FIRST, { action: 'set', field: 'pos', value: 'Verb' })).toContain('<grammatical-info value="Verb">');
+    expect(await edit(FIRST, { action: 'set', field: 'trait', name: 'morph-type', value: 'root' })).toContain('<trait name="morph-type" value="root"/>');
+    const added = await edit(FIRST, { action: 'append', field: 'semantic-domain', value: '1.1 Sky' });
+    expect(added.match(/semantic-domain-ddp4/g)).toHaveLength(2);
+    const replaced = await edit(FIRST, { action: 'replace', field: 'semantic-domain', pattern: '^1\\.1 ', replacement: '1.1.1 ' });
+    expect(replaced).toContain('value="1.1.1 Sky"');
+    const set = await edit(FIRST, { action: 'set', field: 'semantic-domain', value: '2 Person' });
+    expect(set.match(/semantic-domain-ddp4/g)).toHaveLength(1);
+    expect(await edit(FIRST, { action: 'clear', field: 'pos' })).not.toContain('grammatical-info');
+  });
+
+  it('treats hostile values as text', async () => {
+    const hostile = '"] | db:drop("' + db + '") | ["</text><x/>';
+    const xml = await edit(SECOND, { action: 'set', field: 'gloss', lang: 'en', value: hostile });
+    expect(xml).toContain('<text>"] | db:drop("' + db + '") | ["&lt;/text&gt;&lt;x/&gt;</text>');
+    expect(await session.query(`db:exists("${db}")`)).toEqual(['true']);
+  });
+
+  it('previews the field before and after without writing', async () => {
+    const before = await one(SECOND);
+    const preview = await previewEdit(session, db, { action: 'set', field: 'pos', value: 'Adverb' }, [SECOND, 'missing']);
+    expect(preview).toEqual([{ guid: SECOND, before: ['Verb'], after: ['Adverb'] }]);
+    expect((await one(SECOND)).xml).toBe(before.xml);
+  });
+
+  it('restores pre-images byte for byte, but not over a later change', async () => {
+    const pre = await readEntries(session, db, [FIRST, SECOND]);
+    const outcomes = await applyEdit(session, db, { action: 'set', field: 'gloss', lang: 'en', value: 'bulk' }, pre);
+    expect(outcomes.map((o) => o.state)).toEqual(['applied', 'applied']);
+    // Someone edits SECOND after the operation: its undo must not clobber that.
+    await edit(SECOND, { action: 'set', field: 'gloss', lang: 'en', value: 'later' });
+    const restored = await restoreEntries(
+      session,
+      db,
+      pre.map((entry, i) => ({ guid: entry.guid, xml: entry.xml, expectedVersion: outcomes[i].version ?? '' })),
+    );
+    expect(restored.map((r) => r.state)).toEqual(['applied', 'changed']);
+    expect((await one(FIRST)).xml).toBe(pre[0].xml);
+    expect((await one(FIRST)).version).toBe(pre[0].version);
+    expect((await one(SECOND)).xml).toContain('<text>later</text>');
+  });
+});
