@@ -4,6 +4,8 @@
  */
 import { Command, CommanderError } from 'commander';
 import { addDictionaryCommands } from './cli/dictionary-commands.js';
+import { addServeCommand } from './cli/serve-command.js';
+import { addWorksetCommands } from './cli/workset-commands.js';
 import type { GlobalOptions } from './cli/context.js';
 
 const EXIT_FAILURE = 1;
@@ -19,6 +21,8 @@ const program = new Command('workset-browser')
 
 const globals = (): GlobalOptions => program.opts<GlobalOptions>();
 addDictionaryCommands(program, globals);
+addWorksetCommands(program, globals);
+addServeCommand(program, globals);
 
 try {
   await program.parseAsync(process.argv);

@@ -154,13 +154,18 @@ declare %updating function local:apply($e as element(entry)) {
   return if ($field = ('pos', 'trait', 'semantic-domain')) then local:edit-value($owner) else local:edit-text($owner)
 };
 
+declare %updating function local:stamp($e as element(entry)) {
+  if ($e/@dateModified) then replace value of node $e/@dateModified with local:now()
+  else insert node attribute dateModified { local:now() } into $e
+};
+
+(: The entry as the edit leaves it: a changed copy with dateModified stamped, or the entry itself
+   when the edit changes nothing. current-dateTime() is fixed for a whole query, so applying
+   local:apply and local:stamp to the stored entry in the same query gives exactly this copy. :)
 declare function local:edited($e as element(entry)) as element(entry) {
   let $changed := copy $c := $e modify local:apply($c) return $c
   return if (deep-equal($e, $changed)) then $e
-    else copy $c := $changed modify (
-      if ($c/@dateModified) then replace value of node $c/@dateModified with local:now()
-      else insert node attribute dateModified { local:now() } into $c
-    ) return $c
+    else copy $c := $changed modify local:stamp($c) return $c
 };
 `;
 

@@ -1,0 +1,93 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useServer, type ServerLease } from './basex/server-launcher.js';
+import { BaseXSession } from './basex/session.js';
+import { SessionRegistry } from './basex/sessions.js';
+import { EventBus } from './ipc/event-bus.js';
+import type { HandlerTable } from './ipc/handler-table.js';
+import { createHandlerTable, type Shell } from './ipc/handlers/index.js';
+import { listDictionaries } from './lift/dictionaries.js';
+import { importLift } from './lift/import.js';
+import { resourcePath } from './resources.js';
+import { UploadStore } from './uploads.js';
+import { BulkService } from './worksets/bulk/bulk-service.js';
+import { EntryService } from './worksets/entry-service.js';
+import { openStore, type Store } from './worksets/store/index.js';
+import { WorksetService } from './worksets/workset-service.js';
+
+export interface AppServicesOptions {
+  readonly dataFolder: string;
+  /** An existing BaseX server (default: $BASEX_URL, else the embedded one). */
+  readonly basexUrl?: string;
+  readonly platform: 'electron' | 'browser';
+  /** Import resources/sample/sample.lift the first time this data folder is used. */
+  readonly importSampleOnFirstRun?: boolean;
+  readonly shell: Shell;
+}
+
+export interface AppServices {
+  readonly dataFolder: string;
+  readonly server: ServerLease;
+  readonly registry: SessionRegistry;
+  readonly bus: EventBus;
+  readonly store: Store;
+  readonly table: HandlerTable;
+  close(): Promise<void>;
+}
+
+/**
+ * Everything the main process runs, for Electron and the browser host alike: the BaseX server
+ * lease, the session registry, the workset store, the event bus and the handler table. Bulk
+ * operations a killed process left running are marked interrupted here, once, at start.
+ */
+export async function startServices(options: AppServicesOptions): Promise<AppServices> {
+  mkdirSync(options.dataFolder, { recursive: true });
+  const server = await useServer({ dataFolder: options.dataFolder, basexUrl: options.basexUrl });
+  const store = openStore(options.dataFolder);
+  store.bulk.markInterrupted();
+  const registry = new SessionRegistry(() => BaseXSession.connect(server.address));
+  const bus = new EventBus();
+  registry.onChange((counts) => bus.broadcast('sessions', counts));
+  if (options.importSampleOnFirstRun) await importSampleOnce(server, options.dataFolder);
+  const table = createHandlerTable({
+    platform: options.platform,
+    dataFolder: options.dataFolder,
+    server,
+    registry,
+    bus,
+    worksets: new WorksetService(store),
+    entries: new EntryService(store),
+    bulk: new BulkService(store),
+    uploads: new UploadStore(join(options.dataFolder, 'uploads')),
+    shell: options.shell,
+  });
+  let closing: Promise<void> | undefined;
+  return {
+    dataFolder: options.dataFolder,
+    server,
+    registry,
+    bus,
+    store,
+    table,
+    close: () =>
+      (closing ??= (async () => {
+        await registry.closeAll();
+        store.close();
+        await server.release();
+      })()),
+  };
+}
+
+/** The sample dictionary, once per data folder (deleting it later does not bring it back). */
+async function importSampleOnce(server: ServerLease, dataFolder: string): Promise<void> {
+  const marker = join(dataFolder, '.sample-imported');
+  if (existsSync(marker)) return;
+  const session = await BaseXSession.connect(server.address);
+  try {
+    const existing = await listDictionaries(session);
+    if (!existing.some((d) => d.name === 'sample')) await importLift(session, resourcePath('sample', 'sample.lift'), { database: 'sample' });
+    writeFileSync(marker, new Date().toISOString() + '\n');
+  } finally {
+    await session.close();
+  }
+}

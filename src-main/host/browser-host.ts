@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { SessionRegistry } from '../basex/sessions.js';
+import type { EventBus } from '../ipc/event-bus.js';
+import { dispatch, type HandlerTable } from '../ipc/handler-table.js';
+import { HostGuard } from './origin-check.js';
+import { serveStatic } from './static-files.js';
+import { parseClientMessage, type ServerMessage } from './wire.js';
+
+export interface BrowserHostOptions {
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  /** The built renderer (out/renderer). */
+  readonly rendererRoot: string;
+  readonly table: HandlerTable;
+  readonly registry: SessionRegistry;
+  readonly bus: EventBus;
+}
+
+export interface BrowserHost {
+  /** The address to open, with this launch's token. */
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+/** Upload chunks are 4 MB of base64; anything far beyond that is not ours. */
+const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The renderer and the same handler table, over HTTP and WebSocket on 127.0.0.1. One socket
+ * is one window with its own BaseX session, released when the socket closes.
+ */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const token = randomBytes(24).toString('base64url');
+  const server = createServer();
+  await listen(server, options.port ?? 0);
+  const port = (server.address() as AddressInfo).port;
+  const guard = new HostGuard(token, port);
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  let windows = 0;
+
+  server.on('request', (request, response) => {
+    if (!guard.hostAllowed(request)) {
+      response.writeHead(403, { 'Content-Type': 'text/plain' }).end('forbidden\n');
+      return;
+    }
+    serveStatic(options.rendererRoot, request, response);
+  });
+
+  server.on('upgrade', (request, socket, head) => {
+    const refusal = new URL(request.url ?? '/', 'http://host').pathname === '/ws' ? guard.refuseUpgrade(request) : 'unknown path';
+    if (refusal) {
+      socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${refusal}\n`);
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => serveWindow(ws, `browser-${++windows}`, options));
+  });
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: async () => {
+      for (const client of sockets.clients) client.terminate();
+      await new Promise<void>((resolve) => sockets.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function serveWindow(ws: WebSocket, windowId: string, options: BrowserHostOptions): void {
+  const session = options.registry.open(windowId);
+  const send = (message: ServerMessage): void => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  };
+  const unsubscribe = options.bus.subscribe(windowId, (event, payload) => send({ type: 'event', event, payload }));
+  const ctx = { windowId, session, emit: options.bus.emitTo.bind(options.bus, windowId) } as const;
+  send({ type: 'hello', windowId });
+
+  ws.on('message', (data: RawData, isBinary: boolean) => {
+    const message = parseClientMessage(data, isBinary);
+    if (!message.ok) {
+      send({ type: 'result', id: message.id, result: { ok: false, error: { code: 'Invalid', message: message.problem } } });
+      return;
+    }
+    void dispatch(options.table, ctx, message.channel, message.args).then((result) => send({ type: 'result', id: message.id, result }));
+  });
+  ws.on('close', () => {
+    unsubscribe();
+    void options.registry.close(windowId);
+  });
+  ws.on('error', () => ws.terminate());
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}

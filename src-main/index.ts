@@ -1,0 +1,118 @@
+/**
+ * The Electron main process: app and window lifecycle, and the wiring of services to IPC.
+ * Every window gets its own BaseX session from the registry when it opens and releases it
+ * when it closes; everything else lives in the services.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { join } from 'node:path';
+import { startServices, type AppServices } from './app-services.js';
+import { resolveDataFolder } from './data-folder.js';
+import { IPC_CALL, IPC_EVENT, type ApiResult } from './ipc/contract.js';
+import { dispatch } from './ipc/handler-table.js';
+import { menuTemplate } from './menu.js';
+
+const RENDERER = join(import.meta.dirname, '../renderer/index.html');
+const PRELOAD = join(import.meta.dirname, '../preload/index.cjs');
+const windows = new Map<number, BrowserWindow>();
+let services: AppServices | undefined;
+
+function windowId(contents: WebContents): string {
+  return `electron-${contents.id}`;
+}
+
+function openWindow(worksetId?: number): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    title: 'Workset Browser',
+    webPreferences: { preload: PRELOAD, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+  });
+  const id = windowId(win.webContents);
+  const contentsId = win.webContents.id;
+  windows.set(contentsId, win);
+  services?.registry.open(id);
+  const unsubscribe = services?.bus.subscribe(id, (event, payload) => {
+    if (!win.isDestroyed()) win.webContents.send(IPC_EVENT, event, payload);
+  });
+  win.on('closed', () => {
+    windows.delete(contentsId);
+    unsubscribe?.();
+    void services?.registry.close(id);
+  });
+  void win.loadFile(RENDERER, { hash: worksetId ? `workset=${worksetId}` : '' });
+  return win;
+}
+
+/** Only our own windows, showing our own page, may call. */
+function trustedSender(event: IpcMainInvokeEvent): boolean {
+  const win = BrowserWindow.fromWebContents(event.sender);
+  return win !== null && windows.has(event.sender.id) && event.senderFrame?.url.startsWith('file://') === true;
+}
+
+async function handleCall(event: IpcMainInvokeEvent, channel: unknown, args: unknown): Promise<ApiResult<unknown>> {
+  if (!services || !trustedSender(event)) return { ok: false, error: { code: 'Invalid', message: 'refused: not a Workset Browser window' } };
+  const id = windowId(event.sender);
+  const ctx = { windowId: id, session: services.registry.get(id), emit: services.bus.emitTo.bind(services.bus, id) };
+  return dispatch(services.table, ctx, channel, args);
+}
+
+app.on('web-contents-created', (_, contents) => {
+  // Our windows show our page only: no navigation away, no pop-ups (new windows come from main).
+  contents.on('will-navigate', (event, url) => {
+    if (url !== contents.getURL()) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+app.whenReady().then(async () => {
+  const dataFolder = resolveDataFolder();
+  app.setPath('userData', dataFolder);
+  try {
+    services = await startServices({
+      dataFolder,
+      platform: 'electron',
+      importSampleOnFirstRun: true,
+      shell: {
+        openWindow: async (worksetId?: number) => {
+          openWindow(worksetId);
+          return { opened: true };
+        },
+        openLiftDialog: async () => {
+          const picked = await dialog.showOpenDialog({ properties: ['openFile'], filters: [{ name: 'LIFT dictionary', extensions: ['lift'] }] });
+          return picked.canceled ? null : (picked.filePaths[0] ?? null);
+        },
+        saveLiftDialog: async (defaultName: string) => {
+          const picked = await dialog.showSaveDialog({ defaultPath: defaultName, filters: [{ name: 'LIFT dictionary', extensions: ['lift'] }] });
+          return picked.canceled ? null : (picked.filePath ?? null);
+        },
+      },
+    });
+  } catch (error) {
+    dialog.showErrorBox('Workset Browser cannot start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+    return;
+  }
+  ipcMain.handle(IPC_CALL, handleCall);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ newWindow: () => openWindow(), sendToFocused: sendMenu })));
+  openWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+});
+
+function sendMenu(command: 'import' | 'export' | 'new-workset'): void {
+  const focused = BrowserWindow.getFocusedWindow();
+  if (focused && services) services.bus.emitTo(windowId(focused.webContents), 'menu', { command });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+let quitting = false;
+app.on('will-quit', (event) => {
+  if (quitting || !services) return;
+  event.preventDefault();
+  quitting = true;
+  void services.close().finally(() => app.quit());
+});

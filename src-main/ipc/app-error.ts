@@ -1,0 +1,40 @@
+import { ZodError } from 'zod';
+import { ConnectionError, TimeoutError, AuthError, BaseXError } from '../basex/errors.js';
+import { ERROR_CODES, type ApiError, type ErrorCode } from './contract/errors.js';
+
+/** An error a service throws on purpose, with a code the UI can switch on. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/**
+ * Turns anything thrown by a handler into an ApiError. Errors that carry one of our codes keep
+ * it (store and LIFT errors do); lost connections are Unavailable; the rest are Internal with a
+ * message that still says what failed.
+ */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ZodError) {
+    const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+    return { code: 'Invalid', message: `invalid request: ${summary}`, details: { issues } };
+  }
+  if (error instanceof ConnectionError || error instanceof TimeoutError || error instanceof AuthError) {
+    return { code: 'Unavailable', message: `the BaseX server is not reachable (${error.message}); it will be retried on the next action` };
+  }
+  if (error instanceof BaseXError) return { code: 'Internal', message: `BaseX refused the request: ${error.message}` };
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code)) {
+      return { code: code as ErrorCode, message: error.message, details: (error as { details?: unknown }).details };
+    }
+    return { code: 'Internal', message: error.message };
+  }
+  return { code: 'Internal', message: String(error) };
+}

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import type { BulkOperation, BulkOutcome, BulkPreview } from './contract/bulk.js';
+import { BULK_STATES } from './contract/bulk.js';
+import type { DictionarySummary, DictionaryVocabulary, ExportResult, ImportResult } from './contract/dictionary.js';
+import { fieldEditSchema } from './contract/edit.js';
+import { querySchema } from './contract/query.js';
+import type { ApiResult } from './contract/errors.js';
+import type { Channel, EventName } from './contract/names.js';
+import type { Validation } from './contract/validation.js';
+import type { EntryDetail, RefreshResult, StatusCounts, WorksetEntry, WorksetPage, WorksetSummary } from './contract/workset.js';
+import { PAGE_SORT_KEYS, STATUSES } from './contract/workset.js';
+
+/**
+ * The contract between the renderer and the main process: every channel's argument schema, its
+ * result type and every event. The one module all processes share (zod and types only).
+ * Electron IPC and the browser host's WebSocket are two transports over this same map.
+ */
+export * from './contract/bulk.js';
+export * from './contract/dictionary.js';
+export * from './contract/edit.js';
+export * from './contract/entry.js';
+export * from './contract/errors.js';
+export * from './contract/names.js';
+export * from './contract/query.js';
+export * from './contract/validation.js';
+export * from './contract/workset.js';
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const database = z.string().min(1).max(128);
+const guid = z.string().min(1).max(256);
+const name = z.string().trim().min(1, 'name is empty').max(200, 'name is longer than 200 characters');
+/** Chosen by the renderer so it can match progress events to the call that started them. */
+const taskId = z.string().min(1).max(64).optional();
+const pageFilter = {
+  status: z.array(z.enum(STATUSES)).max(3).optional(),
+  favourite: z.boolean().optional(),
+  sort: z.object({ by: z.enum(PAGE_SORT_KEYS), dir: z.enum(['asc', 'desc']) }).strict().optional(),
+};
+const args = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
+
+export const channels = {
+  'app.status': args({}),
+  'dictionaries.list': args({}),
+  'dictionaries.import': args({ file: z.string().min(1).max(4096).optional(), uploadId: z.string().max(64).optional(), database: database.optional(), taskId }),
+  'dictionaries.export': args({ database, file: z.string().min(1).max(4096).optional() }),
+  'dictionaries.vocabulary': args({ database }),
+  'uploads.begin': args({ fileName: z.string().min(1).max(255), size: z.number().int().min(0).max(2 ** 32) }),
+  'uploads.chunk': args({ uploadId: z.string().min(1).max(64), base64: z.string().max(4 * 1024 * 1024) }),
+  'worksets.list': args({ dictionary: database.optional() }),
+  'worksets.get': args({ id }),
+  'worksets.create': args({ dictionary: database, name, description: z.string().max(10_000).optional(), query: querySchema }),
+  'worksets.validate': args({ dictionary: database, query: z.unknown() }),
+  'worksets.rename': args({ id, name }),
+  'worksets.delete': args({ id }),
+  'worksets.page': args({ id, offset: z.number().int().min(0), limit: z.number().int().min(1).max(500), ...pageFilter }),
+  'worksets.refresh': args({ id }),
+  'worksets.setStatus': args({ id, guid, status: z.enum(STATUSES) }),
+  'worksets.setFavourite': args({ id, guid, favourite: z.boolean() }),
+  'worksets.setNotes': args({ id, guid, notes: z.string().max(100_000) }),
+  'worksets.navigate': args({ id, guid: guid.optional(), direction: z.enum(['first', 'previous', 'next', 'last']), ...pageFilter }),
+  'worksets.progress': args({ id }),
+  'entries.get': args({ dictionary: database, guid }),
+  'entries.edit': args({ dictionary: database, guid, version: z.string().min(1).max(128), edit: fieldEditSchema }),
+  'bulk.preview': args({ worksetId: id, op: fieldEditSchema, taskId }),
+  'bulk.run': args({ operationId: id, taskId }),
+  'bulk.cancel': args({ operationId: id }),
+  'bulk.undo': args({ operationId: id, taskId }),
+  'bulk.resume': args({ operationId: id, taskId }),
+  'bulk.list': args({ worksetId: id.optional(), state: z.array(z.enum(BULK_STATES)).optional() }),
+  'windows.open': args({ worksetId: id.optional() }),
+  'dialogs.openLift': args({}),
+  'dialogs.saveLift': args({ defaultName: z.string().max(255).optional() }),
+} as const satisfies Record<Channel, z.ZodType>;
+
+// Every name in the preload's allowlist has a schema here, and no schema is missing from it.
+const _namesMatch: Channel extends keyof typeof channels ? (keyof typeof channels extends Channel ? true : never) : never = true;
+
+/** What the renderer sends (defaults not yet applied). */
+export type ChannelArgs<C extends Channel> = z.input<(typeof channels)[C]>;
+/** What a handler receives, validated. */
+export type ParsedArgs<C extends Channel> = z.output<(typeof channels)[C]>;
+
+export interface AppStatus {
+  readonly windowId: string;
+  readonly platform: 'electron' | 'browser';
+  readonly dataFolder: string;
+  readonly server: { readonly url: string; readonly embedded: boolean };
+  readonly session: { readonly clientAddress: string | null; readonly live: boolean };
+  readonly sessions: { readonly windows: number; readonly live: number };
+}
+
+export interface ChannelResults {
+  'app.status': AppStatus;
+  'dictionaries.list': DictionarySummary[];
+  'dictionaries.import': ImportResult;
+  'dictionaries.export': ExportResult;
+  'dictionaries.vocabulary': DictionaryVocabulary;
+  'uploads.begin': { uploadId: string };
+  'uploads.chunk': { received: number };
+  'worksets.list': WorksetSummary[];
+  'worksets.get': WorksetSummary;
+  'worksets.create': { id: number; name: string; total: number };
+  'worksets.validate': Validation;
+  'worksets.rename': WorksetSummary;
+  'worksets.delete': { deleted: true };
+  'worksets.page': WorksetPage;
+  'worksets.refresh': RefreshResult;
+  'worksets.setStatus': WorksetEntry;
+  'worksets.setFavourite': WorksetEntry;
+  'worksets.setNotes': WorksetEntry;
+  'worksets.navigate': WorksetEntry | null;
+  'worksets.progress': StatusCounts;
+  'entries.get': EntryDetail;
+  'entries.edit': EntryDetail;
+  'bulk.preview': BulkPreview;
+  'bulk.run': BulkOutcome;
+  'bulk.cancel': BulkOperation;
+  'bulk.undo': BulkOutcome;
+  'bulk.resume': BulkOutcome;
+  'bulk.list': BulkOperation[];
+  'windows.open': { opened: boolean; url?: string };
+  'dialogs.openLift': { file: string | null };
+  'dialogs.saveLift': { file: string | null };
+}
+export type ChannelResult<C extends Channel> = ChannelResults[C];
+
+/** Events from main to renderer windows. */
+export interface EventPayloads {
+  /** Progress of a long task this window started. */
+  progress: { taskId: string; kind: 'import' | 'bulk' | 'undo'; phase: string; done: number; total: number };
+  /** Entries another (or this) window wrote: views showing them refetch. */
+  'entries-changed': { dictionary: string; guids: string[]; origin: string };
+  /** Worksets created, renamed, deleted or refreshed, or their entries' curation (guids). */
+  'worksets-changed': { dictionary: string; worksetId?: number; guids?: string[]; origin: string };
+  /** A dictionary was imported or replaced. */
+  'dictionaries-changed': { name: string; origin: string };
+  /** Sessions open on the BaseX server through this app, for the status bar. */
+  sessions: { windows: number; live: number };
+  /** A menu command for the focused window (Electron menus). */
+  menu: { command: 'import' | 'export' | 'new-workset' };
+}
+const _eventsMatch: EventName extends keyof EventPayloads ? (keyof EventPayloads extends EventName ? true : never) : never = true;
+
+/**
+ * What the renderer gets as `window.api`, from the preload (Electron) or the WebSocket bridge
+ * (browser host): calls answer with a result value, never a thrown error, because errors lose
+ * their fields crossing the context bridge.
+ */
+export interface RendererApi {
+  readonly platform: 'electron' | 'browser';
+  call<C extends Channel>(channel: C, args: ChannelArgs<C>): Promise<ApiResult<ChannelResult<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+}

@@ -1,0 +1,36 @@
+/** Dictionaries as the UI sees them. Shared with the renderer. */
+
+export interface DictionarySummary {
+  readonly name: string;
+  readonly entries: number;
+  readonly deleted: number;
+}
+
+export interface ImportResult {
+  readonly database: string;
+  readonly entries: number;
+  readonly deleted: number;
+  readonly ranges: boolean;
+}
+
+export interface ExportResult {
+  readonly file: string;
+  readonly rangesFile?: string;
+  readonly entries: number;
+}
+
+/** A value of a range (parts of speech, semantic domains) for the pickers. */
+export interface RangeValue {
+  readonly id: string;
+  readonly label: string;
+  readonly parent?: string;
+}
+
+/** What the query builder offers: writing systems in use and the ranges' values. */
+export interface DictionaryVocabulary {
+  readonly writingSystems: readonly string[];
+  readonly partsOfSpeech: readonly RangeValue[];
+  readonly semanticDomains: readonly RangeValue[];
+  readonly traitNames: readonly string[];
+  readonly customFields: readonly string[];
+}

@@ -1,0 +1,32 @@
+import { describeAddress } from '../../basex/server-url.js';
+import { AppError } from '../app-error.js';
+import type { HandlerTable } from '../handler-table.js';
+import type { HandlerDeps } from './deps.js';
+
+type AppChannels = 'app.status' | 'windows.open' | 'dialogs.openLift' | 'dialogs.saveLift';
+
+/** The window's view of the app: status bar facts, new windows, native dialogs. */
+export function appHandlers(deps: HandlerDeps): Pick<HandlerTable, AppChannels> {
+  return {
+    'app.status': async (ctx) => {
+      const own = deps.registry.has(ctx.windowId) ? deps.registry.get(ctx.windowId) : undefined;
+      return {
+        windowId: ctx.windowId,
+        platform: deps.platform,
+        dataFolder: deps.dataFolder,
+        server: { url: describeAddress(deps.server.address), embedded: deps.server.embedded },
+        session: { clientAddress: own?.clientAddress ?? null, live: own?.isLive ?? false },
+        sessions: deps.registry.counts,
+      };
+    },
+    'windows.open': async (_, args) => deps.shell.openWindow(args.worksetId),
+    'dialogs.openLift': async () => {
+      if (!deps.shell.openLiftDialog) throw new AppError('Unavailable', 'file dialogs exist only in the desktop app: drop a .lift file or use the file picker');
+      return { file: await deps.shell.openLiftDialog() };
+    },
+    'dialogs.saveLift': async (_, args) => {
+      if (!deps.shell.saveLiftDialog) throw new AppError('Unavailable', 'file dialogs exist only in the desktop app');
+      return { file: await deps.shell.saveLiftDialog(args.defaultName ?? 'dictionary.lift') };
+    },
+  };
+}

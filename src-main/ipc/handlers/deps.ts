@@ -1,0 +1,29 @@
+import type { ServerLease } from '../../basex/server-launcher.js';
+import type { SessionRegistry } from '../../basex/sessions.js';
+import type { UploadStore } from '../../uploads.js';
+import type { BulkService } from '../../worksets/bulk/bulk-service.js';
+import type { EntryService } from '../../worksets/entry-service.js';
+import type { WorksetService } from '../../worksets/workset-service.js';
+import type { EventBus } from '../event-bus.js';
+
+/** What the platform around the handlers can do: Electron opens windows and dialogs itself. */
+export interface Shell {
+  openWindow(worksetId?: number): Promise<{ opened: boolean; url?: string }>;
+  /** Native file dialogs; absent in the browser host, whose renderer uploads files instead. */
+  openLiftDialog?(): Promise<string | null>;
+  saveLiftDialog?(defaultName: string): Promise<string | null>;
+}
+
+/** Everything the handlers use, built once per process by app-services.ts. */
+export interface HandlerDeps {
+  readonly platform: 'electron' | 'browser';
+  readonly dataFolder: string;
+  readonly server: ServerLease;
+  readonly registry: SessionRegistry;
+  readonly bus: EventBus;
+  readonly worksets: WorksetService;
+  readonly entries: EntryService;
+  readonly bulk: BulkService;
+  readonly uploads: UploadStore;
+  readonly shell: Shell;
+}

@@ -1,0 +1,35 @@
+import type { HandlerContext, HandlerTable } from '../handler-table.js';
+import type { HandlerDeps } from './deps.js';
+import type { BulkHooks } from '../../worksets/bulk/bulk-service.js';
+
+type EntryChannels = 'entries.get' | 'entries.edit' | 'bulk.preview' | 'bulk.run' | 'bulk.cancel' | 'bulk.undo' | 'bulk.resume' | 'bulk.list';
+
+/** Reading and writing entries, one at a time or in bulk; writes are announced to all windows. */
+export function entryHandlers(deps: HandlerDeps): Pick<HandlerTable, EntryChannels> {
+  const { entries, bulk, bus } = deps;
+  const hooks = (ctx: HandlerContext, taskId: string | undefined, kind: 'bulk' | 'undo'): BulkHooks => ({
+    onProgress: (p) => {
+      if (taskId) ctx.emit('progress', { taskId, kind, phase: p.phase, done: p.done, total: p.total });
+    },
+    onWritten: async (dictionary, guids) => {
+      if (guids.length === 0) return;
+      await entries.updateSortKeys(ctx.session, dictionary, guids);
+      bus.broadcast('entries-changed', { dictionary, guids, origin: ctx.windowId });
+    },
+  });
+  return {
+    'entries.get': (ctx, args) => entries.get(ctx.session, args.dictionary, args.guid),
+    'entries.edit': async (ctx, args) => {
+      // A Conflict (stale version) propagates as it is: its details carry the current entry.
+      const detail = await entries.edit(ctx.session, args.dictionary, args.guid, args.version, args.edit);
+      if (detail.version !== args.version) bus.broadcast('entries-changed', { dictionary: args.dictionary, guids: [args.guid], origin: ctx.windowId });
+      return detail;
+    },
+    'bulk.preview': (ctx, args) => bulk.preview(ctx.session, args.worksetId, args.op, hooks(ctx, args.taskId, 'bulk')),
+    'bulk.run': (ctx, args) => bulk.run(ctx.session, args.operationId, hooks(ctx, args.taskId, 'bulk')),
+    'bulk.cancel': async (_, args) => bulk.cancel(args.operationId),
+    'bulk.undo': (ctx, args) => bulk.undo(ctx.session, args.operationId, hooks(ctx, args.taskId, 'undo')),
+    'bulk.resume': (ctx, args) => bulk.resume(ctx.session, args.operationId, hooks(ctx, args.taskId, 'bulk')),
+    'bulk.list': async (_, args) => bulk.list({ worksetId: args.worksetId, states: args.state }),
+  };
+}

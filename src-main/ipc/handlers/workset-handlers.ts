@@ -1,0 +1,50 @@
+import { validateQuery } from '../../worksets/query/validate.js';
+import type { HandlerContext, HandlerTable } from '../handler-table.js';
+import type { HandlerDeps } from './deps.js';
+
+type WorksetChannels =
+  | 'worksets.list' | 'worksets.get' | 'worksets.create' | 'worksets.validate' | 'worksets.rename' | 'worksets.delete'
+  | 'worksets.page' | 'worksets.refresh' | 'worksets.setStatus' | 'worksets.setFavourite' | 'worksets.setNotes'
+  | 'worksets.navigate' | 'worksets.progress';
+
+/** Worksets and their work lists; every change is announced to the other windows. */
+export function worksetHandlers(deps: HandlerDeps): Pick<HandlerTable, WorksetChannels> {
+  const { worksets, bus } = deps;
+  const changed = (ctx: HandlerContext, dictionary: string, worksetId?: number, guids?: string[]): void =>
+    bus.broadcast('worksets-changed', { dictionary, worksetId, guids, origin: ctx.windowId });
+  const curated = <T extends { guid: string }>(ctx: HandlerContext, id: number, entry: T): T => {
+    changed(ctx, worksets.get(id).dictionary, id, [entry.guid]);
+    return entry;
+  };
+  return {
+    'worksets.list': async (_, args) => worksets.list(args.dictionary),
+    'worksets.get': async (_, args) => worksets.get(args.id),
+    'worksets.create': async (ctx, args) => {
+      const created = await worksets.create(ctx.session, args);
+      changed(ctx, args.dictionary, created.id);
+      return created;
+    },
+    'worksets.validate': (ctx, args) => validateQuery(ctx.session, args.dictionary, args.query),
+    'worksets.rename': async (ctx, args) => {
+      const renamed = worksets.rename(args.id, args.name);
+      changed(ctx, renamed.dictionary, args.id);
+      return renamed;
+    },
+    'worksets.delete': async (ctx, args) => {
+      const deleted = worksets.delete(args.id);
+      changed(ctx, deleted.dictionary, args.id);
+      return { deleted: true };
+    },
+    'worksets.page': (ctx, args) => worksets.page(ctx.session, args.id, args),
+    'worksets.refresh': async (ctx, args) => {
+      const result = await worksets.refresh(ctx.session, args.id);
+      changed(ctx, worksets.get(args.id).dictionary, args.id);
+      return result;
+    },
+    'worksets.setStatus': async (ctx, args) => curated(ctx, args.id, await worksets.setStatus(ctx.session, args.id, args.guid, args.status)),
+    'worksets.setFavourite': async (ctx, args) => curated(ctx, args.id, await worksets.setFavourite(ctx.session, args.id, args.guid, args.favourite)),
+    'worksets.setNotes': async (ctx, args) => curated(ctx, args.id, await worksets.setNotes(ctx.session, args.id, args.guid, args.notes)),
+    'worksets.navigate': (ctx, args) => worksets.navigate(ctx.session, args.id, args.direction, args.guid, args),
+    'worksets.progress': async (_, args) => worksets.progress(args.id),
+  };
+}

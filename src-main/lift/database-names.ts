@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { basename, extname } from 'node:path';
+import { LiftError } from './errors.js';
+
+/**
+ * Where a dictionary lives inside its BaseX database, and which database names are allowed.
+ *
+ * A database is a dictionary iff it holds LIFT_DOC. The document paths are named once, in
+ * documents.ts; they are re-exported here for the import and export code.
+ */
+export { LIFT_DOC, RANGES_DOC } from './documents.js';
+/** How the imported files looked (BOM, line ends, declaration), so export can reproduce them. */
+export const META_DOC = 'meta.xml';
+
+/** Letters, digits, `_`, `-` and inner dots: what BaseX 9 accepts, limited to ASCII. */
+const VALID_NAME = /^[A-Za-z0-9_-](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$/;
+const MAX_NAME_LENGTH = 100;
+/** Suffix of the databases an import or a swap works in; hidden from the dictionary list. */
+const TEMPORARY_NAME = /__(?:import|replaced)_[0-9a-f]{8}$/;
+
+/**
+ * Checks a database name before it goes into a command (CREATE/ALTER/DROP DB), where it cannot
+ * be bound as a variable. BaseX itself also accepts `~!` and non-ASCII letters; we do not, so a
+ * name is always a safe file name on every platform the app runs on.
+ */
+export function checkDatabaseName(name: string): string {
+  if (name.length > MAX_NAME_LENGTH) {
+    throw new LiftError('Invalid', `database name "${name.slice(0, 20)}…" is too long: at most ${MAX_NAME_LENGTH} characters`);
+  }
+  if (!VALID_NAME.test(name)) {
+    throw new LiftError(
+      'Invalid',
+      `"${name}" is not a valid database name: use letters A–Z, digits and - _ . (not at the start or end)`,
+    );
+  }
+  if (TEMPORARY_NAME.test(name)) {
+    throw new LiftError('Invalid', `"${name}" is reserved for imports in progress: choose another database name`);
+  }
+  return name;
+}
+
+/**
+ * The database name for a file: its base name without `.lift`, accents removed and every other
+ * character outside [A-Za-z0-9_-] turned into `_` ("Dictionnaire éwé.lift" → "Dictionnaire_ewe").
+ */
+export function databaseNameFromFile(file: string): string {
+  const base = basename(file, extname(file))
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^A-Za-z0-9_-]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, MAX_NAME_LENGTH);
+  return base === '' ? 'dictionary' : checkDatabaseName(base);
+}
+
+/** A fresh name beside `name` for an import in progress or a dictionary being replaced. */
+export function temporaryName(name: string, purpose: 'import' | 'replaced'): string {
+  return `${name}__${purpose}_${randomBytes(4).toString('hex')}`;
+}
+
+export function isTemporaryName(name: string): boolean {
+  return TEMPORARY_NAME.test(name);
+}

@@ -1,0 +1,32 @@
+/**
+ * Why a LIFT import, export or dictionary operation was refused.
+ *
+ * The `code` is what the CLI and the UI switch on (the codes of the IPC contract); `line` and
+ * `column` point into the user's file when the problem is in it, so an editor can jump there.
+ */
+export type LiftErrorCode = 'Invalid' | 'NotFound' | 'Conflict';
+
+export interface LiftErrorOptions {
+  readonly line?: number;
+  readonly column?: number;
+  readonly cause?: unknown;
+}
+
+export class LiftError extends Error {
+  readonly code: LiftErrorCode;
+  readonly line?: number;
+  readonly column?: number;
+
+  constructor(code: LiftErrorCode, message: string, options: LiftErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'LiftError';
+    this.code = code;
+    if (options.line !== undefined) this.line = options.line;
+    if (options.column !== undefined) this.column = options.column;
+  }
+}
+
+/** A BaseX refusal because another session holds the database open (DROP/ALTER DB). */
+export function isOpenedElsewhere(error: unknown): boolean {
+  return error instanceof Error && /is currently opened by another process/i.test(error.message);
+}

@@ -1,0 +1,64 @@
+import { rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import type { Queryable } from '../basex/queryable.js';
+import { checkDatabaseName, LIFT_DOC, RANGES_DOC } from './database-names.js';
+import { dictionaryInfo } from './dictionaries.js';
+import { writeDocument } from './document-writer.js';
+import { LiftError } from './errors.js';
+import { MODIFIED_AT } from './xquery.js';
+
+export interface ExportResult {
+  readonly file: string;
+  readonly rangesFile?: string;
+  readonly entries: number;
+}
+
+/** An export that keeps meeting edits gives up after this many tries rather than write a mix. */
+const ATTEMPTS = 3;
+
+/**
+ * Writes a dictionary to `outFile`, and its ranges (if it has any) beside it as
+ * `<base name>.lift-ranges`.
+ *
+ * The document is fetched in chunks of entries, so nothing holds a large dictionary whole. Both
+ * files are written under temporary names and renamed into place only when complete; if the
+ * database changed while they were written (another window saved an edit), they are thrown away
+ * and written again, so an export is always one consistent state of the dictionary.
+ */
+export async function exportLift(session: Queryable, database: string, outFile: string): Promise<ExportResult> {
+  checkDatabaseName(database);
+  await dictionaryInfo(session, database); // NotFound before anything else
+  const folder = dirname(outFile);
+  if (!(await stat(folder).catch(() => undefined))?.isDirectory()) throw new LiftError('NotFound', `folder ${folder} does not exist`);
+  for (let attempt = 1; ; attempt++) {
+    const before = await modifiedAt(session, database);
+    const { entries } = await dictionaryInfo(session, database);
+    const hasRanges = (await session.query(
+      `declare variable $db external; db:exists($db, '${RANGES_DOC}')`,
+      { db: database },
+      { idempotent: true },
+    ))[0] === 'true';
+    const rangesFile = hasRanges ? join(dirname(outFile), `${basename(outFile, extname(outFile))}.lift-ranges`) : undefined;
+    const written: Array<readonly [string, string]> = [];
+    try {
+      written.push([await writeDocument(session, database, LIFT_DOC, outFile), outFile]);
+      if (rangesFile) written.push([await writeDocument(session, database, RANGES_DOC, rangesFile), rangesFile]);
+      if ((await modifiedAt(session, database)) === before) {
+        for (; written.length > 0; written.shift()) await rename(written[0][0], written[0][1]);
+        return { file: outFile, ...(rangesFile ? { rangesFile } : {}), entries };
+      }
+    } catch (error) {
+      // A chunk fetched by `pre` can fail when an edit moved the nodes: that is a change too.
+      if ((await modifiedAt(session, database)) === before) throw error;
+    } finally {
+      for (const [temporary] of written) await unlink(temporary).catch(() => undefined);
+    }
+    if (attempt === ATTEMPTS) {
+      throw new LiftError('Conflict', `dictionary "${database}" kept changing while it was exported: try again when edits are saved`);
+    }
+  }
+}
+
+async function modifiedAt(session: Queryable, database: string): Promise<string> {
+  return (await session.query(MODIFIED_AT, { db: database }, { idempotent: true }))[0] ?? '';
+}

@@ -1,0 +1,70 @@
+import type { Queryable } from '../basex/queryable.js';
+
+/**
+ * The options an import needs, set on the session before `CREATE DB` and `ADD` (BaseX reads
+ * them from the session at that moment) and put back afterwards, so the caller's session is left
+ * as it was found. Names are BaseX 9's (BaseX 10 renamed CHOP to STRIPWS).
+ *
+ * UPDINDEX comes first on purpose: the check phase reads it back from the new database, and if it
+ * is true then every later SET ran on the same connection as CREATE DB (a window session that
+ * reconnected midway would have silently lost them).
+ */
+const IMPORT_OPTIONS: ReadonlyArray<readonly [string, string]> = [
+  // Keep the text and attribute indexes up to date on every update: the app looks entries up
+  // by @guid and by text all the time, and without UPDINDEX an ADD or an edit drops the indexes.
+  ['UPDINDEX', 'true'],
+  ['TEXTINDEX', 'true'],
+  ['ATTRINDEX', 'true'],
+  // Token and full-text indexes cost import time and space and nothing queries them (yet).
+  ['TOKENINDEX', 'false'],
+  ['FTINDEX', 'false'],
+  ['AUTOOPTIMIZE', 'false'],
+  // Whitespace is content in LIFT (`<text>` may hold leading spaces and newlines): BaseX 9
+  // chops whitespace-only text nodes by default.
+  ['CHOP', 'false'],
+  // Java's parser, not BaseX's own: the internal one silently turns a stray `&`, an unknown
+  // entity or a control character into "?" or U+FFFD and accepts duplicate attributes, where
+  // Java's reports an error. Java's resolves external entities even with DTD=false, which is
+  // why readSourceLayout refuses any DOCTYPE before a byte is sent.
+  ['INTPARSE', 'false'],
+  ['DTD', 'false'],
+  // BaseX expands <xi:include> by default: an import must never read other files.
+  ['XINCLUDE', 'false'],
+  ['STRIPNS', 'false'],
+  ['PARSER', 'xml'],
+  ['SKIPCORRUPT', 'false'],
+  ['ADDARCHIVES', 'false'],
+  ['ADDCACHE', 'false'],
+  ['MAINMEM', 'false'],
+];
+
+/** Runs `work` with the import options set, restoring the session's own values afterwards. */
+export async function withImportOptions<T>(session: Queryable, work: () => Promise<T>): Promise<T> {
+  const saved: Array<readonly [string, string]> = [];
+  try {
+    for (const [name, value] of IMPORT_OPTIONS) {
+      saved.push([name, await getOption(session, name)]);
+      await session.command(`SET ${name} ${value}`);
+    }
+    return await work();
+  } finally {
+    for (const [name, value] of saved.reverse()) {
+      await session.command(`SET ${name} ${value}`).catch(() => undefined);
+    }
+  }
+}
+
+async function getOption(session: Queryable, name: string): Promise<string> {
+  const answer = await session.command(`GET ${name}`);
+  // "CHOP: true"
+  return answer.slice(answer.indexOf(':') + 1).trim();
+}
+
+/** The database the session has opened (`INFO DB`), to reopen it when an import is done. */
+export async function openedDatabase(session: Queryable): Promise<string | undefined> {
+  try {
+    return /^\s*NAME:\s*(\S+)/m.exec(await session.command('INFO DB'))?.[1];
+  } catch {
+    return undefined; // "No database opened."
+  }
+}

@@ -1,0 +1,196 @@
+import type { Queryable } from '../../basex/queryable.js';
+import { AppError } from '../../ipc/app-error.js';
+import type { BulkOperation, BulkOutcome, BulkPreview, BulkSkip } from '../../ipc/contract/bulk.js';
+import { fieldEditSchema, type FieldEdit } from '../../ipc/contract/edit.js';
+import { applyEdit, previewEdit, readEntries, reconcileEdit, restoreEntries, type WriteOutcome } from '../../lift/entry-xml.js';
+import type { BulkOpRow, JournalRow, Store } from '../store/index.js';
+import { BatchSizer } from './batch-sizer.js';
+
+/** How many entries a preview shows before and after. */
+export const PREVIEW_ROWS = 20;
+
+export interface BulkProgress {
+  readonly phase: 'journal' | 'apply' | 'undo';
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface BulkHooks {
+  readonly onProgress?: (progress: BulkProgress) => void;
+  /** Entries written by a batch, as soon as it lands (other windows refresh them). */
+  readonly onWritten?: (dictionary: string, guids: string[]) => void | Promise<void>;
+}
+
+const SKIP_REASONS: Record<string, string> = {
+  changed: 'changed by someone else since the preview',
+  missing: 'deleted from the dictionary since the preview',
+  unchanged: 'already had the new value',
+};
+
+/**
+ * Bulk operations over a workset, with a journal that makes them safe to undo.
+ *
+ * The preview journals every entry's XML and version before anything is written. A run then
+ * applies the edit in batches, each write guarded by the version seen at the preview, so an
+ * entry someone changed since is skipped and reported, never clobbered. Undo puts the journalled
+ * pre-images back, byte for byte, except over entries changed after the run. A run killed midway
+ * is found `interrupted` at the next start and can be undone or resumed.
+ */
+export class BulkService {
+  private readonly cancelled = new Set<number>();
+
+  constructor(private readonly store: Store) {}
+
+  async preview(session: Queryable, worksetId: number, op: FieldEdit, hooks: BulkHooks = {}): Promise<BulkPreview> {
+    const workset = this.store.worksets.get(worksetId);
+    const guids = this.store.entries.guids(worksetId);
+    const row = this.store.bulk.create({ worksetId, op: JSON.stringify(op) });
+    const sample = this.store.entries.page(worksetId, { offset: 0, limit: PREVIEW_ROWS });
+    const changes = await previewEdit(session, workset.dictionary, op, sample.rows.map((r) => r.guid));
+    const headwords = new Map(sample.rows.map((r) => [r.guid, r.keys.headword ?? '']));
+    const sizer = new BatchSizer();
+    for (let done = 0; done < guids.length; ) {
+      const batch = guids.slice(done, done + sizer.size);
+      const started = Date.now();
+      const entries = await readEntries(session, workset.dictionary, batch);
+      this.store.bulk.recordBatch(row.id, entries.map((e) => ({ guid: e.guid, preImage: e.xml, previewHash: e.version })));
+      done += batch.length;
+      sizer.record(batch.length, Date.now() - started);
+      hooks.onProgress?.({ phase: 'journal', done, total: guids.length });
+    }
+    return {
+      operation: operation(this.store.bulk.get(row.id)),
+      rows: changes.map((c) => ({ ...c, headword: headwords.get(c.guid) ?? '' })),
+    };
+  }
+
+  /** Applies a previewed operation; cancel() stops it between batches. */
+  async run(session: Queryable, opId: number, hooks: BulkHooks = {}): Promise<BulkOutcome> {
+    const row = this.store.bulk.get(opId);
+    if (row.state !== 'previewed') throw new AppError('Conflict', `bulk operation ${opId} is ${row.state}: only a previewed operation can run`);
+    return this.apply(session, row, hooks);
+  }
+
+  /** Finishes an interrupted (or failed) run: entries already written are recognised, not written twice. */
+  async resume(session: Queryable, opId: number, hooks: BulkHooks = {}): Promise<BulkOutcome> {
+    const row = this.store.bulk.get(opId);
+    if (row.state !== 'interrupted' && row.state !== 'failed') {
+      throw new AppError('Conflict', `bulk operation ${opId} is ${row.state}: only an interrupted or failed operation can resume`);
+    }
+    return this.apply(session, row, hooks);
+  }
+
+  cancel(opId: number): BulkOperation {
+    const row = this.store.bulk.get(opId);
+    if (row.state === 'previewed') return operation(this.store.bulk.setState(opId, 'cancelled'));
+    if (row.state !== 'running') throw new AppError('Conflict', `bulk operation ${opId} is ${row.state}: there is nothing to cancel`);
+    this.cancelled.add(opId);
+    return operation(row);
+  }
+
+  /** Puts every entry the operation changed back as it was, except those changed since. */
+  async undo(session: Queryable, opId: number, hooks: BulkHooks = {}): Promise<BulkOutcome> {
+    const row = this.store.bulk.get(opId);
+    if (!['done', 'cancelled', 'interrupted', 'failed'].includes(row.state)) {
+      throw new AppError('Conflict', `bulk operation ${opId} is ${row.state} and cannot be undone`);
+    }
+    const edit = editOf(row);
+    // After a crash, journal rows still pending may or may not have reached BaseX: find out.
+    await this.reconcilePending(session, row, edit);
+    const skipped: BulkSkip[] = [];
+    const total = this.store.bulk.journal(opId, { state: 'applied', offset: 0, limit: 0 }).total;
+    let done = 0;
+    for (const batch of this.store.bulk.journalBatches(opId, { state: 'applied', batchSize: 500 })) {
+      const outcomes = await restoreEntries(session, row.dictionary, batch.map((j) => ({ guid: j.guid, xml: j.preImage, expectedVersion: j.postHash ?? '' })));
+      const restored = outcomes.filter((o) => o.state === 'applied').map((o) => o.guid);
+      this.store.bulk.markRestored(opId, restored);
+      for (const o of outcomes) if (o.state !== 'applied') skipped.push({ guid: o.guid, reason: o.state === 'missing' ? SKIP_REASONS.missing : 'changed since the operation: left as it is' });
+      done += batch.length;
+      hooks.onProgress?.({ phase: 'undo', done, total });
+      await hooks.onWritten?.(row.dictionary, restored);
+    }
+    return { operation: operation(this.store.bulk.setState(opId, 'undone')), skipped };
+  }
+
+  list(filter: { worksetId?: number; states?: BulkOperation['state'][] }): BulkOperation[] {
+    return this.store.bulk.list(filter).map(operation);
+  }
+
+  private async apply(session: Queryable, row: BulkOpRow, hooks: BulkHooks): Promise<BulkOutcome> {
+    const edit = editOf(row);
+    this.store.bulk.setState(row.id, 'running');
+    this.cancelled.delete(row.id);
+    try {
+      await this.reconcilePending(session, row, edit);
+      const total = row.total;
+      const sizer = new BatchSizer();
+      let done = total - this.store.bulk.journal(row.id, { state: 'pending', offset: 0, limit: 0 }).total;
+      for (;;) {
+        if (this.cancelled.delete(row.id)) return this.finish(row.id, 'cancelled');
+        const batch = this.store.bulk.journal(row.id, { state: 'pending', offset: 0, limit: sizer.size }).rows;
+        if (batch.length === 0) break;
+        const started = Date.now();
+        const outcomes = await applyEdit(session, row.dictionary, edit, batch.map((j) => ({ guid: j.guid, version: j.previewHash })));
+        const written = this.record(row.id, outcomes);
+        sizer.record(batch.length, Date.now() - started);
+        done += batch.length;
+        hooks.onProgress?.({ phase: 'apply', done, total });
+        await hooks.onWritten?.(row.dictionary, written);
+      }
+      return this.finish(row.id, 'done');
+    } catch (error) {
+      this.store.bulk.setState(row.id, 'failed', { error: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
+  }
+
+  /** Journal rows left pending by a crash: mark those BaseX has as applied, the rest stay pending. */
+  private async reconcilePending(session: Queryable, row: BulkOpRow, edit: FieldEdit): Promise<void> {
+    if (row.state !== 'interrupted' && row.state !== 'failed') return;
+    for (const batch of this.store.bulk.journalBatches(row.id, { state: 'pending', batchSize: 500 })) {
+      const outcomes = await reconcileEdit(session, row.dictionary, edit, batch.map(pending));
+      const applied = outcomes.filter((o) => o.state === 'applied' && o.version);
+      if (applied.length > 0) this.store.bulk.markApplied(row.id, applied.map((o) => ({ guid: o.guid, postHash: o.version ?? '' })));
+    }
+  }
+
+  private record(opId: number, outcomes: readonly WriteOutcome[]): string[] {
+    const applied = outcomes.filter((o) => o.state === 'applied');
+    const skipped = outcomes.filter((o) => o.state !== 'applied');
+    this.store.transaction(() => {
+      if (applied.length > 0) this.store.bulk.markApplied(opId, applied.map((o) => ({ guid: o.guid, postHash: o.version ?? '' })));
+      if (skipped.length > 0) this.store.bulk.markSkipped(opId, skipped.map((o) => ({ guid: o.guid, reason: SKIP_REASONS[o.state] ?? o.state })));
+    });
+    return applied.map((o) => o.guid);
+  }
+
+  private finish(opId: number, state: 'done' | 'cancelled'): BulkOutcome {
+    const op = operation(this.store.bulk.setState(opId, state));
+    const skipped = this.store.bulk.journal(opId, { state: 'skipped', offset: 0, limit: 500 }).rows;
+    return { operation: op, skipped: skipped.map((j) => ({ guid: j.guid, reason: j.reason ?? '' })) };
+  }
+}
+
+function pending(j: JournalRow): { guid: string; preImage: string; previewVersion: string } {
+  return { guid: j.guid, preImage: j.preImage, previewVersion: j.previewHash };
+}
+
+function editOf(row: BulkOpRow): FieldEdit {
+  return fieldEditSchema.parse(JSON.parse(row.op));
+}
+
+export function operation(row: BulkOpRow): BulkOperation {
+  return {
+    id: row.id,
+    worksetId: row.worksetId,
+    dictionary: row.dictionary,
+    op: editOf(row),
+    state: row.state,
+    total: row.total,
+    changed: row.changed,
+    skipped: row.skipped,
+    created: row.created,
+    updated: row.updated,
+    error: row.error,
+  };
+}

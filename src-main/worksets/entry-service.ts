@@ -1,0 +1,48 @@
+import type { Queryable } from '../basex/queryable.js';
+import { AppError } from '../ipc/app-error.js';
+import type { FieldEdit } from '../ipc/contract/edit.js';
+import type { EntryDetail } from '../ipc/contract/workset.js';
+import { entryViews } from '../lift/entry-view.js';
+import { applyEdit, readEntries } from '../lift/entry-xml.js';
+import { keysOf } from './query/run.js';
+import type { Store } from './store/index.js';
+import { snapshotRow } from './workset-service.js';
+
+/**
+ * One entry: read it, and edit one field of it with optimistic concurrency. The caller sends
+ * the version it saw; if the entry changed since, the edit is refused with a Conflict carrying
+ * the current entry, so the UI can show both versions — never a silent overwrite.
+ */
+export class EntryService {
+  constructor(private readonly store: Store) {}
+
+  async get(session: Queryable, dictionary: string, guid: string): Promise<EntryDetail> {
+    const detail = await readDetail(session, dictionary, guid);
+    if (!detail) throw new AppError('NotFound', `entry ${guid} is not in ${dictionary} (deleted or never there)`);
+    return detail;
+  }
+
+  async edit(session: Queryable, dictionary: string, guid: string, version: string, edit: FieldEdit): Promise<EntryDetail> {
+    const [outcome] = await applyEdit(session, dictionary, edit, [{ guid, version }]);
+    if (outcome.state === 'missing') throw new AppError('NotFound', `entry ${guid} was deleted from ${dictionary}`);
+    const current = await this.get(session, dictionary, guid);
+    if (outcome.state === 'changed') {
+      throw new AppError('Conflict', 'this entry was changed in another window since you opened it: keep your version or take the current one', current);
+    }
+    if (outcome.state === 'applied') await this.updateSortKeys(session, dictionary, [guid]);
+    return current;
+  }
+
+  /** Edited entries move in sorted work lists: their stored keys follow the dictionary. */
+  async updateSortKeys(session: Queryable, dictionary: string, guids: readonly string[]): Promise<void> {
+    const keys = await keysOf(session, dictionary, guids);
+    if (keys.length > 0) this.store.entries.updateKeys(dictionary, keys.map(snapshotRow));
+  }
+}
+
+async function readDetail(session: Queryable, dictionary: string, guid: string): Promise<EntryDetail | undefined> {
+  const [xml] = await readEntries(session, dictionary, [guid]);
+  if (!xml) return undefined;
+  const [view] = await entryViews(session, dictionary, [guid]);
+  return view ? { view, xml: xml.xml, version: xml.version } : undefined;
+}

@@ -1,0 +1,118 @@
+import { SORT_KEYS, type Sort, type SortKey } from '../../ipc/contract/query.js';
+
+/**
+ * Sort keys of entries: what each sortable field means for an entry with many values, and the
+ * one ordering shared by the XQuery that sorts matches and the JS that re-places edited entries.
+ *
+ * A key is the first non-empty value in document order: the first headword form; the first
+ * part of speech of the first sense that has one (else the entry's); the first gloss of any
+ * writing system; the date as written. Keys keep their case (the work list shows them) but are
+ * whitespace-normalised and NFC. They collate case-insensitively by code point, entries without
+ * a value last in either direction (as the store's NULLS LAST does), then by guid ascending so
+ * pages are stable.
+ */
+
+/** The sort keys of one entry (as above; "" when it has none), as matchKeys and keysOf return them. */
+export interface MatchKeys {
+  guid: string;
+  headword: string;
+  pos: string;
+  gloss: string;
+  dateCreated: string;
+  dateModified: string;
+}
+
+/** `local:sort-key($e, $by)` and `local:keys($e)` (guid then every sort key); need LIFT_PROLOG. */
+export const KEY_FUNCTIONS = String.raw`
+declare function local:sort-key($e as element(), $by as xs:string) as xs:string {
+  switch ($by)
+    case 'headword' return local:exact(local:headword-forms($e)[1]/text)
+    case 'pos' return local:exact(local:pos-values($e)[normalize-space(.)][1])
+    case 'gloss' return local:exact((local:senses($e)/gloss/text)[normalize-space(.)][1])
+    case 'date-created' return normalize-space($e/@dateCreated)
+    case 'date-modified' return normalize-space($e/@dateModified)
+    default return ''
+};
+
+declare function local:keys($e as element()) as xs:string+ {
+  string($e/@guid),
+  for $by in ('headword', 'pos', 'gloss', 'date-created', 'date-modified') return local:sort-key($e, $by)
+};
+`;
+
+/**
+ * The clauses that sort a FLWOR over `$e` in a query's order (XQuery's twin of compareMatchKeys).
+ *
+ * With `keys`, the entry's keys are read once into `$keys` (guid and every key, in MatchKeys
+ * order) before sorting, and the FLWOR returns them as a row. That matters: an expression in the
+ * return clause runs in sorted order, which is random access into the database and several
+ * times slower than reading the entries in document order. `$keys` is used twice so BaseX does
+ * not inline it into the return clause.
+ */
+export function orderClauses(sort: Sort, keys = false): string {
+  if (!SORT_KEYS.includes(sort.by)) throw new Error(`unknown sort key ${String(sort.by)}`);
+  const dir = sort.dir === 'desc' ? 'descending' : 'ascending';
+  const key = keys ? `$keys[${SORT_KEYS.indexOf(sort.by) + 2}]` : `local:sort-key($e, '${sort.by}')`;
+  return `${keys ? 'let $keys := local:keys($e)\n  ' : ''}let $sort-key := local:folded(${key})
+  order by $sort-key = '' ascending, $sort-key ${dir}, ${keys ? '$keys[1]' : 'string($e/@guid)'} ascending`;
+}
+
+/** Parses rows of `local:keys` joined by tabs (keys hold no tabs or newlines: whitespace is collapsed). */
+export function parseKeyRows(text: string): MatchKeys[] {
+  if (text === '') return [];
+  return text.split('\n').map((row) => {
+    const [guid = '', headword = '', pos = '', gloss = '', dateCreated = '', dateModified = ''] = row.split('\t');
+    return { guid, headword, pos, gloss, dateCreated, dateModified };
+  });
+}
+
+const KEY_OF: Readonly<Record<SortKey, keyof MatchKeys>> = {
+  headword: 'headword',
+  pos: 'pos',
+  gloss: 'gloss',
+  'date-created': 'dateCreated',
+  'date-modified': 'dateModified',
+};
+
+/**
+ * Orders strings by Unicode code point, as XQuery's default collation does.
+ *
+ * JS `<` compares UTF-16 units, which puts U+10000 and above (surrogates) before U+E000–U+FFFF;
+ * code point order puts them after, so surrogates are lifted over that range.
+ */
+export function compareCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) {
+      x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
+      y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
+    }
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+/** Case folding as close to XQuery's lower-case (per code point, like Java) as JS gets. */
+function fold(key: string): string {
+  return key.toLowerCase().normalize('NFC');
+}
+
+/**
+ * A comparator of MatchKeys in a query's order: blank keys last, then the folded key in the
+ * sort's direction, then guid ascending. It agrees with orderClauses except for the rare letters
+ * whose lower case differs between JS and Java (e.g. U+0130).
+ */
+export function compareMatchKeys(sort: Sort): (a: MatchKeys, b: MatchKeys) => number {
+  const key = KEY_OF[sort.by];
+  const sign = sort.dir === 'desc' ? -1 : 1;
+  return (a, b) => {
+    const x = fold(a[key]);
+    const y = fold(b[key]);
+    if ((x === '') !== (y === '')) return x === '' ? 1 : -1;
+    return sign * compareCodePoints(x, y) || compareCodePoints(a.guid, b.guid);
+  };
+}

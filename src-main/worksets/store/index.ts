@@ -1,0 +1,53 @@
+import { BulkJournalRepo } from './bulk-journal-repo.js';
+import { openDatabase } from './database.js';
+import { EntriesRepo } from './entries-repo.js';
+import { WorksetsRepo } from './worksets-repo.js';
+
+export { DEFAULT_BUSY_TIMEOUT_MS, STORE_FILE } from './database.js';
+export { StoreError, type StoreErrorCode } from './errors.js';
+export { SCHEMA_VERSION } from './migrations.js';
+export type { BulkJournalRepo } from './bulk-journal-repo.js';
+export type { EntriesRepo } from './entries-repo.js';
+export type { WorksetsRepo } from './worksets-repo.js';
+export * from './types.js';
+
+export interface StoreOptions {
+  /** How long a write waits for another window's or process's write lock; default 5000 ms. */
+  readonly busyTimeoutMs?: number;
+  /** The clock for created/updated/modified stamps (tests pin it). */
+  readonly now?: () => Date;
+}
+
+/**
+ * The workset store: one SQLite file shared by every window and process using a data folder.
+ *
+ * All calls are synchronous (better-sqlite3) and every write is its own transaction unless
+ * wrapped in `transaction`. Failures are StoreErrors: `Unavailable` when another process holds
+ * the write lock longer than the busy timeout, `NotFound`, `Invalid` or `Conflict` otherwise.
+ */
+export interface Store {
+  readonly worksets: WorksetsRepo;
+  readonly entries: EntriesRepo;
+  readonly bulk: BulkJournalRepo;
+  /**
+   * Runs `fn` as one write transaction (nested calls become savepoints): everything or nothing.
+   * `fn` must be synchronous; the write lock is held until it returns.
+   */
+  transaction<T>(fn: () => T): T;
+  /** Closes the connection; later calls fail `Unavailable`. Safe to call twice. */
+  close(): void;
+}
+
+/** Opens `worksets.sqlite` in the data folder, creating or migrating it as needed. */
+export function openStore(dataFolder: string, options: StoreOptions = {}): Store {
+  const sql = openDatabase(dataFolder, { busyTimeoutMs: options.busyTimeoutMs });
+  const clock = options.now ?? (() => new Date());
+  const now = (): string => clock().toISOString();
+  return {
+    worksets: new WorksetsRepo(sql, now),
+    entries: new EntriesRepo(sql, now),
+    bulk: new BulkJournalRepo(sql, now),
+    transaction: (fn) => sql.write(fn),
+    close: () => sql.close(),
+  };
+}

@@ -1,0 +1,165 @@
+import type { BulkState } from '../../ipc/contract/bulk.js';
+import type { PageSortKey, Status, StatusCounts } from '../../ipc/contract/workset.js';
+
+/**
+ * The records of the workset store. Status, sort keys and bulk states come from the IPC
+ * contract so the store and the UI cannot drift apart; JSON columns (a workset's query, its UI
+ * settings, a bulk operation) are text the store keeps as given, parsed by the services that own
+ * their schemas.
+ */
+export type { BulkState, PageSortKey, Status, StatusCounts };
+
+export const JOURNAL_STATES = ['pending', 'applied', 'skipped', 'restored'] as const;
+export type JournalState = (typeof JOURNAL_STATES)[number];
+
+/** The largest page `entries.page` and `bulk.journal` return. */
+export const MAX_PAGE_SIZE = 500;
+
+export interface WorksetRow {
+  readonly id: number;
+  readonly dictionary: string;
+  readonly name: string;
+  readonly description: string;
+  /** The query JSON exactly as given. */
+  readonly query: string;
+  /** Column widths, sort, filters… as JSON; `{}` until the UI saves some. */
+  readonly uiSettings: string;
+  readonly created: string;
+  /** Last change to the workset itself: name, description, query, membership, `touch`. */
+  readonly updated: string;
+  /** When an entry's curation (status, favourite, notes) last changed; null before the first. */
+  readonly lastChange: string | null;
+}
+
+export interface WorksetListing extends WorksetRow {
+  readonly counts: StatusCounts;
+}
+
+export interface NewWorkset {
+  readonly dictionary: string;
+  readonly name: string;
+  readonly description?: string;
+  /** JSON text; refused as Invalid unless it parses. */
+  readonly query: string;
+}
+
+/** An entry's keys as shown and sorted in the work list; null (or empty) when it has none. */
+export interface SortKeys {
+  readonly headword: string | null;
+  readonly pos: string | null;
+  readonly gloss: string | null;
+  readonly dateCreated: string | null;
+  readonly dateModified: string | null;
+}
+
+/** One member of a snapshot, in snapshot order; also a key update after an entry is edited. */
+export interface SnapshotRow {
+  readonly guid: string;
+  readonly keys: SortKeys;
+}
+
+export interface EntryRow {
+  readonly worksetId: number;
+  readonly guid: string;
+  /** Place in the snapshot: unique in the workset, kept by a refresh, new members go last. */
+  readonly position: number;
+  readonly status: Status;
+  readonly favourite: boolean;
+  readonly notes: string;
+  /** When status, favourite or notes last changed; null before the first curation. */
+  readonly modified: string | null;
+  readonly keys: SortKeys;
+}
+
+export interface EntrySort {
+  readonly by: PageSortKey;
+  readonly dir: 'asc' | 'desc';
+}
+
+/** Which entries a page shows and in what order; shared by `page`, `navigate` and `offsetOf`. */
+export interface EntryView {
+  /** Only these statuses; absent means all, an empty list matches nothing. */
+  readonly status?: readonly Status[];
+  readonly favourite?: boolean;
+  /** Default: position ascending. */
+  readonly sort?: EntrySort;
+}
+
+export interface PageRequest extends EntryView {
+  readonly offset: number;
+  /** 0 to MAX_PAGE_SIZE; 0 returns just the total. */
+  readonly limit: number;
+}
+
+export interface Page<T> {
+  readonly total: number;
+  readonly offset: number;
+  readonly rows: T[];
+}
+
+export type NavigateDirection = 'first' | 'previous' | 'next' | 'last';
+
+export interface RefreshCounts {
+  readonly added: number;
+  readonly removed: number;
+  readonly kept: number;
+  readonly total: number;
+}
+
+export interface BulkOpRow {
+  readonly id: number;
+  readonly worksetId: number;
+  readonly dictionary: string;
+  /** The operation JSON exactly as given. */
+  readonly op: string;
+  readonly state: BulkState;
+  /** Journal rows recorded. */
+  readonly total: number;
+  /** Journal rows applied. */
+  readonly changed: number;
+  /** Journal rows skipped. */
+  readonly skipped: number;
+  readonly error: string | null;
+  /** The process id while `running`, else null. */
+  readonly runnerPid: number | null;
+  readonly created: string;
+  readonly updated: string;
+}
+
+export interface NewBulkOp {
+  readonly worksetId: number;
+  /** JSON text; refused as Invalid unless it parses. */
+  readonly op: string;
+}
+
+export interface BulkOpFilter {
+  readonly worksetId?: number;
+  readonly dictionary?: string;
+  readonly states?: readonly BulkState[];
+}
+
+/** What the preview records per entry before anything is written. */
+export interface JournalInput {
+  readonly guid: string;
+  /** The entry's full XML before the change. */
+  readonly preImage: string;
+  /** The entry's version hash when previewed: the write is skipped if it changed since. */
+  readonly previewHash: string;
+}
+
+export interface JournalRow {
+  readonly opId: number;
+  readonly guid: string;
+  readonly preImage: string;
+  readonly previewHash: string;
+  /** The entry's version hash after the write; undo restores only if it is still this. */
+  readonly postHash: string | null;
+  readonly state: JournalState;
+  readonly reason: string | null;
+}
+
+export interface JournalPageRequest {
+  readonly state?: JournalState;
+  readonly offset: number;
+  readonly limit: number;
+}

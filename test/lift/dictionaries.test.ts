@@ -1,0 +1,85 @@
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BaseXSession } from '../../src-main/basex/session.js';
+import { temporaryName } from '../../src-main/lift/database-names.js';
+import { dictionaryInfo, dropDictionary, listDictionaries } from '../../src-main/lift/dictionaries.js';
+import { LiftError } from '../../src-main/lift/errors.js';
+import { importLift } from '../../src-main/lift/import.js';
+import { connectTestSession, uniqueName } from '../helpers/basex.js';
+
+const SAMPLE = resolve(import.meta.dirname, '../../resources/sample/sample.lift');
+
+let session: BaseXSession;
+const prefix = uniqueName('dicts');
+const names = [`${prefix}_b`, `${prefix}_a`];
+const plain = `${prefix}_plain`;
+const hidden = temporaryName(`${prefix}_c`, 'import');
+
+beforeAll(async () => {
+  session = await connectTestSession();
+  for (const name of names) await importLift(session, SAMPLE, { database: name });
+  await session.command(`CREATE DB ${plain} <notes/>`);
+  await session.command(`CREATE DB ${hidden}`);
+  await session.add('dictionary.lift', '<lift version="0.13"/>');
+  await session.command('CLOSE');
+});
+
+afterAll(async () => {
+  for (const name of [...names, plain, hidden]) await session.command(`DROP DB ${name}`);
+  await session.close();
+});
+
+async function rejection(promise: Promise<unknown>): Promise<LiftError> {
+  const error: unknown = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(LiftError);
+  return error as LiftError;
+}
+
+describe('listDictionaries', () => {
+  it('lists the dictionaries sorted by name, without other databases or imports in progress', async () => {
+    const mine = (await listDictionaries(session)).filter((d) => d.name.startsWith(prefix));
+    expect(mine).toEqual([
+      { name: `${prefix}_a`, entries: 234, deleted: 4 },
+      { name: `${prefix}_b`, entries: 234, deleted: 4 },
+    ]);
+  });
+});
+
+describe('dictionaryInfo', () => {
+  it('summarises one dictionary', async () => {
+    expect(await dictionaryInfo(session, names[0])).toEqual({ name: names[0], entries: 234, deleted: 4 });
+  });
+
+  it('reports a missing database and a database that is not a dictionary as NotFound', async () => {
+    expect((await rejection(dictionaryInfo(session, `${prefix}_none`))).code).toBe('NotFound');
+    expect((await rejection(dictionaryInfo(session, plain))).code).toBe('NotFound');
+  });
+
+  it('rejects a name that could not be a database', async () => {
+    expect((await rejection(dictionaryInfo(session, '../etc'))).code).toBe('Invalid');
+  });
+});
+
+describe('dropDictionary', () => {
+  it('drops a dictionary', async () => {
+    const name = uniqueName('drop');
+    await importLift(session, SAMPLE, { database: name });
+    await dropDictionary(session, name);
+    expect(await session.query('declare variable $db external; db:exists($db)', { db: name })).toEqual(['false']);
+  });
+
+  it('refuses to drop a database that is not a dictionary', async () => {
+    expect((await rejection(dropDictionary(session, plain))).code).toBe('NotFound');
+    expect(await session.query('declare variable $db external; db:exists($db)', { db: plain })).toEqual(['true']);
+  });
+
+  it('reports a dictionary open in another session as a Conflict', async () => {
+    const other = await connectTestSession();
+    try {
+      await other.command(`OPEN ${names[1]}`);
+      expect((await rejection(dropDictionary(session, names[1]))).code).toBe('Conflict');
+    } finally {
+      await other.close();
+    }
+  });
+});
