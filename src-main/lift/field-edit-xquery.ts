@@ -35,8 +35,9 @@ declare function local:now() as xs:string {
     '[Y0001]-[M01]-[D01]T[H01]:[m01]:[s01]Z')
 };
 
-declare function local:senses($e as element(entry)) as element(sense)* {
-  if ($sense ge 0) then $e/sense[$sense + 1] else $e/sense
+(: One top-level sense by position, or every sense and subsense (as the query model reads them). :)
+declare function local:senses($e as element(entry)) as element()* {
+  if ($sense ge 0) then $e/sense[$sense + 1] else $e/(sense | sense//subsense)
 };
 
 (: The elements a field lives in: the entry, or its senses. :)

@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CLI = join(ROOT, 'bin/workset-browser.mjs');
+
+export interface RunningHost {
+  /** The address with its token, as `serve` printed it. */
+  readonly url: string;
+  readonly port: number;
+  readonly dataFolder: string;
+  /** Runs a `workset-browser` command against the same data folder (and BaseX server). */
+  cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `workset-browser serve` on a fresh data folder (its own embedded BaseX server) and
+ * waits for the address it prints. Each spec file gets its own host.
+ */
+export async function startHost(options: { sample?: boolean } = {}): Promise<RunningHost> {
+  const dataFolder = mkdtempSync(join(tmpdir(), 'wb-e2e-'));
+  const args = [CLI, 'serve', '--json', '--data', dataFolder, ...(options.sample ? [] : ['--no-sample'])];
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const line = await new Promise<string>((resolveLine, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolveLine);
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+  });
+  const { url, port } = JSON.parse(line) as { url: string; port: number };
+  return {
+    url,
+    port,
+    dataFolder,
+    cli: (cliArgs) => run([CLI, ...cliArgs, '--data', dataFolder]),
+    stop: () => stop(child, dataFolder),
+  };
+}
+
+function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolveRun) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('exit', (code) => resolveRun({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+async function stop(child: ChildProcess, dataFolder: string): Promise<void> {
+  if (child.exitCode === null) {
+    const exited = new Promise((done) => child.once('exit', done));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(dataFolder, { recursive: true, force: true });
+}

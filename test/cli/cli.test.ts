@@ -1,0 +1,141 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { canonicalFile } from '../lift/canonical-xml.js';
+import { uniqueName } from '../helpers/basex.js';
+import { sharedLiftFiles } from '../helpers/shared-lift.js';
+
+const CLI = resolve(import.meta.dirname, '../../bin/workset-browser.mjs');
+const work = mkdtempSync(join(tmpdir(), 'wb-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** The run's BaseX server as a URL, so the CLI reuses it instead of starting its own. */
+function serverUrl(): string {
+  const a = inject('basex');
+  return `basex://${a.user}:${encodeURIComponent(a.password)}@${a.host}:${a.port}`;
+}
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function cli(...args: string[]): Promise<Run> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [CLI, ...args, '--data', work, '--basex', serverUrl()]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('exit', (code) => done({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+function json<T>(run: Run): T {
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as T;
+}
+
+describe('workset-browser import and export', () => {
+  for (const shared of sharedLiftFiles()) {
+    it(`round-trips ${shared.name} with equal canonical XML`, async () => {
+      const db = uniqueName(`cli_${shared.name}`);
+      const imported = json<{ database: string; entries: number }>(await cli('import', shared.lift, '--db', db, '--json'));
+      expect(imported.database).toBe(db);
+      expect(imported.entries).toBeGreaterThan(0);
+      const out = join(work, `${db}.lift`);
+      const plain = await cli('export', db, out);
+      expect(plain).toMatchObject({ code: 0, stderr: '' });
+      expect(plain.stdout).toMatch(new RegExp(`^${db}\\.lift: ${imported.entries} entries\\n$`));
+      expect(canonicalFile(out)).toBe(canonicalFile(shared.lift));
+      if (shared.ranges) expect(canonicalFile(join(work, `${db}.lift-ranges`))).toBe(canonicalFile(shared.ranges));
+      const listed = json<{ name: string; entries: number }[]>(await cli('dictionaries', '--json'));
+      expect(listed).toContainEqual(expect.objectContaining({ name: db, entries: imported.entries }));
+    });
+  }
+
+  it('prints the database name and entry count for a person', async () => {
+    const db = uniqueName('cli_sena');
+    const run = await cli('import', sharedLiftFiles().find((f) => f.name === 'Sena')?.lift ?? '', '--db', db);
+    expect(run).toEqual({ code: 0, stdout: `${db}: 1462 entries\n`, stderr: '' });
+  });
+});
+
+describe('workset-browser failures', () => {
+  it('exits 1 with one line naming a missing file', async () => {
+    const run = await cli('import', join(work, 'nowhere.lift'));
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/nowhere\.lift/);
+  });
+
+  it('exits 1 naming line and column of malformed XML', async () => {
+    const broken = join(work, 'broken.lift');
+    writeFileSync(broken, '<?xml version="1.0"?>\n<lift version="0.13">\n<entry id="a">\n</lift>\n');
+    const run = await cli('import', broken);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/broken\.lift:4:\d+: /);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('exits 1 for a file that is not LIFT, and for an unknown database', async () => {
+    const notLift = join(work, 'other.lift');
+    writeFileSync(notLift, '<html><body/></html>\n');
+    expect(await cli('import', notLift)).toMatchObject({ code: 1, stderr: expect.stringMatching(/not a LIFT file/) });
+    expect(await cli('export', 'no_such_dictionary', join(work, 'x.lift'))).toMatchObject({ code: 1, stderr: expect.stringMatching(/no_such_dictionary/) });
+  });
+
+  it('exits 2 for usage errors', async () => {
+    expect((await cli('frobnicate')).code).toBe(2);
+    expect((await cli('import')).code).toBe(2);
+    expect((await cli('worksets', 'show', 'abc')).code).toBe(2);
+  });
+});
+
+describe('workset-browser worksets, bulk and undo', () => {
+  it('creates, lists, shows and deletes worksets; bulk-edits and undoes', async () => {
+    const db = uniqueName('cli_ws');
+    const sena = sharedLiftFiles().find((f) => f.name === 'Sena')?.lift ?? '';
+    json(await cli('import', sena, '--db', db, '--json'));
+    const query = JSON.stringify({ match: 'all', filters: [{ field: 'pos', op: 'equals', value: 'Nome' }, { field: 'definition', lang: 'en', op: 'missing' }] });
+    const created = json<{ id: number; name: string; total: number }>(await cli('worksets', 'create', db, '--name', 'nouns without definition', '--query', query, '--json'));
+    expect(created).toEqual({ id: expect.any(Number), name: 'nouns without definition', total: expect.any(Number) });
+    expect(created.total).toBeGreaterThan(0);
+
+    const list = json<{ id: number; counts: { total: number } }[]>(await cli('worksets', 'list', db, '--json'));
+    expect(list).toContainEqual(expect.objectContaining({ id: created.id, counts: expect.objectContaining({ total: created.total }) }));
+
+    type Shown = { id: number; name: string; total: number; entries: { guid: string; status: string; entry: { pos: string[]; glosses: Record<string, string[]> } }[] };
+    const shown = json<Shown>(await cli('worksets', 'show', String(created.id), '--offset', '0', '--limit', '5', '--json'));
+    expect(shown).toMatchObject({ id: created.id, name: 'nouns without definition', total: created.total });
+    expect(shown.entries).toHaveLength(Math.min(5, created.total));
+    expect(shown.entries.every((e) => e.status === 'pending' && e.entry.pos.includes('Nome'))).toBe(true);
+
+    const bulk = json<{ operation: { id: number; state: string; changed: number } }>(
+      await cli('bulk', String(created.id), '--op', JSON.stringify({ action: 'set', field: 'definition', lang: 'en', value: 'to be written' }), '--json'),
+    );
+    expect(bulk.operation).toMatchObject({ state: 'done', changed: created.total });
+    const after = json<Shown>(await cli('worksets', 'show', String(created.id), '--limit', '1', '--json'));
+    expect(after.entries[0].entry).toMatchObject({ definitions: { en: ['to be written'] } });
+
+    expect(json<{ operation: { state: string } }>(await cli('undo', String(bulk.operation.id), '--json')).operation.state).toBe('undone');
+    const undone = json<Shown>(await cli('worksets', 'show', String(created.id), '--limit', '1', '--json'));
+    expect(undone.entries[0].entry).not.toHaveProperty('definitions.en');
+
+    expect(json<{ deleted: boolean }>(await cli('worksets', 'delete', String(created.id), '--json'))).toEqual({ id: created.id, deleted: true });
+  });
+
+  it('exits 1 naming the bad filter of an invalid query, and the bad field of an invalid op', async () => {
+    const bad = JSON.stringify({ match: 'all', filters: [{ field: 'pos', op: 'equals', value: 'x' }, { match: 'any', filters: [{ field: 'colour', op: 'equals', value: 'x' }] }] });
+    const run = await cli('worksets', 'create', 'any_db', '--name', 'x', '--query', bad);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/filters\[1\]\.filters\[0\]\.field: unknown field "colour"/);
+    const op = await cli('bulk', '1', '--op', JSON.stringify({ action: 'paint', field: 'pos' }));
+    expect(op.code).toBe(1);
+    expect(op.stderr).toMatch(/action/);
+  });
+});

@@ -1,0 +1,154 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import WebSocket from 'ws';
+import { startServices, type AppServices } from '../../src-main/app-services.js';
+import { startBrowserHost, type BrowserHost } from '../../src-main/host/browser-host.js';
+import type { ServerMessage } from '../../src-main/host/wire.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'wb-host-'));
+const renderer = join(folder, 'renderer');
+let services: AppServices;
+let host: BrowserHost;
+
+beforeAll(async () => {
+  mkdirSync(join(renderer, 'assets'), { recursive: true });
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>test</title>');
+  writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(folder, 'secret.txt'), 'outside the renderer');
+  const a = inject('basex');
+  services = await startServices({
+    dataFolder: join(folder, 'data'),
+    basexUrl: `basex://${a.user}:${encodeURIComponent(a.password)}@${a.host}:${a.port}`,
+    platform: 'browser',
+    shell: { openWindow: async () => ({ opened: false, url: 'x' }) },
+  });
+  host = await startBrowserHost({ rendererRoot: renderer, table: services.table, registry: services.registry, bus: services.bus });
+});
+afterAll(async () => {
+  await host.close();
+  await services.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+/** A window: a socket opened as our page would open it, with its messages collected. */
+class Window {
+  readonly messages: ServerMessage[] = [];
+  private nextId = 1;
+  constructor(readonly socket: WebSocket) {
+    socket.on('message', (data) => this.messages.push(JSON.parse(String(data)) as ServerMessage));
+  }
+  static async open(): Promise<Window> {
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`, { origin: `http://127.0.0.1:${host.port}` });
+    const window = new Window(socket);
+    await new Promise((resolve, reject) => {
+      socket.once('open', resolve);
+      socket.once('error', reject);
+    });
+    await expect.poll(() => window.messages[0]?.type).toBe('hello');
+    return window;
+  }
+  send(frame: unknown): void {
+    this.socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
+  }
+  async call(channel: unknown, args: unknown): Promise<Extract<ServerMessage, { type: 'result' }>['result']> {
+    const id = this.nextId++;
+    this.send({ type: 'call', id, channel, args });
+    await expect.poll(() => this.messages.some((m) => m.type === 'result' && m.id === id)).toBe(true);
+    const answer = this.messages.find((m): m is Extract<ServerMessage, { type: 'result' }> => m.type === 'result' && m.id === id);
+    return answer!.result;
+  }
+  async close(): Promise<void> {
+    this.socket.close();
+    await new Promise((resolve) => this.socket.once('close', resolve));
+  }
+}
+
+/** Why a socket with these details is refused (the HTTP status), or 'open'. */
+function tryUpgrade(path: string, headers: Record<string, string>): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}${path}`, { headers });
+    socket.once('open', () => {
+      socket.close();
+      resolve('open');
+    });
+    socket.once('unexpected-response', (_, response) => resolve(String(response.statusCode)));
+    socket.once('error', () => resolve('error'));
+  });
+}
+
+function get(path: string, hostHeader = `127.0.0.1:${host.port}`): Promise<{ status: number; body: string; csp?: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path, headers: { host: hostHeader } }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, csp: res.headers['content-security-policy'] as string | undefined }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('browser host', () => {
+  it('prints a loopback address carrying its token', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
+    expect(host.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('gives each socket its own window and BaseX session, released when the socket closes', async () => {
+    const before = services.registry.counts.windows;
+    const a = await Window.open();
+    const b = await Window.open();
+    expect(services.registry.counts.windows).toBe(before + 2);
+    const statusA = await a.call('app.status', {});
+    const statusB = await b.call('app.status', {});
+    expect(statusA.ok && statusB.ok).toBe(true);
+    if (!statusA.ok || !statusB.ok) return;
+    const sa = statusA.value as { windowId: string; platform: string; session: { clientAddress: string | null } };
+    const sb = statusB.value as { windowId: string; session: { clientAddress: string | null } };
+    expect(sa.platform).toBe('browser');
+    expect(sa.windowId).not.toBe(sb.windowId);
+    await expect.poll(async () => ((await a.call('app.status', {})) as { value: { session: { live: boolean } } }).value.session.live).toBe(true);
+    await a.close();
+    await expect.poll(() => services.registry.counts.windows).toBe(before + 1);
+    await b.close();
+    await expect.poll(() => services.registry.counts.windows).toBe(before);
+  });
+
+  it('answers malformed frames and arguments with typed errors and keeps serving', async () => {
+    const w = await Window.open();
+    w.send('this is not json');
+    w.send({ type: 'call', channel: 'app.status' });
+    await expect.poll(() => w.messages.filter((m) => m.type === 'result' && m.id === null).length).toBe(2);
+    expect(await w.call('no.such.channel', {})).toMatchObject({ ok: false, error: { code: 'Invalid' } });
+    expect(await w.call('worksets.page', { id: 'one', offset: -1 })).toMatchObject({ ok: false, error: { code: 'Invalid', message: expect.stringMatching(/id/) } });
+    expect(await w.call('worksets.get', { id: 999_999 })).toMatchObject({ ok: false, error: { code: 'NotFound' } });
+    expect(await w.call('dictionaries.list', {})).toMatchObject({ ok: true });
+    await w.close();
+  });
+
+  it('refuses a socket without the token, with a wrong one, from a foreign Origin or Host', async () => {
+    const origin = `http://127.0.0.1:${host.port}`;
+    expect(await tryUpgrade(`/ws?token=${host.token}`, { origin })).toBe('open');
+    expect(await tryUpgrade('/ws', { origin })).toBe('403');
+    expect(await tryUpgrade('/ws?token=wrong', { origin })).toBe('403');
+    expect(await tryUpgrade(`/ws?token=${host.token}`, { origin: 'http://evil.example' })).toBe('403');
+    expect(await tryUpgrade(`/ws?token=${host.token}`, {})).toBe('403');
+    expect(await tryUpgrade(`/ws?token=${host.token}`, { origin, host: `evil.example:${host.port}` })).toBe('403');
+  });
+
+  it('serves the renderer with a CSP, never a file outside it, and nothing to a foreign Host', async () => {
+    const page = await get('/');
+    expect(page.status).toBe(200);
+    expect(page.csp).toMatch(/default-src 'self'/);
+    expect((await get('/assets/app.js')).status).toBe(200);
+    for (const path of ['/../secret.txt', '/..%2fsecret.txt', '/assets/..%2f..%2fsecret.txt', '/%2e%2e/secret.txt', '/assets/%00', '/etc/passwd']) {
+      const response = await get(path);
+      expect(response.status, path).toBe(404);
+      expect(response.body).not.toContain('outside the renderer');
+    }
+    expect((await get('/', 'rebound.example.com')).status).toBe(403);
+  });
+});
