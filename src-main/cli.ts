@@ -3,6 +3,7 @@
  * work fails, 2 for a usage error. Its commands and their --json output are a fixed interface.
  */
 import { Command, CommanderError } from 'commander';
+import { addBenchCommand } from './cli/bench-command.js';
 import { addDictionaryCommands } from './cli/dictionary-commands.js';
 import { addServeCommand } from './cli/serve-command.js';
 import { addWorksetCommands } from './cli/workset-commands.js';
@@ -23,6 +24,7 @@ const globals = (): GlobalOptions => program.opts<GlobalOptions>();
 addDictionaryCommands(program, globals);
 addWorksetCommands(program, globals);
 addServeCommand(program, globals);
+addBenchCommand(program, globals);
 
 try {
   await program.parseAsync(process.argv);
