@@ -1,0 +1,21 @@
+import { ALWAYS_OPEN, type ConnectionStore } from './connection.js';
+import type { RendererApi } from './contract.js';
+import { createWsBridge } from './ws-bridge.js';
+
+declare global {
+  interface Window {
+    /** Electron's preload sets this; in a browser it is absent and we bridge over WebSocket. */
+    readonly api?: RendererApi;
+  }
+}
+
+export interface Transport {
+  readonly api: RendererApi;
+  readonly connection: ConnectionStore;
+}
+
+/** The preload's `window.api` in Electron, otherwise the WebSocket bridge to the browser host. */
+export function resolveTransport(): Transport {
+  if (window.api) return { api: window.api, connection: ALWAYS_OPEN };
+  return createWsBridge(window.location);
+}

@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { useVocabulary } from '../hooks/use-data.js';
+import { useBulkOperation } from '../hooks/use-bulk-operation.js';
+import { Dialog } from '../ui/Dialog.js';
+import { ErrorMessage } from '../ui/ErrorMessage.js';
+import { ProgressBar } from '../ui/ProgressBar.js';
+import { describeEdit, draftProblem, emptyDraft, toEdit, type BulkDraft } from './bulk-draft.js';
+import { BulkForm } from './BulkForm.js';
+import { BulkOutcomeView } from './BulkOutcomeView.js';
+import { BulkPreviewTable } from './BulkPreviewTable.js';
+
+interface Props {
+  readonly worksetId: number;
+  readonly worksetName: string;
+  readonly dictionary: string;
+  readonly total: number;
+  readonly onClose: () => void;
+}
+
+/**
+ * Change one field of every entry in the workset: choose, preview before/after, run with a
+ * progress bar and Cancel, then Undo. The dialog stays open while something runs, so a run is
+ * never left without its Cancel.
+ */
+export function BulkDialog({ worksetId, worksetName, dictionary, total, onClose }: Props) {
+  const vocabulary = useVocabulary(dictionary);
+  const bulk = useBulkOperation(worksetId);
+  const [draft, setDraft] = useState<BulkDraft>(emptyDraft);
+  const { state, progress } = bulk;
+  const busy = state.phase === 'previewing' || state.phase === 'running' || state.phase === 'undoing';
+  const problem = draftProblem(draft);
+  const close = (): void => {
+    if (busy) return;
+    if (state.phase === 'previewed') void bulk.edit();
+    onClose();
+  };
+
+  const footer = (() => {
+    switch (state.phase) {
+      case 'editing':
+      case 'previewing':
+        return (
+          <>
+            {problem && <span className="muted small">{problem}</span>}
+            <button type="button" className="button" onClick={close} disabled={busy}>
+              Close
+            </button>
+            <button type="button" className="button primary" disabled={problem !== null || busy} onClick={() => void bulk.preview(toEdit(draft))}>
+              {state.phase === 'previewing' ? 'Preparing preview…' : 'Preview'}
+            </button>
+          </>
+        );
+      case 'previewed':
+        return (
+          <>
+            <button type="button" className="button" onClick={() => void bulk.edit()}>
+              Back
+            </button>
+            <button type="button" className="button primary" onClick={() => void bulk.run(state.preview)}>
+              Run on {state.preview.operation.total} entries
+            </button>
+          </>
+        );
+      case 'running':
+        return (
+          <button type="button" className="button danger" disabled={state.cancelling} onClick={() => void bulk.cancel(state.preview)}>
+            {state.cancelling ? 'Cancelling…' : 'Cancel'}
+          </button>
+        );
+      case 'finished':
+      case 'undoing':
+        return (
+          <>
+            <button type="button" className="button" disabled={busy} onClick={() => void bulk.undo(state.outcome)}>
+              {state.phase === 'undoing' ? 'Undoing…' : 'Undo'}
+            </button>
+            <button type="button" className="button primary" disabled={busy} onClick={close}>
+              Close
+            </button>
+          </>
+        );
+      case 'undone':
+        return (
+          <button type="button" className="button primary" onClick={close}>
+            Close
+          </button>
+        );
+    }
+  })();
+
+  const operation = 'preview' in state ? state.preview.operation : 'outcome' in state ? state.outcome.operation : null;
+  return (
+    <Dialog title={`Bulk edit — ${worksetName}`} wide onClose={close} testId="bulk-dialog" footer={footer}>
+      {(state.phase === 'editing' || state.phase === 'previewing') && (
+        <>
+          <p className="muted">Changes one field in all {total} entries of this workset. You will see a preview first, and can undo the whole run.</p>
+          <BulkForm draft={draft} onChange={setDraft} vocabulary={vocabulary.data} />
+        </>
+      )}
+      {operation && (
+        <p className="bulk-summary">
+          <strong>{describeEdit(operation.op)}</strong>
+        </p>
+      )}
+      {busy && (
+        <div className="task" data-testid="bulk-progress">
+          <div className="task-label">
+            {state.phase === 'previewing' ? 'Recording every entry before the change' : state.phase === 'undoing' ? 'Undoing' : 'Applying'}
+            {progress ? ` — ${progress.done} of ${progress.total}` : '…'}
+          </div>
+          <ProgressBar value={progress?.done ?? 0} max={progress?.total ?? 1} label="Bulk edit progress" />
+        </div>
+      )}
+      {(state.phase === 'previewed' || state.phase === 'running') && <BulkPreviewTable preview={state.preview} />}
+      {(state.phase === 'finished' || state.phase === 'undoing') && <BulkOutcomeView outcome={state.outcome} />}
+      {state.phase === 'undone' && <BulkOutcomeView outcome={state.outcome} undone />}
+      {bulk.error && <ErrorMessage what="The bulk edit stopped:" error={bulk.error} />}
+    </Dialog>
+  );
+}

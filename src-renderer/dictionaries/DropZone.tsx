@@ -1,0 +1,40 @@
+import { useState, type DragEvent, type ReactNode } from 'react';
+
+const hasFiles = (event: DragEvent): boolean => event.dataTransfer.types.includes('Files');
+
+/** Drop a .lift file anywhere on the dictionaries view to import it. */
+export function DropZone({ onFile, children }: { onFile: (file: File) => void; children: ReactNode }) {
+  // dragenter/dragleave fire for every child crossed: count them to know when we really left.
+  const [depth, setDepth] = useState(0);
+  return (
+    <div
+      className="drop-zone"
+      data-testid="drop-zone"
+      onDragEnter={(event) => {
+        if (!hasFiles(event)) return;
+        event.preventDefault();
+        setDepth((d) => d + 1);
+      }}
+      onDragOver={(event) => {
+        if (hasFiles(event)) event.preventDefault();
+      }}
+      onDragLeave={(event) => {
+        if (hasFiles(event)) setDepth((d) => Math.max(0, d - 1));
+      }}
+      onDrop={(event) => {
+        if (!hasFiles(event)) return;
+        event.preventDefault();
+        setDepth(0);
+        const file = event.dataTransfer.files[0];
+        if (file) onFile(file);
+      }}
+    >
+      {children}
+      {depth > 0 && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop a .lift file to import it
+        </div>
+      )}
+    </div>
+  );
+}

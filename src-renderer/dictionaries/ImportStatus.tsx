@@ -1,0 +1,47 @@
+import type { ImportState } from '../hooks/use-import.js';
+import { ErrorMessage } from '../ui/ErrorMessage.js';
+import { formatBytes, formatCount } from '../ui/format.js';
+import { ProgressBar } from '../ui/ProgressBar.js';
+
+const PHASES: Record<string, string> = { upload: 'Sending to BaseX', check: 'Checking', swap: 'Replacing the database', done: 'Finishing' };
+
+/** The import under way (upload, then the app's phases), its result, or why it failed. */
+export function ImportStatus({ state, onDismiss }: { state: ImportState; onDismiss: () => void }) {
+  switch (state.phase) {
+    case 'idle':
+      return null;
+    case 'uploading':
+      return (
+        <div className="task" data-testid="import-status">
+          <div className="task-label">
+            Uploading {state.fileName} — {formatBytes(state.sent)} of {formatBytes(state.size)}
+          </div>
+          <ProgressBar value={state.sent} max={state.size} label={`Uploading ${state.fileName}`} />
+        </div>
+      );
+    case 'importing': {
+      const p = state.progress;
+      return (
+        <div className="task" data-testid="import-status">
+          <div className="task-label">
+            Importing {state.fileName}
+            {p ? ` — ${PHASES[p.phase] ?? p.phase}` : '…'}
+          </div>
+          <ProgressBar value={p?.done ?? 0} max={p?.total ?? 1} label={`Importing ${state.fileName}`} />
+        </div>
+      );
+    }
+    case 'done':
+      return (
+        <div className="notice success" role="status" data-testid="import-status">
+          Imported {state.fileName} as <strong>{state.result.database}</strong>: {formatCount(state.result.entries, 'entry', 'entries')}
+          {state.result.ranges ? ', with its ranges' : ''}.
+          <button type="button" className="link-button" onClick={onDismiss}>
+            OK
+          </button>
+        </div>
+      );
+    case 'failed':
+      return <ErrorMessage what={`Importing ${state.fileName} failed:`} error={state.error} onRetry={onDismiss} retryLabel="Dismiss" />;
+  }
+}

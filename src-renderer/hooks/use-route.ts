@@ -1,0 +1,39 @@
+import { useCallback, useSyncExternalStore } from 'react';
+
+/**
+ * Where this window is, kept in `location.hash` so a reload stays put and "open in new window"
+ * can hand over a workset (`#workset=12`, the form Electron's main and the browser host use).
+ */
+export type Route = { readonly view: 'home'; readonly dictionary: string | null } | { readonly view: 'workset'; readonly worksetId: number };
+
+export function parseRoute(hash: string): Route {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const workset = Number(params.get('workset'));
+  if (Number.isSafeInteger(workset) && workset > 0) return { view: 'workset', worksetId: workset };
+  return { view: 'home', dictionary: params.get('dictionary') };
+}
+
+export function routeHash(route: Route): string {
+  if (route.view === 'workset') return `#workset=${route.worksetId}`;
+  return route.dictionary ? `#dictionary=${encodeURIComponent(route.dictionary)}` : '#';
+}
+
+const subscribe = (listener: () => void): (() => void) => {
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
+};
+const getHash = (): string => window.location.hash;
+
+export function useRoute(): [Route, (route: Route, options?: { replace?: boolean }) => void] {
+  const hash = useSyncExternalStore(subscribe, getHash);
+  const navigate = useCallback((route: Route, options?: { replace?: boolean }) => {
+    if (!options?.replace) {
+      window.location.hash = routeHash(route);
+      return;
+    }
+    // A choice the app made (the first dictionary): no extra step for the Back button.
+    history.replaceState(history.state, '', routeHash(route));
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  }, []);
+  return [parseRoute(hash), navigate];
+}

@@ -1,0 +1,46 @@
+import { FlexRender, type Row } from '@tanstack/react-table';
+import type { features, Slot } from './columns.js';
+
+interface Props {
+  readonly row: Row<typeof features, Slot>;
+  readonly start: number;
+  readonly selected: boolean;
+  readonly onSelect: (slot: Slot) => void;
+}
+
+/** One virtual row, placed by the virtualizer; a placeholder until its page arrives. */
+export function TableRow({ row, start, selected, onSelect }: Props) {
+  const entry = row.original.row;
+  const style = { transform: `translateY(${start}px)` };
+  if (!entry) {
+    return (
+      <tr className="grid-row placeholder" style={style} aria-rowindex={row.original.index + 2} data-testid="workset-row-placeholder" data-index={row.original.index}>
+        <td className="placeholder-cell" colSpan={row.getAllCells().length}>
+          <span className="skeleton" />
+        </td>
+      </tr>
+    );
+  }
+  return (
+    <tr
+      className={selected ? 'grid-row selected' : 'grid-row'}
+      style={style}
+      aria-rowindex={row.original.index + 2}
+      aria-selected={selected}
+      data-testid="workset-row"
+      data-guid={entry.guid}
+      data-index={row.original.index}
+      data-status={entry.status}
+      data-favourite={entry.favourite}
+      onClick={() => onSelect(row.original)}
+    >
+      {row.getAllCells().map((cell) => (
+        <td key={cell.id} className={`cell-${cell.column.id}`}>
+          <span className="cell-text">
+            <FlexRender cell={cell} />
+          </span>
+        </td>
+      ))}
+    </tr>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Status } from '../api/contract.js';
+import { STATUSES } from '../api/contract.js';
+import type { RowsView } from '../hooks/use-workset-rows.js';
+import { formatCount } from '../ui/format.js';
+
+interface Props {
+  readonly view: RowsView;
+  readonly onChange: (view: RowsView) => void;
+  readonly total: number | null;
+  readonly loading: boolean;
+}
+
+/** Which rows the list shows: by status, favourites only; and how many that is. */
+export function ViewToolbar({ view, onChange, total, loading }: Props) {
+  const status = view.status?.[0] ?? '';
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Filter entries">
+      <label>
+        Status
+        <select
+          aria-label="Status filter"
+          value={status}
+          onChange={(event) => onChange({ ...view, status: event.target.value ? [event.target.value as Status] : undefined })}
+        >
+          <option value="">all</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={view.favourite === true} onChange={(event) => onChange({ ...view, favourite: event.target.checked ? true : undefined })} />
+        Favourites only
+      </label>
+      <span className="toolbar-count muted" data-testid="view-count" aria-live="polite">
+        {total === null ? 'Loading…' : formatCount(total, 'entry', 'entries')}
+        {loading && total !== null ? ' · updating' : ''}
+      </span>
+      <span className="toolbar-hint muted small" aria-hidden="true">
+        <kbd>←</kbd>
+        <kbd>→</kbd> move · <kbd>D</kbd> done · <kbd>R</kbd> review · <kbd>P</kbd> pending · <kbd>F</kbd> favourite
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import { useRef, useState } from 'react';
+import { asApiCallError, type ApiCallError } from '../api/api-error.js';
+import { BulkDialog } from '../bulk/BulkDialog.js';
+import { UnfinishedBulk } from '../bulk/UnfinishedBulk.js';
+import { EntryPane } from '../entry/EntryPane.js';
+import { useWorkset } from '../hooks/use-data.js';
+import { useWorksetActions } from '../hooks/use-workset-actions.js';
+import { useWorksetRows, type RowsView } from '../hooks/use-workset-rows.js';
+import { EmptyState } from '../ui/EmptyState.js';
+import { ErrorMessage } from '../ui/ErrorMessage.js';
+import { Loading } from '../ui/Loading.js';
+import { useCurationKeys } from './use-curation-keys.js';
+import { useEntryCursor } from './use-entry-cursor.js';
+import { ViewToolbar } from './ViewToolbar.js';
+import { WorksetHeader } from './WorksetHeader.js';
+import { WorksetTable, type TableHandle } from './WorksetTable.js';
+
+const DEFAULT_VIEW: RowsView = { sort: { by: 'position', dir: 'asc' } };
+
+/** One workset: its work list (virtual table), the open entry, keyboard curation and bulk edits. */
+export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: (dictionary: string | null) => void }) {
+  const workset = useWorkset(worksetId);
+  const dictionary = workset.data?.dictionary ?? null;
+  const actions = useWorksetActions();
+  const [view, setView] = useState<RowsView>(DEFAULT_VIEW);
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const [refreshing, setRefreshing] = useState(false);
+  const [actionError, setActionError] = useState<ApiCallError | null>(null);
+  const rows = useWorksetRows(worksetId, dictionary, view);
+  const table = useRef<TableHandle | null>(null);
+  const cursor = useEntryCursor(worksetId, view, rows, table);
+
+  useCurationKeys(
+    {
+      previous: () => void cursor.move('previous'),
+      next: () => void cursor.move('next'),
+      status: (status) => void cursor.setStatus(status),
+      favourite: () => void cursor.toggleFavourite(),
+    },
+    workset.data !== undefined && !bulkOpen,
+  );
+
+  const run = async (what: 'worksets.refresh' | 'windows.open', work: () => Promise<unknown>): Promise<void> => {
+    setActionError(null);
+    try {
+      await work();
+    } catch (e) {
+      setActionError(asApiCallError(what, e));
+    }
+  };
+
+  if (!workset.data) {
+    return (
+      <main className="workset-view">
+        {workset.error ? (
+          <ErrorMessage what={`Could not open workset ${worksetId}:`} error={workset.error} onRetry={workset.refetch} />
+        ) : (
+          <Loading what="Opening the workset" />
+        )}
+        {workset.error && (
+          <button type="button" className="button" onClick={() => onBack(null)}>
+            Back to the dictionaries
+          </button>
+        )}
+      </main>
+    );
+  }
+  const ws = workset.data;
+  return (
+    <main className="workset-view" aria-label={`Workset ${ws.name}`}>
+      <WorksetHeader
+        workset={ws}
+        refreshing={refreshing}
+        onBack={() => onBack(ws.dictionary)}
+        onBulk={() => setBulkOpen(true)}
+        onOpenWindow={() => void run('windows.open', () => actions.openInNewWindow(ws.id))}
+        onRefresh={() => {
+          setRefreshing(true);
+          void run('worksets.refresh', () => actions.refresh(ws.id)).finally(() => setRefreshing(false));
+        }}
+      />
+      <UnfinishedBulk worksetId={ws.id} />
+      {actionError && <ErrorMessage what="That did not work:" error={actionError} />}
+      <ViewToolbar view={view} onChange={setView} total={rows.total} loading={rows.loading} />
+      <div className="workset-split">
+        <div className="list-pane">
+          {rows.error && <ErrorMessage what="Could not load the entries:" error={rows.error} onRetry={rows.invalidate} />}
+          {rows.total === null && !rows.error && <Loading what="Loading entries" />}
+          {rows.total === 0 && <EmptyState title="No entries in this view">{view.status || view.favourite ? 'Clear the filter to see the others.' : 'The query matched nothing: re-run it after editing the dictionary.'}</EmptyState>}
+          {rows.total !== null && rows.total > 0 && (
+            <WorksetTable rows={rows} sort={view.sort} onSortChange={(sort) => setView({ ...view, sort })} selectedGuid={cursor.current?.guid ?? null} onSelect={(slot) => slot.row && cursor.open(slot.row, slot.index)} handle={table} />
+          )}
+        </div>
+        <div className="detail-pane">
+          {cursor.error && <ErrorMessage what="That did not work:" error={cursor.error} />}
+          {cursor.notice && (
+            <p className="notice" role="status">
+              {cursor.notice}
+            </p>
+          )}
+          {cursor.current ? (
+            <EntryPane
+              dictionary={ws.dictionary}
+              entry={cursor.current}
+              curationBusy={cursor.busy}
+              onStatus={(status) => void cursor.setStatus(status)}
+              onFavourite={() => void cursor.toggleFavourite()}
+              onNotes={cursor.saveNotes}
+            />
+          ) : (
+            <EmptyState title="No entry open">
+              Pick an entry in the list, or press <kbd>→</kbd> to open the first one.
+            </EmptyState>
+          )}
+        </div>
+      </div>
+      {bulkOpen && <BulkDialog worksetId={ws.id} worksetName={ws.name} dictionary={ws.dictionary} total={ws.counts.total} onClose={() => setBulkOpen(false)} />}
+    </main>
+  );
+}

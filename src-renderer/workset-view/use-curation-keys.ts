@@ -1,0 +1,44 @@
+import { useEffect, useRef } from 'react';
+import type { Status } from '../api/contract.js';
+
+export interface CurationKeyActions {
+  readonly previous: () => void;
+  readonly next: () => void;
+  readonly status: (status: Status) => void;
+  readonly favourite: () => void;
+}
+
+const STATUS_KEYS: Record<string, Status> = { d: 'done', r: 'review', p: 'pending' };
+
+/** Typing a "d" into a gloss must not mark the entry done. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/**
+ * Keyboard curation for the workset view: ←/→ previous/next entry, D done, R review, P pending,
+ * F favourite. Ignored while typing, with a modifier held (Ctrl+R reloads), or while a dialog is
+ * open over the view.
+ */
+export function useCurationKeys(actions: CurationKeyActions, enabled: boolean): void {
+  const latest = useRef(actions);
+  latest.current = actions;
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (document.querySelector('dialog[open]')) return;
+      const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+      const act = latest.current;
+      if (key === 'ArrowLeft') act.previous();
+      else if (key === 'ArrowRight') act.next();
+      else if (key in STATUS_KEYS) act.status(STATUS_KEYS[key]);
+      else if (key === 'f') act.favourite();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [enabled]);
+}
