@@ -26,7 +26,14 @@ export async function startHost(options: { sample?: boolean } = {}): Promise<Run
   const args = [CLI, 'serve', '--json', '--data', dataFolder, ...(options.sample ? [] : ['--no-sample'])];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    // The host's own complaints belong in the test output.
+    process.stderr.write(`[serve] ${chunk.toString()}`);
+  });
+  child.once('exit', (code, signal) => {
+    if (code !== 0 && signal !== 'SIGTERM') process.stderr.write(`[serve] exited with ${signal ?? code}\n`);
+  });
   const line = await new Promise<string>((resolveLine, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolveLine);
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));

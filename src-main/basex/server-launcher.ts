@@ -60,9 +60,24 @@ export async function useEmbeddedServer(dataFolder: string): Promise<ServerLease
   });
 }
 
+/**
+ * Whether `pid` is still our BaseX server: alive, and (where /proc tells) running BaseXServer
+ * on this data folder — a recorded pid may since belong to another program.
+ */
+function isOurServer(files: ServerFiles, pid: number): boolean {
+  if (!isAlive(pid)) return false;
+  try {
+    const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return command.includes('org.basex.BaseXServer') && command.includes(files.home);
+  } catch {
+    // No /proc (macOS, Windows): the login check before reuse still guards against a stranger.
+    return process.platform !== 'linux';
+  }
+}
+
 async function reusableServer(files: ServerFiles, password: string): Promise<number | undefined> {
   const state = readState(files);
-  if (!state || !isAlive(state.pid)) return undefined;
+  if (!state || !isOurServer(files, state.pid)) return undefined;
   return (await canLogin(state.port, password)) ? state.port : undefined;
 }
 
@@ -128,7 +143,7 @@ async function releaseLease(files: ServerFiles, leaseFile: string): Promise<void
     removeFile(leaseFile);
     if (liveLeases(files).length > 0) return;
     const state = readState(files);
-    if (state && isAlive(state.pid)) await stopProcess(state.pid);
+    if (state && isOurServer(files, state.pid)) await stopProcess(state.pid);
     removeFile(files.stateFile);
   });
 }

@@ -17,5 +17,8 @@ export interface Transport {
 /** The preload's `window.api` in Electron, otherwise the WebSocket bridge to the browser host. */
 export function resolveTransport(): Transport {
   if (window.api) return { api: window.api, connection: ALWAYS_OPEN };
-  return createWsBridge(window.location);
+  const bridge = createWsBridge(window.location);
+  // The same `window.api` Electron's preload gives, so both platforms expose one API.
+  Object.defineProperty(window, 'api', { value: bridge.api, writable: false, configurable: false });
+  return bridge;
 }

@@ -1,7 +1,10 @@
+import { MAX_PAGE_SIZE } from '../store/index.js';
+
 /**
  * Picks how many entries go in the next batch so each takes about a quarter of a second:
  * progress then reaches the UI several times a second, and a cancel is honoured quickly,
- * whatever the size of the entries or the speed of the machine.
+ * whatever the size of the entries or the speed of the machine. At most 500: the journal is
+ * read a page at a time, and a page holds at most 500 rows.
  */
 export class BatchSizer {
   private current: number;
@@ -9,7 +12,7 @@ export class BatchSizer {
   constructor(
     private readonly targetMs = 250,
     private readonly min = 20,
-    private readonly max = 2_000,
+    private readonly max = MAX_PAGE_SIZE,
     initial = 100,
   ) {
     this.current = initial;
