@@ -30,7 +30,12 @@ let first: Page;
 const dataFolder = mkdtempSync(join(tmpdir(), 'wb-electron-'));
 
 test.beforeAll(async () => {
-  app = await electron.launch({ executablePath: binary, args: [ROOT], env: { ...process.env, WORKSET_BROWSER_DATA: dataFolder } });
+  test.setTimeout(600_000);
+  const { electronSqliteAddon } = (await import('../scripts/electron-native.mjs')) as { electronSqliteAddon: () => string | undefined };
+  const addon = electronSqliteAddon();
+  expect(addon, 'better-sqlite3 built for this Electron').toBeTruthy();
+  const env = { ...process.env, WORKSET_BROWSER_DATA: dataFolder, WORKSET_BROWSER_SQLITE_ADDON: addon ?? '' };
+  app = await electron.launch({ executablePath: binary, args: [ROOT], env });
   first = await app.firstWindow();
   // The sample dictionary is imported on first run.
   await expect(first.getByTestId('dictionary-item').filter({ hasText: 'sample' })).toContainText('234 entries');

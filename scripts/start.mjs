@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { electronSqliteAddon } from './electron-native.mjs';
 import { ensureNodeModules, ensureSystemPackages, run } from './system.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -15,8 +16,9 @@ ensureNodeModules();
 run('npx', ['electron-vite', 'build', '--logLevel', 'warn']);
 
 const electron = electronBinary();
-const child = electron
-  ? spawn(electron, ['.'], { cwd: root, stdio: 'inherit' })
+const addon = electron ? electronSqliteAddon() : undefined;
+const child = electron && addon
+  ? spawn(electron, ['.'], { cwd: root, stdio: 'inherit', env: { ...process.env, WORKSET_BROWSER_SQLITE_ADDON: addon } })
   : spawn(process.execPath, [join(root, 'bin/workset-browser.mjs'), 'serve'], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

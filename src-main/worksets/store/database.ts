@@ -35,7 +35,9 @@ export function openDatabase(dataFolder: string, options: DatabaseOptions = {}):
   let db: Database.Database;
   try {
     mkdirSync(dataFolder, { recursive: true });
-    db = new Database(join(dataFolder, STORE_FILE), { timeout: busyTimeoutMs });
+    // Under Electron the addon must be the one built for Electron's ABI (scripts/electron-native.mjs).
+    const nativeBinding = process.versions.electron ? process.env.WORKSET_BROWSER_SQLITE_ADDON : undefined;
+    db = new Database(join(dataFolder, STORE_FILE), { timeout: busyTimeoutMs, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (error) {
     throw unavailable(error, `cannot open the workset store in ${dataFolder}`);
   }
