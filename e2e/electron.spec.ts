@@ -2,6 +2,7 @@ import { _electron as electron, expect, test, type ElectronApplication, type Pag
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { electronSqliteAddon } from '../scripts/electron-native.mjs';
 import { glossOf, pressKey, ui } from './support/ui.js';
 
 /**
@@ -31,7 +32,6 @@ const dataFolder = mkdtempSync(join(tmpdir(), 'wb-electron-'));
 
 test.beforeAll(async () => {
   test.setTimeout(600_000);
-  const { electronSqliteAddon } = (await import('../scripts/electron-native.mjs')) as { electronSqliteAddon: () => string | undefined };
   const addon = electronSqliteAddon();
   expect(addon, 'better-sqlite3 built for this Electron').toBeTruthy();
   const env = { ...process.env, WORKSET_BROWSER_DATA: dataFolder, WORKSET_BROWSER_SQLITE_ADDON: addon ?? '' };
