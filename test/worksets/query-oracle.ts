@@ -19,9 +19,18 @@ export interface OracleEntry {
 }
 
 const XML_SPACE = /[ \t\n\r]+/g;
-export const normalizeSpace = (s: string): string => s.replace(XML_SPACE, ' ').replace(/^ | $/g, '');
-export const exact = (s: string): string => normalizeSpace(s).normalize('NFC');
-export const folded = (s: string): string => normalizeSpace(s).toLowerCase().normalize('NFC');
+/** Remembers a string function's results: the tests compare the same values many times. */
+function memo(f: (s: string) => string): (s: string) => string {
+  const results = new Map<string, string>();
+  return (s) => {
+    let result = results.get(s);
+    if (result === undefined) results.set(s, (result = f(s)));
+    return result;
+  };
+}
+export const normalizeSpace = memo((s) => s.replace(XML_SPACE, ' ').replace(/^ | $/g, ''));
+export const exact = memo((s) => normalizeSpace(s).normalize('NFC'));
+export const folded = memo((s) => normalizeSpace(s).toLowerCase().normalize('NFC'));
 
 export function children(parent: Element, ...names: string[]): Element[] {
   const found: Element[] = [];
@@ -89,10 +98,13 @@ export class LiftOracle {
     return match === 'all' ? filters.every(test) : filters.some(test);
   }
 
-  /** Senses, then each one's subsenses at any depth, in document order. */
+  /** Senses with their subsenses two levels down, in document order. */
   senses(entry: OracleEntry): Element[] {
-    const withSubsenses = (sense: Element): Element[] => [sense, ...children(sense, 'subsense').flatMap(withSubsenses)];
-    return children(entry.element, 'sense').flatMap(withSubsenses);
+    const withSubsenses = (sense: Element, depth: number): Element[] => [
+      sense,
+      ...(depth < 2 ? children(sense, 'subsense').flatMap((sub) => withSubsenses(sub, depth + 1)) : []),
+    ];
+    return children(entry.element, 'sense').flatMap((sense) => withSubsenses(sense, 0));
   }
 
   headwordForms(entry: OracleEntry): Element[] {
@@ -109,8 +121,19 @@ export class LiftOracle {
     return owners.flatMap((owner) => children(owner, 'grammatical-info')).map((g) => attr(g, 'value')).filter((v): v is string => v !== undefined);
   }
 
-  /** The raw values a condition's field has in an entry. */
+  private readonly cache = new Map<OracleEntry, Map<string, string[]>>();
+
+  /** The raw values a condition's field has in an entry (memoised: tests ask many times). */
   values(entry: OracleEntry, c: Pick<Condition, 'field' | 'lang' | 'name' | 'type'>): string[] {
+    const key = `${c.field}\u0000${c.lang ?? ''}\u0000${c.name ?? ''}\u0000${c.type ?? ''}`;
+    let cached = this.cache.get(entry);
+    if (!cached) this.cache.set(entry, (cached = new Map()));
+    let values = cached.get(key);
+    if (!values) cached.set(key, (values = this.read(entry, c)));
+    return values;
+  }
+
+  private read(entry: OracleEntry, c: Pick<Condition, 'field' | 'lang' | 'name' | 'type'>): string[] {
     const e = entry.element;
     const senses = this.senses(entry);
     const texts = (forms: Element[]): string[] =>
@@ -203,13 +226,13 @@ export class LiftOracle {
     const byLang = (holders: Element[]): Record<string, string[]> => {
       const result: Record<string, string[]> = {};
       for (const holder of holders) {
-        const text = exact(children(holder, 'text').map(textOf).join(''));
+        const text = exact(children(holder, 'text').map(textOf)[0] ?? '');
         if (text !== '') (result[attr(holder, 'lang') ?? ''] ??= []).push(text);
       }
       return result;
     };
     const headword: Record<string, string> = {};
-    for (const form of this.headwordForms(entry)) headword[attr(form, 'lang') ?? ''] ??= exact(children(form, 'text').map(textOf).join(''));
+    for (const form of this.headwordForms(entry)) headword[attr(form, 'lang') ?? ''] ??= exact(children(form, 'text').map(textOf)[0] ?? '');
     const view: EntryViewModel = {
       guid: entry.guid,
       id: entry.id,

@@ -4,8 +4,9 @@ import { z } from 'zod';
  * An entry as a list or preview row shows it: the few fields a lexicographer scans, not the
  * whole LIFT entry.
  *
- * Text is trimmed and NFC-normalised but keeps its case. Values come from the entry's senses
- * and their subsenses in document order; empty forms are left out. Shared with the renderer.
+ * Text is whitespace-normalised (trimmed, inner runs made one space) and NFC, but keeps its
+ * case. Values come from the entry's senses and their subsenses (two levels down) in document
+ * order; empty forms are left out. Shared with the renderer.
  */
 export const entryViewModelSchema = z.object({
   guid: z.string(),

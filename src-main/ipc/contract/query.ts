@@ -86,7 +86,7 @@ export const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|
 const fieldEnum = z.enum(FIELDS, { error: (issue) => `unknown field ${JSON.stringify(issue.input)}` });
 const opEnum = z.enum(OPS, { error: (issue) => `unknown op ${JSON.stringify(issue.input)}` });
 /** The BaseX protocol cannot carry U+0000, and U+0001 separates the items of a bound list. */
-const noControl = (s: string): boolean => !/[\u0000\u0001]/.test(s);
+const noControl = (s: string): boolean => !s.includes('\u0000') && !s.includes('\u0001');
 const CONTROL = 'contains a control character (U+0000 or U+0001)';
 const text = z.string().max(10_000, 'value is longer than 10,000 characters').refine(noControl, `value ${CONTROL}`);
 const keyText = (what: string) => z.string().min(1, `${what} is empty`).max(200, `${what} is longer than 200 characters`).refine(noControl, `${what} ${CONTROL}`);
@@ -97,7 +97,7 @@ export const conditionSchema = z
     op: opEnum,
     value: z.union([text, z.array(text), z.number()], { error: 'value must be a string, a list of strings or a number' }).optional(),
     /** Writing system of a multilingual field; absent means any. */
-    lang: z.string().regex(/^[^\s\u0000\u0001]{1,64}$/, 'lang must be a writing system id without spaces').optional(),
+    lang: z.string().regex(/^\S{1,64}$/, 'lang must be a writing system id without spaces').refine(noControl, `lang ${CONTROL}`).optional(),
     /** Trait name, custom field type, or note type. */
     name: keyText('name').optional(),
     /** Relation type. */

@@ -44,16 +44,18 @@ class Compiler {
     return tests.length === 1 ? tests[0] : `(${tests.join(match === 'all' ? '\n  and ' : '\n  or ')})`;
   }
 
-  private filter(filter: Filter, path: string): string {
+  filter(filter: Filter, path: string): string {
     return isGroup(filter) ? this.filters(filter.match, filter.filters, `${path}.filters`) : this.condition(filter, path);
   }
 
   private condition(c: Condition, path: string): string {
     const n = ++this.count;
-    const vars: { lang?: string; key?: string } = {};
-    if (c.lang !== undefined) vars.lang = this.bind(`l${n}`, c.lang);
     const key = c.name ?? c.type;
-    if (key !== undefined) vars.key = this.bind(`k${n}`, key.normalize('NFC'));
+    const vars: FieldVars = {
+      lang: c.lang === undefined ? undefined : this.bind(`l${n}`, c.lang),
+      // Names and types are compared as written in the entries, which FLEx writes in NFC.
+      key: key === undefined ? undefined : this.bind(`k${n}`, key.normalize('NFC')),
+    };
     const values = `(${FIELD_VALUES[c.field](vars)})`;
     switch (FIELD_SPECS[c.field].kind) {
       case 'text':
@@ -144,6 +146,21 @@ class Compiler {
 function utcDateTime(value: string): string {
   const zoned = /(Z|[+-]\d{2}:\d{2})$/.test(value) ? value : `${value}Z`;
   return new Date(zoned).toISOString();
+}
+
+/**
+ * Compiles each filter to a test of its own (`tests[i]` for `filters[i]`) over one prolog: to
+ * tell which filters an entry passes, e.g. to explain why an entry is not in a workset.
+ */
+export function compileEach(filters: readonly Filter[]): Omit<CompiledQuery, 'test'> & { tests: string[] } {
+  const compiler = new Compiler();
+  const tests = filters.map((filter, i) => compiler.filter(filter, `filters[${i}]`));
+  return {
+    prolog: [LIFT_PROLOG, FIELD_FUNCTIONS, ...compiler.declarations].join('\n'),
+    tests,
+    bindings: compiler.bindings,
+    patterns: compiler.patterns,
+  };
 }
 
 export function compileQuery(query: Pick<WorksetQuery, 'match' | 'filters'>): CompiledQuery {

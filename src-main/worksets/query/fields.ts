@@ -5,7 +5,7 @@ import type { Field } from '../../ipc/contract/query.js';
  *
  * One row per field; the kind, writing-system and key rules of each field are in the shared
  * contract (FIELD_SPECS). Paths were read off the real FLEx and WeSay exports in shared/lift:
- * sense-level fields include subsenses (Sena has glosses and definitions in them), notes and
+ * sense-level fields include subsenses, two levels down (Sena has glosses in them), notes and
  * custom fields live on the entry or its senses, and a relation's target is found by its id,
  * which FLEx writes as an entry id or a sense id and WeSay sometimes as a bare headword.
  */
@@ -60,9 +60,26 @@ export const FIELD_VALUES: Readonly<Record<Field, ValuesOf>> = {
 export const FIELD_FUNCTIONS = String.raw`
 declare function local:relation-values($e as element(), $type as xs:string) as item()* {
   for $ref in ($e/relation | local:senses($e)/relation)[@type = $type]/@ref[normalize-space(.)]
-  let $target := $doc//*[@id = $ref]/ancestor-or-self::entry[empty(@dateDeleted)]
+  let $target := local:target(string($ref))
   return ($ref, $target ! local:headword-forms(.)/text)
 };
+
+(: Whether the attribute index is there: a database updated without UPDINDEX loses it. :)
+declare variable $attribute-index := db:info($db)/indexes/attrindex = 'true';
+
+(: The live entry whose id, or whose sense's id, is $ref. db:attribute is the attribute index,
+   spelled out: BaseX 9.7.2 does not rewrite $doc//*[@id = $ref] to it when $ref is a loop
+   variable (a scan of the whole dictionary per relation), and rewrites the path after it to
+   ancestor::entry, which loses refs to entries. An attribute's ancestors start at its owner. :)
+declare function local:target($ref as xs:string) as element()* {
+  (if ($attribute-index) then db:attribute($db, $ref, 'id')/ancestor::entry else $entries-by-id($ref))[empty(@dateDeleted)]
+};
+
+(: Without the index: every id in an entry, mapped to the entry once per query. :)
+declare variable $entries-by-id := map:merge(
+  for $e in $doc/lift/entry, $id in $e//@id return map:entry(string($id), $e),
+  map { 'duplicates': 'combine' }
+);
 
 (: A date or dateTime as an instant in UTC; values without a zone are taken as UTC. :)
 declare function local:instant($x as item()) as xs:dateTime? {

@@ -26,7 +26,7 @@ export interface MatchKeys {
 export const KEY_FUNCTIONS = String.raw`
 declare function local:sort-key($e as element(), $by as xs:string) as xs:string {
   switch ($by)
-    case 'headword' return local:exact(local:headword-forms($e)[1]/text)
+    case 'headword' return local:exact(local:headword-forms($e)[1]/text[1])
     case 'pos' return local:exact(local:pos-values($e)[normalize-space(.)][1])
     case 'gloss' return local:exact((local:senses($e)/gloss/text)[normalize-space(.)][1])
     case 'date-created' return normalize-space($e/@dateCreated)

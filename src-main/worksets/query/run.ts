@@ -27,7 +27,15 @@ export async function countMatches(session: Queryable, db: string, query: Workse
   return Number(await session.execute(xquery, { ...compiled.bindings, db }, READ));
 }
 
-/** Every match's keys, sorted by the query's sort then guid. */
+/** Guids of every match in document order: cheaper than matchKeys when the order is not needed. */
+export async function matchingGuids(session: Queryable, db: string, query: WorksetQuery): Promise<string[]> {
+  const compiled = compileQuery(query);
+  const xquery = `${compiled.prolog}\nstring-join(${matchingEntries(compiled)}\n  return string($e/@guid), '&#10;')`;
+  const text = await session.execute(xquery, { ...compiled.bindings, db }, READ);
+  return text === '' ? [] : text.split('\n');
+}
+
+/** Every match's keys, sorted by the query's sort (blank keys last), then guid. */
 export async function matchKeys(session: Queryable, db: string, query: WorksetQuery): Promise<MatchKeys[]> {
   const compiled = compileQuery(query);
   const xquery = `${compiled.prolog}\n${KEY_FUNCTIONS}\nstring-join(${matchingEntries(compiled)}
