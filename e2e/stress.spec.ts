@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { RendererApi } from '../src-main/ipc/contract.js';
 import type { BaseXSession } from '../src-main/basex/session.js';
 import { adminSession, serverSessions } from './support/basex.js';
