@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServer, type ServerLease } from './basex/server-launcher.js';
-import { BaseXSession } from './basex/session.js';
+import { ServerConnector } from './basex/server-connector.js';
 import { SessionRegistry } from './basex/sessions.js';
 import { EventBus } from './ipc/event-bus.js';
 import type { HandlerTable } from './ipc/handler-table.js';
@@ -27,7 +26,7 @@ export interface AppServicesOptions {
 
 export interface AppServices {
   readonly dataFolder: string;
-  readonly server: ServerLease;
+  readonly server: ServerConnector;
   readonly registry: SessionRegistry;
   readonly bus: EventBus;
   readonly store: Store;
@@ -42,10 +41,10 @@ export interface AppServices {
  */
 export async function startServices(options: AppServicesOptions): Promise<AppServices> {
   mkdirSync(options.dataFolder, { recursive: true });
-  const server = await useServer({ dataFolder: options.dataFolder, basexUrl: options.basexUrl });
+  const server = await ServerConnector.open({ dataFolder: options.dataFolder, basexUrl: options.basexUrl });
   const store = openStore(options.dataFolder);
   store.bulk.markInterrupted();
-  const registry = new SessionRegistry(() => BaseXSession.connect(server.address));
+  const registry = new SessionRegistry(() => server.connect());
   const bus = new EventBus();
   registry.onChange((counts) => bus.broadcast('sessions', counts));
   if (options.importSampleOnFirstRun) await importSampleOnce(server, options.dataFolder);
@@ -79,10 +78,10 @@ export async function startServices(options: AppServicesOptions): Promise<AppSer
 }
 
 /** The sample dictionary, once per data folder (deleting it later does not bring it back). */
-async function importSampleOnce(server: ServerLease, dataFolder: string): Promise<void> {
+async function importSampleOnce(server: ServerConnector, dataFolder: string): Promise<void> {
   const marker = join(dataFolder, '.sample-imported');
   if (existsSync(marker)) return;
-  const session = await BaseXSession.connect(server.address);
+  const session = await server.connect();
   try {
     const existing = await listDictionaries(session);
     if (!existing.some((d) => d.name === 'sample')) await importLift(session, resourcePath('sample', 'sample.lift'), { database: 'sample' });

@@ -1,4 +1,4 @@
-import type { ServerLease } from '../../basex/server-launcher.js';
+import type { ServerConnector } from '../../basex/server-connector.js';
 import type { SessionRegistry } from '../../basex/sessions.js';
 import type { UploadStore } from '../../uploads.js';
 import type { BulkService } from '../../worksets/bulk/bulk-service.js';
@@ -18,7 +18,7 @@ export interface Shell {
 export interface HandlerDeps {
   readonly platform: 'electron' | 'browser';
   readonly dataFolder: string;
-  readonly server: ServerLease;
+  readonly server: Pick<ServerConnector, 'address' | 'embedded'>;
   readonly registry: SessionRegistry;
   readonly bus: EventBus;
   readonly worksets: WorksetService;
