@@ -64,6 +64,17 @@ test('New Window opens a second window with a session of its own', async () => {
   await expect(ui.statusSessions(first)).toHaveAttribute('data-windows', '1');
 });
 
+test('the renderer has no Node, cannot open windows and cannot navigate away', async () => {
+  expect(await first.evaluate('typeof require')).toBe('undefined');
+  expect(await first.evaluate('typeof process')).toBe('undefined');
+  expect(await first.evaluate("window.open('https://example.com/') === null")).toBe(true);
+  const before = first.url();
+  await first.evaluate("location.href = 'https://example.com/'").catch(() => undefined);
+  await expect(first.getByTestId('status-bar')).toBeVisible();
+  expect(first.url()).toBe(before);
+  expect(await first.evaluate('Object.keys(window.api).sort().join()')).toBe('call,on,platform');
+});
+
 test('creates a workset, edits an entry, curates from the keyboard, bulk-edits and undoes', async () => {
   await first.getByTestId('dictionary-item').filter({ hasText: 'sample' }).click();
   await first.getByRole('button', { name: 'New workset…' }).click();

@@ -10,6 +10,7 @@ import { resolveDataFolder } from './data-folder.js';
 import { IPC_CALL, IPC_EVENT, type ApiResult } from './ipc/contract.js';
 import { dispatch } from './ipc/handler-table.js';
 import { menuTemplate } from './menu.js';
+import { isNavigationAllowed, isTrustedSender, WEB_PREFERENCES } from './window-security.js';
 
 const RENDERER = join(import.meta.dirname, '../renderer/index.html');
 const PRELOAD = join(import.meta.dirname, '../preload/index.cjs');
@@ -25,7 +26,7 @@ function openWindow(worksetId?: number): BrowserWindow {
     width: 1280,
     height: 820,
     title: 'Workset Browser',
-    webPreferences: { preload: PRELOAD, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+    webPreferences: { ...WEB_PREFERENCES, preload: PRELOAD },
   });
   const id = windowId(win.webContents);
   const contentsId = win.webContents.id;
@@ -45,8 +46,8 @@ function openWindow(worksetId?: number): BrowserWindow {
 
 /** Only our own windows, showing our own page, may call. */
 function trustedSender(event: IpcMainInvokeEvent): boolean {
-  const win = BrowserWindow.fromWebContents(event.sender);
-  return win !== null && windows.has(event.sender.id) && event.senderFrame?.url.startsWith('file://') === true;
+  const isOurWindow = BrowserWindow.fromWebContents(event.sender) !== null && windows.has(event.sender.id) && event.senderFrame === event.sender.mainFrame;
+  return isTrustedSender({ isOurWindow, frameUrl: event.senderFrame?.url }, RENDERER);
 }
 
 async function handleCall(event: IpcMainInvokeEvent, channel: unknown, args: unknown): Promise<ApiResult<unknown>> {
@@ -59,8 +60,9 @@ async function handleCall(event: IpcMainInvokeEvent, channel: unknown, args: unk
 app.on('web-contents-created', (_, contents) => {
   // Our windows show our page only: no navigation away, no pop-ups (new windows come from main).
   contents.on('will-navigate', (event, url) => {
-    if (url !== contents.getURL()) event.preventDefault();
+    if (!isNavigationAllowed(contents.getURL(), url)) event.preventDefault();
   });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 
