@@ -102,7 +102,7 @@ function walk(page: Page, args: { window: number; worksetId: number; operations:
 }
 
 test('8 windows × 200 random operations: every acknowledged write is stored, every refusal was a conflict', async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const query = JSON.stringify({ match: 'all', filters: [{ field: 'pos', op: 'equals', value: 'Nome' }] });
   const worksetIds: number[] = [];
   for (let i = 0; i < WINDOWS; i++) {
