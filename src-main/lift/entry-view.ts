@@ -11,6 +11,30 @@ import type { EntryViewModel } from '../ipc/contract/entry.js';
  */
 
 /**
+ * What "the senses", "the headword forms" and "the parts of speech" of an entry are, as XQuery
+ * over the entry expression `e`.
+ *
+ * The workset query compiler writes these paths out in place instead of calling the prolog's
+ * functions: BaseX 9.7.2 evaluates `local:senses($e)/gloss` about twice as slowly as the same
+ * path written inline, typed or not, even when told to inline it (measured over 100,000
+ * entries: 420 against 190 ms for one part-of-speech filter). The functions below are built
+ * from the same text, so both say the same thing.
+ *
+ * Senses go two levels down through child steps only: a descendant step (sense//subsense)
+ * scans every sense's whole subtree and made queries four times slower; and
+ * descendant-or-self::*[self::sense or self::subsense] is rewritten by BaseX 9.7.2 to
+ * ancestor::sense when an index applies, losing every match.
+ */
+const sensesOf = (e: string): string => `${e}/(sense | sense/subsense | sense/subsense/subsense)`;
+
+export const LIFT_PATHS = {
+  senses: sensesOf,
+  headwordForms: (e: string): string =>
+    `(let $lexeme := ${e}/lexical-unit/form[text[normalize-space()]] return if (exists($lexeme)) then $lexeme else ${e}/citation/form[text[normalize-space()]])`,
+  posValues: (e: string): string => `(${sensesOf(e)}/grammatical-info/@value, ${e}/grammatical-info/@value)`,
+};
+
+/**
  * Prolog of every query over a dictionary: `$db` is bound by the caller, `$doc` is its document.
  *
  * Binding the name (instead of splicing it) still lets BaseX open the database at compile time
@@ -32,23 +56,19 @@ declare function local:folded($x as item()?) as xs:string {
   normalize-unicode(lower-case(normalize-space(string($x))))
 };
 
-(: Senses and their subsenses, two levels down, in document order. Child steps only: a
-   descendant step (sense//subsense) scans every sense's whole subtree and made queries four
-   times slower; and descendant-or-self::*[self::sense or self::subsense] is rewritten by
-   BaseX 9.7.2 to ancestor::sense when an index applies, losing every match. :)
+(: Senses and their subsenses, two levels down, in document order: see LIFT_PATHS. :)
 declare function local:senses($e as element()) as element()* {
-  $e/(sense | sense/subsense | sense/subsense/subsense)
+  ${LIFT_PATHS.senses('$e')}
 };
 
 (: Non-empty lexical-unit forms; where an entry has none, its non-empty citation forms. :)
 declare function local:headword-forms($e as element()) as element()* {
-  let $lexeme := $e/lexical-unit/form[text[normalize-space()]]
-  return if (exists($lexeme)) then $lexeme else $e/citation/form[text[normalize-space()]]
+  ${LIFT_PATHS.headwordForms('$e')}
 };
 
 (: Parts of speech: of every sense in document order, then of the entry itself. :)
 declare function local:pos-values($e as element()) as attribute()* {
-  (local:senses($e)/grammatical-info/@value, $e/grammatical-info/@value)
+  ${LIFT_PATHS.posValues('$e')}
 };
 `;
 

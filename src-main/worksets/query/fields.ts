@@ -1,4 +1,5 @@
 import type { Field } from '../../ipc/contract/query.js';
+import { LIFT_PATHS } from '../../lift/entry-view.js';
 
 /**
  * Where each query field lives in a LIFT 0.13 entry, as XQuery over the entry `$e`.
@@ -21,6 +22,9 @@ export interface FieldVars {
 /** An expression of the field's raw values (nodes or strings) in entry `$e`. */
 type ValuesOf = (vars: FieldVars) => string;
 
+/** Written out in place, not called: see LIFT_PATHS. */
+const SENSES = LIFT_PATHS.senses('$e');
+
 const inLang = (vars: FieldVars): string => (vars.lang ? `[@lang = ${vars.lang}]` : '');
 const ofType = (vars: FieldVars): string => (vars.key ? `[@type = ${vars.key}]` : '');
 
@@ -28,22 +32,22 @@ const ofType = (vars: FieldVars): string => (vars.key ? `[@type = ${vars.key}]` 
 const SEMANTIC_DOMAIN_TRAITS = `('semantic-domain-ddp4', 'semantic-domain')`;
 
 export const FIELD_VALUES: Readonly<Record<Field, ValuesOf>> = {
-  headword: (v) => `local:headword-forms($e)${inLang(v)}/text`,
+  headword: (v) => `${LIFT_PATHS.headwordForms('$e')}${inLang(v)}/text`,
   lexeme: (v) => `$e/lexical-unit/form${inLang(v)}/text`,
   citation: (v) => `$e/citation/form${inLang(v)}/text`,
-  pos: () => `local:pos-values($e)`,
-  gloss: (v) => `local:senses($e)/gloss${inLang(v)}/text`,
-  definition: (v) => `local:senses($e)/definition/form${inLang(v)}/text`,
-  example: (v) => `local:senses($e)/example/form${inLang(v)}/text`,
-  translation: (v) => `local:senses($e)/example/translation/form${inLang(v)}/text`,
-  note: (v) => `($e/note | local:senses($e)/note)${ofType(v)}/form${inLang(v)}/text`,
+  pos: () => LIFT_PATHS.posValues('$e'),
+  gloss: (v) => `${SENSES}/gloss${inLang(v)}/text`,
+  definition: (v) => `${SENSES}/definition/form${inLang(v)}/text`,
+  example: (v) => `${SENSES}/example/form${inLang(v)}/text`,
+  translation: (v) => `${SENSES}/example/translation/form${inLang(v)}/text`,
+  note: (v) => `($e/note | ${SENSES}/note)${ofType(v)}/form${inLang(v)}/text`,
   pronunciation: (v) => `$e/pronunciation/form${inLang(v)}/text`,
   variant: (v) => `$e/variant/form${inLang(v)}/text`,
-  'semantic-domain': () => `local:senses($e)/trait[@name = ${SEMANTIC_DOMAIN_TRAITS}]/@value`,
-  trait: (v) => `($e/trait | local:senses($e)/trait)[@name = ${required(v.key)}]/@value`,
+  'semantic-domain': () => `${SENSES}/trait[@name = ${SEMANTIC_DOMAIN_TRAITS}]/@value`,
+  trait: (v) => `($e/trait | ${SENSES}/trait)[@name = ${required(v.key)}]/@value`,
   relation: (v) => `local:relation-values($e, ${required(v.key)})`,
   'morph-type': () => `$e/trait[@name = 'morph-type']/@value`,
-  custom: (v) => `($e/field | local:senses($e)/field)[@type = ${required(v.key)}]/form${inLang(v)}/text`,
+  custom: (v) => `($e/field | ${SENSES}/field)[@type = ${required(v.key)}]/form${inLang(v)}/text`,
   'date-created': () => `$e/@dateCreated`,
   'date-modified': () => `$e/@dateModified`,
   senses: () => `count($e/sense)`,
@@ -59,7 +63,7 @@ export const FIELD_VALUES: Readonly<Record<Field, ValuesOf>> = {
  */
 export const FIELD_FUNCTIONS = String.raw`
 declare function local:relation-values($e as element(), $type as xs:string) as item()* {
-  for $ref in ($e/relation | local:senses($e)/relation)[@type = $type]/@ref[normalize-space(.)]
+  for $ref in ($e/relation | ${SENSES}/relation)[@type = $type]/@ref[normalize-space(.)]
   let $target := local:target(string($ref))
   return ($ref, $target ! local:headword-forms(.)/text)
 };

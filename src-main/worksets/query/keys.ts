@@ -1,4 +1,5 @@
 import { SORT_KEYS, type Sort, type SortKey } from '../../ipc/contract/query.js';
+import { LIFT_PATHS } from '../../lift/entry-view.js';
 
 /**
  * Sort keys of entries: what each sortable field means for an entry with many values, and the
@@ -26,9 +27,9 @@ export interface MatchKeys {
 export const KEY_FUNCTIONS = String.raw`
 declare function local:sort-key($e as element(), $by as xs:string) as xs:string {
   switch ($by)
-    case 'headword' return local:exact(local:headword-forms($e)[1]/text[1])
-    case 'pos' return local:exact(local:pos-values($e)[normalize-space(.)][1])
-    case 'gloss' return local:exact((local:senses($e)/gloss/text)[normalize-space(.)][1])
+    case 'headword' return local:exact(${LIFT_PATHS.headwordForms('$e')}[1]/text[1])
+    case 'pos' return local:exact(${LIFT_PATHS.posValues('$e')}[normalize-space(.)][1])
+    case 'gloss' return local:exact((${LIFT_PATHS.senses('$e')}/gloss/text)[normalize-space(.)][1])
     case 'date-created' return normalize-space($e/@dateCreated)
     case 'date-modified' return normalize-space($e/@dateModified)
     default return ''
