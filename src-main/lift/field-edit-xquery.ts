@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FieldEdit } from '../ipc/contract/edit.js';
 
 /**
@@ -8,12 +9,20 @@ import type { FieldEdit } from '../ipc/contract/edit.js';
  * (with dateModified stamped), or the entry itself when the edit changes nothing.
  */
 
-/** The version callers compare for optimistic concurrency: a hash of the entry's XML. */
+/**
+ * The version callers compare for optimistic concurrency: a hash of the entry's XML, the MD5 of
+ * its UTF-8 serialization in upper-case hex. `versionOf` computes the same from that XML in Node.
+ */
 export const VERSION_FUNCTION = String.raw`
 declare function local:version($e as element(entry)) as xs:string {
   string(xs:hexBinary(hash:md5(serialize($e, map { 'method': 'xml', 'indent': 'no' }))))
 };
 `;
+
+/** local:version of an entry whose serialization is `xml`, without asking BaseX to hash it again. */
+export function versionOf(xml: string): string {
+  return createHash('md5').update(xml, 'utf8').digest('hex').toUpperCase();
+}
 
 /** External variables of the prolog, filled from a FieldEdit by `fieldEditBindings`. */
 export const FIELD_EDIT_PROLOG = String.raw`
@@ -162,11 +171,12 @@ declare %updating function local:stamp($e as element(entry)) {
 
 (: The entry as the edit leaves it: a changed copy with dateModified stamped, or the entry itself
    when the edit changes nothing. current-dateTime() is fixed for a whole query, so applying
-   local:apply and local:stamp to the stored entry in the same query gives exactly this copy. :)
+   local:apply and local:stamp to the stored entry in the same query gives exactly this copy.
+   One copy, edited and stamped at once, compared by its children: an edit never touches the
+   entry's own attributes, and a second copy for the stamp made bulk runs a third slower. :)
 declare function local:edited($e as element(entry)) as element(entry) {
-  let $changed := copy $c := $e modify local:apply($c) return $c
-  return if (deep-equal($e, $changed)) then $e
-    else copy $c := $changed modify local:stamp($c) return $c
+  let $changed := copy $c := $e modify (local:apply($c), local:stamp($c)) return $c
+  return if (deep-equal($e/node(), $changed/node())) then $e else $changed
 };
 `;
 

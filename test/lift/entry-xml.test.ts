@@ -49,6 +49,15 @@ describe('entry XML: versions, guarded edits and restores', () => {
     expect(versions.has('missing')).toBe(false);
   });
 
+  it('hashes versions in Node exactly as BaseX does, multi-byte text included', async () => {
+    const guids = (await session.execute(`declare variable $db external; string-join(db:open($db, '${LIFT_DOC}')/lift/entry/@guid, ' ')`, { db })).split(' ');
+    const entries = await readEntries(session, db, guids);
+    expect(entries.some((e) => /[^\x00-\x7f]/.test(e.xml))).toBe(true);
+    const versions = await entryVersions(session, db, guids);
+    expect(entries.length).toBe(guids.length);
+    for (const entry of entries) expect(entry.version, entry.guid).toBe(versions.get(entry.guid));
+  });
+
   it('refuses a write against a stale version and reports the entry as changed', async () => {
     const before = await one(SECOND);
     const [first] = await applyEdit(session, db, { action: 'set', field: 'gloss', lang: 'en', value: 'first' }, [{ guid: SECOND, version: before.version }]);
