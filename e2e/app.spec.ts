@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startHost, type RunningHost } from './support/host.js';
 import { glossOf, openApp, pressKey, ui } from './support/ui.js';
@@ -6,8 +7,10 @@ import { glossOf, openApp, pressKey, ui } from './support/ui.js';
 /**
  * The renderer end to end against the browser host: import a LIFT file through the file input,
  * build a workset in the query builder, page through it, edit an entry (and meet another
- * window's edit as a conflict), curate from the keyboard, and run and undo a bulk edit.
- * One host and one page for the whole file, in order: each step starts where the last ended.
+ * window's edit as a conflict), curate from the keyboard, and run and undo a bulk edit; then the
+ * File menu's commands from a workset (injected as the `menu` events Electron sends) and a bulk
+ * run whose answer is lost. One host and one page for the whole file, in order: each step starts
+ * where the last ended.
  */
 const SAMPLE = resolve(import.meta.dirname, '../resources/sample/sample.lift');
 
@@ -171,4 +174,80 @@ test('runs a bulk edit with a preview, then undoes it', async () => {
   await expect(gloss).toHaveText('little rain');
   await dialog.getByRole('button', { name: 'Close' }).last().click();
   await expect(dialog).toBeHidden();
+});
+
+/**
+ * A page whose WebSocket to the host passes through the test: it can inject a frame the host
+ * never sent (Electron's File menu arrives as a `menu` event), or replace an answer.
+ */
+async function routedPage(rewrite?: (frame: string) => string | null): Promise<{ page: Page; inject: (frame: unknown) => void }> {
+  const routed = await page.context().browser()!.newPage();
+  let socket: WebSocketRoute | undefined;
+  await routed.routeWebSocket(/\/ws\?/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((frame) => server.send(frame));
+    server.onMessage((frame) => {
+      const out = typeof frame === 'string' && rewrite ? rewrite(frame) : frame;
+      if (out !== null) ws.send(out);
+    });
+    socket = ws;
+  });
+  return { page: routed, inject: (frame) => socket?.send(JSON.stringify(frame)) };
+}
+
+test('File › Export… from a workset exports its dictionary as a download; Import… leads to the import', async () => {
+  const { page: window, inject } = await routedPage();
+  await openApp(window, host.url, '#workset=1');
+  await expect(window.getByTestId('workset-title')).toHaveText('Nouns');
+
+  const download = window.waitForEvent('download');
+  inject({ type: 'event', event: 'menu', payload: { command: 'export' } });
+  const status = window.getByTestId('menu-status').getByTestId('export-status');
+  await expect(status).toHaveAttribute('data-phase', 'done');
+  await expect(status).toContainText('Exported 234 entries of sample');
+  const file = await (await download).path();
+  expect(readFileSync(file, 'utf8')).toContain('<lift');
+  expect((await download).suggestedFilename()).toMatch(/^sample-\d{8}T\d{6}\.lift$/);
+  // Still on the workset: the menu does not move the window for an export.
+  await expect(window.getByTestId('workset-title')).toHaveText('Nouns');
+
+  // A page may open its file chooser only from a click: the menu brings the user to it.
+  inject({ type: 'event', event: 'menu', payload: { command: 'import' } });
+  await expect(window.getByLabel('Import LIFT file')).toBeAttached();
+  await expect(window.getByTestId('menu-status')).toContainText('use “Import LIFT…” or drop a .lift file');
+  await window.close();
+});
+
+test('a bulk run whose answer is lost offers undo of what it wrote, not a dead Run', async () => {
+  // The run goes through, but the page is told the connection dropped before the answer.
+  const runIds = new Set<number>();
+  const { page: window } = await routedPage((frame) => {
+    const message = JSON.parse(frame) as { type: string; id?: number; result?: { ok: boolean; value?: { operation?: { state?: string } } } };
+    const outcome = message.type === 'result' && message.result?.ok ? message.result.value?.operation?.state : undefined;
+    if (outcome !== 'done' || message.id === undefined || runIds.has(message.id)) return frame;
+    runIds.add(message.id);
+    return JSON.stringify({ type: 'result', id: message.id, result: { ok: false, error: { code: 'Unavailable', message: 'the connection to Workset Browser dropped before it answered' } } });
+  });
+  await openApp(window, host.url, '#workset=1');
+  const gloss = glossOf(ui.row(window, 'ahili'));
+  await expect(gloss).toHaveText('little rain');
+  await window.getByRole('button', { name: 'Bulk edit…' }).click();
+  const dialog = window.getByRole('dialog', { name: /Bulk edit/ });
+  await dialog.getByLabel('Action').selectOption('append');
+  await dialog.getByLabel('Field').selectOption('gloss');
+  await dialog.getByLabel('Writing system').selectOption('en');
+  await dialog.getByLabel('Value').fill(' (lost)');
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await dialog.getByRole('button', { name: /^Run on/ }).click();
+
+  await expect(dialog.getByRole('alert')).toContainText('dropped before it answered');
+  await expect(dialog.getByTestId('bulk-stopped')).toHaveAttribute('data-state', 'done');
+  await expect(dialog.getByRole('button', { name: /^Run on/ })).toHaveCount(0);
+  await expect(gloss).toHaveText('little rain (lost)');
+  await dialog.getByRole('button', { name: 'Undo the 171 changed' }).click();
+  await expect(dialog.getByTestId('bulk-outcome')).toHaveAttribute('data-state', 'undone');
+  await expect(gloss).toHaveText('little rain');
+  await dialog.getByRole('button', { name: 'Close' }).last().click();
+  await expect(dialog).toBeHidden();
+  await window.close();
 });

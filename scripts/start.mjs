@@ -1,7 +1,8 @@
 /**
  * `npm start`: builds the app and launches Electron on the embedded BaseX server. Where no
  * Electron runtime can be obtained (its binary is downloaded from GitHub on first use), says so
- * in one line and starts the browser host instead, printing the address to open.
+ * in one line and starts the browser host instead, printing the address to open — in Chromium,
+ * which is therefore ensured up front with BaseX, as `npm test` does.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { ensureNodeModules, ensureSystemPackages, run } from './system.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 
-ensureSystemPackages(['basex']);
+ensureSystemPackages(['basex', 'chromium']);
 ensureNodeModules();
 run('npx', ['electron-vite', 'build', '--logLevel', 'warn']);
 

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ServerConnector } from './basex/server-connector.js';
 import { SessionRegistry } from './basex/sessions.js';
+import { FileGrants } from './file-grants.js';
 import { EventBus } from './ipc/event-bus.js';
 import type { HandlerTable } from './ipc/handler-table.js';
 import { createHandlerTable, type Shell } from './ipc/handlers/index.js';
@@ -30,6 +31,8 @@ export interface AppServices {
   readonly registry: SessionRegistry;
   readonly bus: EventBus;
   readonly store: Store;
+  /** Paths each window picked in a native dialog: the platform forgets a window's when it closes. */
+  readonly grants: FileGrants;
   readonly table: HandlerTable;
   close(): Promise<void>;
 }
@@ -48,6 +51,7 @@ export async function startServices(options: AppServicesOptions): Promise<AppSer
   const bus = new EventBus();
   registry.onChange((counts) => bus.broadcast('sessions', counts));
   if (options.importSampleOnFirstRun) await importSampleOnce(server, options.dataFolder);
+  const grants = new FileGrants();
   const table = createHandlerTable({
     platform: options.platform,
     dataFolder: options.dataFolder,
@@ -58,6 +62,7 @@ export async function startServices(options: AppServicesOptions): Promise<AppSer
     entries: new EntryService(store),
     bulk: new BulkService(store),
     uploads: new UploadStore(join(options.dataFolder, 'uploads')),
+    grants,
     shell: options.shell,
   });
   let closing: Promise<void> | undefined;
@@ -67,6 +72,7 @@ export async function startServices(options: AppServicesOptions): Promise<AppSer
     registry,
     bus,
     store,
+    grants,
     table,
     close: () =>
       (closing ??= (async () => {

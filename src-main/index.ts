@@ -17,6 +17,11 @@ const PRELOAD = join(import.meta.dirname, '../preload/index.cjs');
 const windows = new Map<number, BrowserWindow>();
 let services: AppServices | undefined;
 
+// Before ready, or Electron ignores it: each WORKSET_BROWSER_DATA instance then also gets its own
+// Chromium profile (cache, local storage, cookies) rather than sharing the default one.
+const dataFolder = resolveDataFolder();
+app.setPath('userData', dataFolder);
+
 function windowId(contents: WebContents): string {
   return `electron-${contents.id}`;
 }
@@ -38,6 +43,7 @@ function openWindow(worksetId?: number): BrowserWindow {
   win.on('closed', () => {
     windows.delete(contentsId);
     unsubscribe?.();
+    services?.grants.forget(id);
     void services?.registry.close(id);
   });
   void win.loadFile(RENDERER, { hash: worksetId ? `workset=${worksetId}` : '' });
@@ -66,9 +72,12 @@ app.on('web-contents-created', (_, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 
+/** The window a handler's ctx.windowId names: dialogs are shown over the window that asked, or not at all. */
+function windowById(id: string): BrowserWindow | undefined {
+  return [...windows.values()].find((win) => !win.isDestroyed() && windowId(win.webContents) === id);
+}
+
 app.whenReady().then(async () => {
-  const dataFolder = resolveDataFolder();
-  app.setPath('userData', dataFolder);
   try {
     services = await startServices({
       dataFolder,
@@ -79,12 +88,16 @@ app.whenReady().then(async () => {
           openWindow(worksetId);
           return { opened: true };
         },
-        openLiftDialog: async () => {
-          const picked = await dialog.showOpenDialog({ properties: ['openFile'], filters: [{ name: 'LIFT dictionary', extensions: ['lift'] }] });
+        openLiftDialog: async (id: string) => {
+          const win = windowById(id);
+          if (!win) return null;
+          const picked = await dialog.showOpenDialog(win, { properties: ['openFile'], filters: [{ name: 'LIFT dictionary', extensions: ['lift'] }] });
           return picked.canceled ? null : (picked.filePaths[0] ?? null);
         },
-        saveLiftDialog: async (defaultName: string) => {
-          const picked = await dialog.showSaveDialog({ defaultPath: defaultName, filters: [{ name: 'LIFT dictionary', extensions: ['lift'] }] });
+        saveLiftDialog: async (id: string, defaultName: string) => {
+          const win = windowById(id);
+          if (!win) return null;
+          const picked = await dialog.showSaveDialog(win, { defaultPath: defaultName, filters: [{ name: 'LIFT dictionary', extensions: ['lift'] }] });
           return picked.canceled ? null : (picked.filePath ?? null);
         },
       },

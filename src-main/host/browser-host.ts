@@ -5,6 +5,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { SessionRegistry } from '../basex/sessions.js';
 import type { EventBus } from '../ipc/event-bus.js';
 import { dispatch, type HandlerTable } from '../ipc/handler-table.js';
+import { Downloads } from './downloads.js';
 import { HostGuard } from './origin-check.js';
 import { serveStatic } from './static-files.js';
 import { parseClientMessage, type ServerMessage } from './wire.js';
@@ -32,7 +33,8 @@ const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
 /**
  * The renderer and the same handler table, over HTTP and WebSocket on 127.0.0.1. One socket
- * is one window with its own BaseX session, released when the socket closes.
+ * is one window with its own BaseX session, released when the socket closes. There are no
+ * native dialogs here: files come in as uploads and exports go out as downloads.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = randomBytes(24).toString('base64url');
@@ -41,6 +43,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const port = (server.address() as AddressInfo).port;
   const guard = new HostGuard(token, port);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const downloads = new Downloads();
   let windows = 0;
 
   server.on('request', (request, response) => {
@@ -48,7 +51,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       response.writeHead(403, { 'Content-Type': 'text/plain' }).end('forbidden\n');
       return;
     }
-    serveStatic(options.rendererRoot, request, response);
+    if (!downloads.serve(request, response)) serveStatic(options.rendererRoot, request, response);
   });
 
   server.on('upgrade', (request, socket, head) => {
@@ -57,7 +60,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${refusal}\n`);
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => serveWindow(ws, `browser-${++windows}`, options));
+    sockets.handleUpgrade(request, socket, head, (ws) => serveWindow(ws, `browser-${++windows}`, options, downloads));
   });
 
   return {
@@ -73,7 +76,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 }
 
-function serveWindow(ws: WebSocket, windowId: string, options: BrowserHostOptions): void {
+function serveWindow(ws: WebSocket, windowId: string, options: BrowserHostOptions, downloads: Downloads): void {
   const session = options.registry.open(windowId);
   const send = (message: ServerMessage): void => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
@@ -88,10 +91,13 @@ function serveWindow(ws: WebSocket, windowId: string, options: BrowserHostOption
       send({ type: 'result', id: message.id, result: { ok: false, error: { code: 'Invalid', message: message.problem } } });
       return;
     }
-    void dispatch(options.table, ctx, message.channel, message.args).then((result) => send({ type: 'result', id: message.id, result }));
+    void dispatch(options.table, ctx, message.channel, message.args).then((result) =>
+      send({ type: 'result', id: message.id, result: downloads.offerExport(windowId, message.channel, result) }),
+    );
   });
   ws.on('close', () => {
     unsubscribe();
+    downloads.forget(windowId);
     void options.registry.close(windowId);
   });
   ws.on('error', () => ws.terminate());

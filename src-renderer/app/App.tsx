@@ -1,18 +1,43 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useWorkset } from '../hooks/use-data.js';
+import { useFileMenu } from '../hooks/use-file-menu.js';
+import { useImport } from '../hooks/use-import.js';
 import { useRoute } from '../hooks/use-route.js';
 import { ConnectionBanner } from '../status/ConnectionBanner.js';
 import { StatusBar } from '../status/StatusBar.js';
 import { WorksetView } from '../workset-view/WorksetView.js';
-import { HomeView } from './HomeView.js';
+import { HomeView, type Importer } from './HomeView.js';
+import { MenuStatus } from './MenuStatus.js';
 
-/** The window: a view chosen by the location hash, the connection banner and the status bar. */
+/**
+ * The window: a view chosen by the location hash, the connection banner and the status bar.
+ * The import under way and the File menu live here, above the views, so an import started from
+ * the menu in a workset keeps going on the dictionaries view, and Export works from anywhere.
+ */
 export function App() {
   const [route, navigate] = useRoute();
   const worksetId = route.view === 'workset' ? route.worksetId : null;
   const workset = useWorkset(worksetId);
   const dictionary = route.view === 'home' ? route.dictionary : (workset.data?.dictionary ?? null);
   const selectDictionary = useCallback((name: string, replace = false) => navigate({ view: 'home', dictionary: name }, { replace }), [navigate]);
+  const goHome = useCallback(() => {
+    if (route.view !== 'home') navigate({ view: 'home', dictionary });
+  }, [route.view, dictionary, navigate]);
+
+  const imports = useImport();
+  const importer: Importer = {
+    state: imports.state,
+    dismiss: imports.dismiss,
+    importFile: (file) => void imports.importFile(file).then((result) => result && selectDictionary(result.database)),
+    importPath: (path) => void imports.importPath(path).then((result) => result && selectDictionary(result.database)),
+  };
+  const [creating, setCreating] = useState(false);
+  const menu = useFileMenu({ dictionary, goHome, importPath: importer.importPath, createWorkset: () => setCreating(true) });
+
+  // The query builder belongs to the dictionaries view: leaving it closes the dialog.
+  useEffect(() => {
+    if (route.view !== 'home') setCreating(false);
+  }, [route.view]);
 
   // Several windows at once: the title tells them apart in the task switcher.
   const title = route.view === 'workset' ? workset.data?.name : dictionary;
@@ -28,10 +53,24 @@ export function App() {
           Workset Browser
         </button>
       </header>
+      <MenuStatus
+        exportState={menu.exporter.state}
+        onDismissExport={menu.exporter.dismiss}
+        onRetryExport={() => void menu.exporter.run()}
+        notice={menu.notice}
+        onDismissNotice={menu.dismissNotice}
+      />
       {route.view === 'workset' ? (
         <WorksetView key={route.worksetId} worksetId={route.worksetId} onBack={(name) => navigate({ view: 'home', dictionary: name })} />
       ) : (
-        <HomeView dictionary={route.dictionary} onSelectDictionary={selectDictionary} onOpenWorkset={(id) => navigate({ view: 'workset', worksetId: id })} />
+        <HomeView
+          dictionary={route.dictionary}
+          onSelectDictionary={selectDictionary}
+          onOpenWorkset={(id) => navigate({ view: 'workset', worksetId: id })}
+          importer={importer}
+          creating={creating}
+          onCreatingChange={setCreating}
+        />
       )}
       <StatusBar dictionary={dictionary} />
     </div>

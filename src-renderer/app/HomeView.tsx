@@ -1,31 +1,32 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { DictionariesPanel } from '../dictionaries/DictionariesPanel.js';
 import { DropZone } from '../dictionaries/DropZone.js';
-import { useApi } from '../hooks/api-context.js';
 import { useDictionaries } from '../hooks/use-data.js';
-import { useEvent } from '../hooks/use-event.js';
-import { useImport } from '../hooks/use-import.js';
+import type { ImportState } from '../hooks/use-import.js';
 import { EmptyState } from '../ui/EmptyState.js';
 import { WorksetsPanel } from '../worksets/WorksetsPanel.js';
+
+/** The import under way, owned by the app shell so the File menu can start one from any view. */
+export interface Importer {
+  readonly state: ImportState;
+  readonly importFile: (file: File) => void;
+  readonly importPath: (path: string) => void;
+  readonly dismiss: () => void;
+}
 
 interface Props {
   readonly dictionary: string | null;
   readonly onSelectDictionary: (name: string, replace?: boolean) => void;
   readonly onOpenWorkset: (id: number) => void;
+  readonly importer: Importer;
+  /** The query builder is open (New workset…, or File › New Workset…). */
+  readonly creating: boolean;
+  readonly onCreatingChange: (creating: boolean) => void;
 }
 
 /** Dictionaries on the left, the chosen one's worksets on the right; a .lift dropped anywhere is imported. */
-export function HomeView({ dictionary, onSelectDictionary, onOpenWorkset }: Props) {
-  const api = useApi();
+export function HomeView({ dictionary, onSelectDictionary, onOpenWorkset, importer, creating, onCreatingChange }: Props) {
   const dictionaries = useDictionaries();
-  const importer = useImport();
-  const [creating, setCreating] = useState(false);
-  const importFile = (file: File): void => {
-    void importer.importFile(file).then((result) => result && onSelectDictionary(result.database));
-  };
-  const importPath = (path: string): void => {
-    void importer.importPath(path).then((result) => result && onSelectDictionary(result.database));
-  };
 
   // With no dictionary chosen, show the first one rather than an empty half.
   const first = dictionaries.data?.[0]?.name;
@@ -36,18 +37,12 @@ export function HomeView({ dictionary, onSelectDictionary, onOpenWorkset }: Prop
     if (first && settled && !known) onSelectDictionary(first, true);
   }, [first, known, settled, onSelectDictionary]);
 
-  // Electron's File menu.
-  useEvent('menu', ({ command }) => {
-    if (command === 'new-workset' && dictionary) setCreating(true);
-    if (command === 'import') void api.dialogs.openLift().then(({ file }) => file && importPath(file));
-  });
-
   return (
-    <DropZone onFile={importFile}>
+    <DropZone onFile={importer.importFile}>
       <main className="home">
-        <DictionariesPanel selected={dictionary} onSelect={onSelectDictionary} importer={{ ...importer, importFile, importPath }} />
+        <DictionariesPanel selected={dictionary} onSelect={onSelectDictionary} importer={importer} />
         {dictionary && known ? (
-          <WorksetsPanel dictionary={dictionary} onOpen={onOpenWorkset} creating={creating} onCreatingChange={setCreating} />
+          <WorksetsPanel dictionary={dictionary} onOpen={onOpenWorkset} creating={creating} onCreatingChange={onCreatingChange} />
         ) : (
           <section className="content">
             {dictionaries.data?.length === 0 && <EmptyState title="Import a dictionary to begin">Use “Import LIFT…”, or drop a .lift file on this window.</EmptyState>}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useVocabulary } from '../hooks/use-data.js';
-import { useBulkOperation } from '../hooks/use-bulk-operation.js';
+import { RESUMABLE, UNDOABLE, useBulkOperation } from '../hooks/use-bulk-operation.js';
 import { Dialog } from '../ui/Dialog.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { ProgressBar } from '../ui/ProgressBar.js';
@@ -8,6 +8,7 @@ import { describeEdit, draftProblem, emptyDraft, toEdit, type BulkDraft } from '
 import { BulkForm } from './BulkForm.js';
 import { BulkOutcomeView } from './BulkOutcomeView.js';
 import { BulkPreviewTable } from './BulkPreviewTable.js';
+import { BulkStoppedView } from './BulkStoppedView.js';
 
 interface Props {
   readonly worksetId: number;
@@ -20,7 +21,8 @@ interface Props {
 /**
  * Change one field of every entry in the workset: choose, preview before/after, run with a
  * progress bar and Cancel, then Undo. The dialog stays open while something runs, so a run is
- * never left without its Cancel.
+ * never left without its Cancel. A run that fails shows its error and what the journal says it
+ * did, with only what is still possible: undo of the part written, resume, close.
  */
 export function BulkDialog({ worksetId, worksetName, dictionary, total, onClose }: Props) {
   const vocabulary = useVocabulary(dictionary);
@@ -63,15 +65,44 @@ export function BulkDialog({ worksetId, worksetName, dictionary, total, onClose 
         );
       case 'running':
         return (
-          <button type="button" className="button danger" disabled={state.cancelling} onClick={() => void bulk.cancel(state.preview)}>
+          <button type="button" className="button danger" disabled={state.cancelling} onClick={() => void bulk.cancel(state)}>
             {state.cancelling ? 'Cancelling…' : 'Cancel'}
           </button>
         );
+      case 'stopped': {
+        // Only what the operation's state allows: never a Run the app would refuse.
+        const op = state.operation;
+        return (
+          <>
+            {op === null || op.state === 'running' ? (
+              <button type="button" className="button" onClick={() => void bulk.check(state.operationId)}>
+                Check again
+              </button>
+            ) : null}
+            {op && RESUMABLE.has(op.state) && (
+              <button type="button" className="button" onClick={() => void bulk.resume(op)}>
+                Resume ({op.total - op.changed - op.skipped} left)
+              </button>
+            )}
+            {op && UNDOABLE.has(op.state) && op.changed > 0 && (
+              <button type="button" className="button" onClick={() => void bulk.undo(op)}>
+                Undo the {op.changed} changed
+              </button>
+            )}
+            <button type="button" className="button primary" onClick={close}>
+              Close
+            </button>
+          </>
+        );
+      }
       case 'finished':
       case 'undoing':
         return (
           <>
-            <button type="button" className="button" disabled={busy} onClick={() => void bulk.undo(state.outcome)}>
+            <button type="button" className="button" disabled={busy} onClick={() => {
+                if (state.phase === 'finished') void bulk.undo(state.outcome.operation, state.outcome);
+              }}
+            >
               {state.phase === 'undoing' ? 'Undoing…' : 'Undo'}
             </button>
             <button type="button" className="button primary" disabled={busy} onClick={close}>
@@ -88,7 +119,7 @@ export function BulkDialog({ worksetId, worksetName, dictionary, total, onClose 
     }
   })();
 
-  const operation = 'preview' in state ? state.preview.operation : 'outcome' in state ? state.outcome.operation : null;
+  const operation = 'operation' in state ? state.operation : 'preview' in state ? state.preview.operation : 'outcome' in state ? state.outcome.operation : null;
   return (
     <Dialog title={`Bulk edit — ${worksetName}`} wide onClose={close} testId="bulk-dialog" footer={footer}>
       {(state.phase === 'editing' || state.phase === 'previewing') && (
@@ -111,8 +142,11 @@ export function BulkDialog({ worksetId, worksetName, dictionary, total, onClose 
           <ProgressBar value={progress?.done ?? 0} max={progress?.total ?? 1} label="Bulk edit progress" />
         </div>
       )}
-      {(state.phase === 'previewed' || state.phase === 'running') && <BulkPreviewTable preview={state.preview} />}
-      {(state.phase === 'finished' || state.phase === 'undoing') && <BulkOutcomeView outcome={state.outcome} />}
+      {state.phase === 'previewed' && <BulkPreviewTable preview={state.preview} />}
+      {state.phase === 'running' && state.preview && <BulkPreviewTable preview={state.preview} />}
+      {state.phase === 'finished' && <BulkOutcomeView outcome={state.outcome} />}
+      {state.phase === 'undoing' && state.outcome && <BulkOutcomeView outcome={state.outcome} />}
+      {state.phase === 'stopped' && <BulkStoppedView operation={state.operation} />}
       {state.phase === 'undone' && <BulkOutcomeView outcome={state.outcome} undone />}
       {bulk.error && <ErrorMessage what="The bulk edit stopped:" error={bulk.error} />}
     </Dialog>

@@ -1,6 +1,6 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { asApiCallError, type ApiCallError } from '../api/api-error.js';
-import type { BulkOutcome, BulkPreview, FieldEdit } from '../api/contract.js';
+import type { BulkOperation, BulkOutcome, BulkPreview, Channel, FieldEdit } from '../api/contract.js';
 import { useApi } from './api-context.js';
 import { useTaskProgress } from './use-task-progress.js';
 
@@ -8,63 +8,130 @@ export type BulkPhase =
   | { readonly phase: 'editing' }
   | { readonly phase: 'previewing' }
   | { readonly phase: 'previewed'; readonly preview: BulkPreview }
-  | { readonly phase: 'running'; readonly preview: BulkPreview; readonly cancelling: boolean }
+  /** A run, or a resumed one (no preview then). */
+  | { readonly phase: 'running'; readonly operation: BulkOperation; readonly preview: BulkPreview | null; readonly cancelling: boolean }
+  /** A run or undo failed: the operation as the journal has it now (null when that is not known either). */
+  | { readonly phase: 'stopped'; readonly operationId: number; readonly operation: BulkOperation | null }
   | { readonly phase: 'finished'; readonly outcome: BulkOutcome }
-  | { readonly phase: 'undoing'; readonly outcome: BulkOutcome }
+  | { readonly phase: 'undoing'; readonly operation: BulkOperation; readonly outcome: BulkOutcome | null }
   | { readonly phase: 'undone'; readonly outcome: BulkOutcome };
+
+/** States whose written entries undo can put back, and states a resume can finish. */
+export const UNDOABLE: ReadonlySet<BulkOperation['state']> = new Set(['done', 'cancelled', 'interrupted', 'failed']);
+export const RESUMABLE: ReadonlySet<BulkOperation['state']> = new Set(['interrupted', 'failed']);
 
 /**
  * One bulk operation through its life: preview (the app journals every entry first), run with
  * progress and cancel, then undo. Each long call carries a taskId for its progress events.
+ *
+ * When a run or an undo fails, the dialog must not offer what the app will refuse (a second Run
+ * answers Conflict once the run has started): the operation is read back from the journal and
+ * the dialog offers what its state allows — undo of the part written, resume, or only close.
  */
 export function useBulkOperation(worksetId: number) {
   const api = useApi();
   const { progress, begin, reset } = useTaskProgress();
   const [state, setState] = useState<BulkPhase>({ phase: 'editing' });
   const [error, setError] = useState<ApiCallError | null>(null);
+  const lastPreview = useRef<BulkPreview | null>(null);
 
-  const attempt = useCallback(async (channel: Parameters<typeof asApiCallError>[0], back: BulkPhase, work: () => Promise<void>) => {
+  const lookUp = useCallback(
+    async (operationId: number): Promise<BulkOperation | null> => {
+      try {
+        return (await api.bulk.list({ worksetId })).find((op) => op.id === operationId) ?? null;
+      } catch {
+        return null;
+      }
+    },
+    [api, worksetId],
+  );
+
+  /** Where a failed call leaves the dialog: what the journal says, not where it was before. */
+  const settle = useCallback(
+    async (operationId: number) => {
+      const operation = await lookUp(operationId);
+      const preview = lastPreview.current;
+      // The run never started (the call did not get through): Run is still what can be done.
+      if (operation?.state === 'previewed' && preview?.operation.id === operationId) setState({ phase: 'previewed', preview: { ...preview, operation } });
+      else setState({ phase: 'stopped', operationId, operation });
+    },
+    [lookUp],
+  );
+
+  const attempt = async (channel: Channel, work: () => Promise<void>, onError: () => Promise<void> | void): Promise<void> => {
     setError(null);
     try {
       await work();
     } catch (e) {
       setError(asApiCallError(channel, e));
-      setState(back);
+      await onError();
     }
-  }, []);
+  };
 
   const preview = (op: FieldEdit) =>
-    attempt('bulk.preview', { phase: 'editing' }, async () => {
-      setState({ phase: 'previewing' });
-      setState({ phase: 'previewed', preview: await api.bulk.preview({ worksetId, op, taskId: begin() }) });
-    });
+    attempt(
+      'bulk.preview',
+      async () => {
+        setState({ phase: 'previewing' });
+        const previewed = await api.bulk.preview({ worksetId, op, taskId: begin() });
+        lastPreview.current = previewed;
+        setState({ phase: 'previewed', preview: previewed });
+      },
+      () => setState({ phase: 'editing' }),
+    );
 
   const run = (previewed: BulkPreview) =>
-    attempt('bulk.run', { phase: 'previewed', preview: previewed }, async () => {
-      setState({ phase: 'running', preview: previewed, cancelling: false });
-      setState({ phase: 'finished', outcome: await api.bulk.run({ operationId: previewed.operation.id, taskId: begin() }) });
-    });
+    attempt(
+      'bulk.run',
+      async () => {
+        setState({ phase: 'running', operation: previewed.operation, preview: previewed, cancelling: false });
+        setState({ phase: 'finished', outcome: await api.bulk.run({ operationId: previewed.operation.id, taskId: begin() }) });
+      },
+      () => settle(previewed.operation.id),
+    );
 
-  const cancel = (previewed: BulkPreview) =>
-    attempt('bulk.cancel', { phase: 'running', preview: previewed, cancelling: false }, async () => {
-      setState({ phase: 'running', preview: previewed, cancelling: true });
-      // The run stops between batches and answers with state "cancelled".
-      await api.bulk.cancel({ operationId: previewed.operation.id });
-    });
+  const resume = (operation: BulkOperation) =>
+    attempt(
+      'bulk.resume',
+      async () => {
+        setState({ phase: 'running', operation, preview: null, cancelling: false });
+        setState({ phase: 'finished', outcome: await api.bulk.resume({ operationId: operation.id, taskId: begin() }) });
+      },
+      () => settle(operation.id),
+    );
 
-  const undo = (outcome: BulkOutcome) =>
-    attempt('bulk.undo', { phase: 'finished', outcome }, async () => {
-      setState({ phase: 'undoing', outcome });
-      setState({ phase: 'undone', outcome: await api.bulk.undo({ operationId: outcome.operation.id, taskId: begin() }) });
-    });
+  const cancel = (running: Extract<BulkPhase, { phase: 'running' }>) =>
+    attempt(
+      'bulk.cancel',
+      async () => {
+        setState({ ...running, cancelling: true });
+        // The run stops between batches and answers with state "cancelled".
+        await api.bulk.cancel({ operationId: running.operation.id });
+      },
+      () => setState({ ...running, cancelling: false }),
+    );
+
+  const undo = (operation: BulkOperation, outcome: BulkOutcome | null = null) =>
+    attempt(
+      'bulk.undo',
+      async () => {
+        setState({ phase: 'undoing', operation, outcome });
+        setState({ phase: 'undone', outcome: await api.bulk.undo({ operationId: operation.id, taskId: begin() }) });
+      },
+      () => settle(operation.id),
+    );
+
+  /** Reads the operation again (after a dropped connection, it may still be running in the app). */
+  const check = (operationId: number) => settle(operationId);
 
   /** Back to the form; a preview that never ran is dropped from the journal. */
   const edit = async (): Promise<void> => {
     if (state.phase === 'previewed') await api.bulk.cancel({ operationId: state.preview.operation.id }).catch(() => undefined);
+    lastPreview.current = null;
     reset();
     setError(null);
     setState({ phase: 'editing' });
   };
 
-  return { state, progress, error, preview, run, cancel, undo, edit };
+  return { state, progress, error, preview, run, resume, cancel, undo, check, edit };
 }

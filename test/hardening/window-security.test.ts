@@ -16,6 +16,15 @@ describe('Electron window security', () => {
     expect(readFileSync(join(ROOT, 'src-main/index.ts'), 'utf8')).toMatch(/webPreferences: \{ \.\.\.WEB_PREFERENCES, preload: PRELOAD \}/);
   });
 
+  it('gives each data folder its own Chromium profile: userData is set at load, before ready', () => {
+    // Electron honours app.setPath('userData') only before the ready event.
+    const source = readFileSync(join(ROOT, 'src-main/index.ts'), 'utf8');
+    const setPath = source.search(/^app\.setPath\('userData', dataFolder\);$/m);
+    expect(setPath).toBeGreaterThan(-1);
+    expect(setPath).toBeLessThan(source.indexOf('app.whenReady()'));
+    expect(source).toMatch(/^const dataFolder = resolveDataFolder\(\);$/m);
+  });
+
   it('lets a window move within its page but never navigate elsewhere', () => {
     expect(isNavigationAllowed(page, `${page}#workset=3`)).toBe(true);
     expect(isNavigationAllowed(`${page}#workset=3`, page)).toBe(true);

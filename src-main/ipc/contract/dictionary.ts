@@ -17,6 +17,10 @@ export interface ExportResult {
   readonly file: string;
   readonly rangesFile?: string;
   readonly entries: number;
+  /** Browser host only: the address the page downloads `file` from (it cannot read local paths). */
+  readonly download?: string;
+  /** Browser host only: the same for `rangesFile`. */
+  readonly rangesDownload?: string;
 }
 
 /** A value of a range (parts of speech, semantic domains) for the pickers. */

@@ -20,13 +20,18 @@ export function appHandlers(deps: HandlerDeps): Pick<HandlerTable, AppChannels> 
       };
     },
     'windows.open': async (_, args) => deps.shell.openWindow(args.worksetId),
-    'dialogs.openLift': async () => {
+    // A path picked here is granted to this window, once: the only way a path reaches import or export.
+    'dialogs.openLift': async (ctx) => {
       if (!deps.shell.openLiftDialog) throw new AppError('Unavailable', 'file dialogs exist only in the desktop app: drop a .lift file or use the file picker');
-      return { file: await deps.shell.openLiftDialog() };
+      const file = await deps.shell.openLiftDialog(ctx.windowId);
+      if (file) deps.grants.grant(ctx.windowId, file, 'import');
+      return { file };
     },
-    'dialogs.saveLift': async (_, args) => {
-      if (!deps.shell.saveLiftDialog) throw new AppError('Unavailable', 'file dialogs exist only in the desktop app');
-      return { file: await deps.shell.saveLiftDialog(args.defaultName ?? 'dictionary.lift') };
+    'dialogs.saveLift': async (ctx, args) => {
+      if (!deps.shell.saveLiftDialog) throw new AppError('Unavailable', 'file dialogs exist only in the desktop app: exports are downloaded instead');
+      const file = await deps.shell.saveLiftDialog(ctx.windowId, args.defaultName ?? 'dictionary.lift');
+      if (file) deps.grants.grant(ctx.windowId, file, 'export');
+      return { file };
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { ServerConnector } from '../../basex/server-connector.js';
 import type { SessionRegistry } from '../../basex/sessions.js';
+import type { FileGrants } from '../../file-grants.js';
 import type { UploadStore } from '../../uploads.js';
 import type { BulkService } from '../../worksets/bulk/bulk-service.js';
 import type { EntryService } from '../../worksets/entry-service.js';
@@ -9,9 +10,12 @@ import type { EventBus } from '../event-bus.js';
 /** What the platform around the handlers can do: Electron opens windows and dialogs itself. */
 export interface Shell {
   openWindow(worksetId?: number): Promise<{ opened: boolean; url?: string }>;
-  /** Native file dialogs; absent in the browser host, whose renderer uploads files instead. */
-  openLiftDialog?(): Promise<string | null>;
-  saveLiftDialog?(defaultName: string): Promise<string | null>;
+  /**
+   * Native file dialogs, shown to the window that asked (its id as the handlers know it); absent
+   * in the browser host, whose renderer uploads files and downloads exports instead.
+   */
+  openLiftDialog?(windowId: string): Promise<string | null>;
+  saveLiftDialog?(windowId: string, defaultName: string): Promise<string | null>;
 }
 
 /** Everything the handlers use, built once per process by app-services.ts. */
@@ -25,5 +29,7 @@ export interface HandlerDeps {
   readonly entries: EntryService;
   readonly bulk: BulkService;
   readonly uploads: UploadStore;
+  /** Paths the dialogs above gave each window: the only local paths import and export accept. */
+  readonly grants: FileGrants;
   readonly shell: Shell;
 }

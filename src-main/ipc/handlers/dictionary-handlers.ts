@@ -1,23 +1,35 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkDatabaseName } from '../../lift/database-names.js';
 import { listDictionaries } from '../../lift/dictionaries.js';
 import { exportLift } from '../../lift/export.js';
 import { importLift } from '../../lift/import.js';
 import { dictionaryVocabulary } from '../../lift/vocabulary.js';
 import { AppError } from '../app-error.js';
-import type { HandlerTable } from '../handler-table.js';
+import type { HandlerContext, HandlerTable } from '../handler-table.js';
 import type { HandlerDeps } from './deps.js';
 
 type DictionaryChannels = 'dictionaries.list' | 'dictionaries.import' | 'dictionaries.export' | 'dictionaries.vocabulary' | 'uploads.begin' | 'uploads.chunk';
 
-/** Dictionaries in and out: import from a path or an upload, export, the pickers' vocabulary. */
+/**
+ * Dictionaries in and out: import from an upload or a picked path, export, the pickers' vocabulary.
+ *
+ * A path from the renderer is used only when this window's own file dialog gave it
+ * (deps.grants); anything else is refused, so no page can make the app read or overwrite a
+ * file the user did not choose. Without a path, an export goes into the data folder's exports/.
+ */
 export function dictionaryHandlers(deps: HandlerDeps): Pick<HandlerTable, DictionaryChannels> {
+  const granted = (ctx: HandlerContext, file: string, purpose: 'import' | 'export'): string => {
+    if (deps.grants.take(ctx.windowId, file, purpose)) return file;
+    const how = purpose === 'import' ? 'pick it with “Import LIFT…” or drop it on the window' : 'choose it in the “Export…” dialog';
+    throw new AppError('Invalid', `refused to ${purpose === 'import' ? 'read' : 'write'} ${file}: this window did not choose that file in a file dialog (${how})`);
+  };
   return {
     'dictionaries.list': (ctx) => listDictionaries(ctx.session),
     'dictionaries.import': async (ctx, args) => {
       if ((args.file === undefined) === (args.uploadId === undefined)) throw new AppError('Invalid', 'import needs either a file path or an upload id');
-      const file = args.file ?? deps.uploads.complete(args.uploadId ?? '');
       try {
+        const file = args.file !== undefined ? granted(ctx, args.file, 'import') : deps.uploads.complete(args.uploadId ?? '');
         const result = await importLift(ctx.session, file, {
           database: args.database,
           onProgress: (p) => {
@@ -31,10 +43,12 @@ export function dictionaryHandlers(deps: HandlerDeps): Pick<HandlerTable, Dictio
       }
     },
     'dictionaries.export': async (ctx, args) => {
+      checkDatabaseName(args.database);
+      if (args.file !== undefined) return exportLift(ctx.session, args.database, granted(ctx, args.file, 'export'));
       const exports = join(deps.dataFolder, 'exports');
       mkdirSync(exports, { recursive: true });
       const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
-      return exportLift(ctx.session, args.database, args.file ?? join(exports, `${args.database}-${stamp}.lift`));
+      return exportLift(ctx.session, args.database, join(exports, `${args.database}-${stamp}.lift`));
     },
     'dictionaries.vocabulary': (ctx, args) => dictionaryVocabulary(ctx.session, args.database),
     'uploads.begin': async (_, args) => ({ uploadId: deps.uploads.begin(args.fileName, args.size) }),
