@@ -3,6 +3,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Queryable } from '../basex/queryable.js';
 import { checkDatabaseName, databaseNameFromFile, LIFT_DOC, META_DOC, RANGES_DOC, temporaryName } from './database-names.js';
 import { isOpenedElsewhere, LiftError } from './errors.js';
+import { checkImport } from './import-check.js';
 import { metaXml, type ImportedDocument } from './meta.js';
 import { parseErrorOf } from './parse-errors.js';
 import { ImportProgressReporter } from './progress.js';
@@ -35,13 +36,6 @@ interface SourceFile {
   readonly layout: SourceLayout;
 }
 
-const CHECK_IMPORT = `
-declare variable $db external;
-(db:info($db)/indexes/updindex/string(),
- let $entries := db:open($db, '${LIFT_DOC}')/lift/entry
- return (count($entries), count($entries[@dateDeleted])))
-`;
-
 /**
  * Imports a LIFT file, and the .lift-ranges file of the same base name beside it, into its own
  * database.
@@ -69,7 +63,7 @@ export async function importLift(session: Queryable, file: string, options: Impo
         progress.rethrow();
         await session.add(META_DOC, metaXml(documents, new Date()));
         progress.report('check');
-        const counts = await check(session, temporary);
+        const counts = await checkImport(session, temporary, lift);
         await session.command('CLOSE');
         progress.report('swap');
         await swap(session, temporary, database);
@@ -116,14 +110,6 @@ async function upload(
   } catch (error) {
     throw (await parseErrorOf(error, source.file)) ?? error;
   }
-}
-
-/** Entry counts of the new database, after making sure it was created with our options. */
-async function check(session: Queryable, database: string): Promise<{ entries: number; deleted: number }> {
-  const [updindex, entries, deleted] = await session.query(CHECK_IMPORT, { db: database });
-  // False only if the session lost its options between SET and CREATE DB (a reconnect).
-  if (updindex !== 'true') throw new Error(`import into ${database} ran without its options (did the connection drop?): try again`);
-  return { entries: Number(entries), deleted: Number(deleted) };
 }
 
 /**

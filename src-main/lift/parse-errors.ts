@@ -12,8 +12,9 @@ const MAX_LINE_BYTES = 256 * 1024;
  *
  * BaseX 9 reports only the line of a parse error (it drops the column Java's parser knows), so
  * the column is found by reading that line of the file and looking for what the message names:
- * the mismatched end tag, the undeclared entity, the attribute. It is a best guess; when nothing
- * matches it points at the first character of the line. Returns undefined for other errors.
+ * the mismatched end tag, the undeclared entity, the bytes that are not UTF-8, the attribute.
+ * It is a best guess; when nothing matches it points at the first character of the line.
+ * Returns undefined for other errors.
  */
 export async function parseErrorOf(error: unknown, file: string): Promise<LiftError | undefined> {
   const match = error instanceof Error ? PARSE_ERROR.exec(error.message) : null;
@@ -41,6 +42,13 @@ function describe(raw: string, line: LineText): { problem: string; column: numbe
     const char = String.fromCodePoint(parseInt(invalidChar[1], 16));
     const code = invalidChar[1].toUpperCase().padStart(4, '0');
     return { problem: `invalid character U+${code}`, column: columnOf(line, line.text.indexOf(char)) };
+  }
+  if (/^Invalid byte \d+ of \d+-byte UTF-8 sequence/.test(raw)) {
+    // The line was decoded with replacement characters: the first one is where the bytes break.
+    return {
+      problem: 'the file is not valid UTF-8 here (was it saved as Latin-1 or another encoding?): LIFT files must be UTF-8',
+      column: columnOf(line, line.text.indexOf('\uFFFD')),
+    };
   }
   const entity = /^The entity "([^"]+)" was referenced, but not declared/.exec(raw);
   if (entity) {
