@@ -9,7 +9,7 @@ import type { BaseXSession } from '../../src-main/basex/session.js';
 import { dropDictionary } from '../../src-main/lift/dictionaries.js';
 import { readEntries, type EntryXml } from '../../src-main/lift/entry-xml.js';
 import { importLift } from '../../src-main/lift/import.js';
-import { BulkService } from '../../src-main/worksets/bulk/bulk-service.js';
+import { BulkService, type BulkProgress } from '../../src-main/worksets/bulk/bulk-service.js';
 import { openStore, type Store } from '../../src-main/worksets/store/index.js';
 import { WorksetService } from '../../src-main/worksets/workset-service.js';
 import { connectTestSession, uniqueName } from '../helpers/basex.js';
@@ -68,9 +68,16 @@ describe('a bulk operation killed midway', () => {
     expect(written).toBeGreaterThan(0);
     expect(written).toBeLessThan(before.length);
 
-    const undone = await new BulkService(store).undo(session, opId);
+    const pending = store.bulk.journal(opId, { state: 'pending', offset: 0, limit: 0 }).total;
+    expect(pending).toBeGreaterThan(0);
+    const progress: BulkProgress[] = [];
+    const undone = await new BulkService(store).undo(session, opId, { onProgress: (p) => progress.push(p) });
     expect(undone.operation.state).toBe('undone');
     expect((await readEntries(session, db, store.entries.guids(worksetId))).map((e) => e.xml)).toEqual(before.map((e) => e.xml));
+    // The crash check over the rows left pending reports progress too, before the restores.
+    const phases = progress.map((p) => p.phase);
+    expect(phases.indexOf('undo')).toBeGreaterThan(phases.lastIndexOf('reconcile'));
+    expect(progress.filter((p) => p.phase === 'reconcile').at(-1)).toEqual({ phase: 'reconcile', done: pending, total: pending });
   });
 
   it('can be resumed instead, writing each entry exactly once', async () => {

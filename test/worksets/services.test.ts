@@ -167,4 +167,53 @@ describe('workset services against Sena', () => {
     await bulk.undo(session, preview.operation.id);
     expect((await readEntries(session, db, store.entries.guids(id))).map((e) => e.xml)).toEqual(before.map((e) => e.xml));
   });
+
+  it('refuses a replace whose pattern or replacement BaseX would refuse, before any operation is stored', async () => {
+    const { id } = await worksets.create(session, { dictionary: db, name: 'bad-regex', query: NOUNS });
+    const replace = { action: 'replace', field: 'gloss', lang: 'en', replacement: 'x' } as const;
+    const cases = [
+      { edit: { ...replace, pattern: '(unclosed' }, field: 'pattern', message: /^invalid request: pattern: "\(unclosed" is not a valid XQuery regular expression$/ },
+      { edit: { ...replace, pattern: '(?<name>a)' }, field: 'pattern', message: /pattern: .* is not a valid XQuery regular expression/ },
+      { edit: { ...replace, pattern: 'a*' }, field: 'pattern', message: /pattern: "a\*" matches the empty string/ },
+      { edit: { ...replace, pattern: 'a', replacement: 'US$' }, field: 'replacement', message: /replacement: "US\$" is not a valid replacement/ },
+    ];
+    for (const { edit, field, message } of cases) {
+      const error = (await bulk.preview(session, id, edit).catch((e: unknown) => e)) as AppError;
+      expect(error, JSON.stringify(edit)).toBeInstanceOf(AppError);
+      expect(error.code).toBe('Invalid');
+      expect(error.message).toMatch(message);
+      expect(error.details).toEqual({ issues: [{ path: field, message: expect.any(String) }] });
+    }
+    expect(bulk.list({ worksetId: id })).toEqual([]);
+    // A good pattern still previews, with XQuery's own syntax (\p{Lu}, $1).
+    const good = await bulk.preview(session, id, { ...replace, pattern: '^(\\p{Ll})', replacement: '[$1]' });
+    expect(good.operation.state).toBe('previewed');
+    expect(good.rows.find((r) => /^\p{Ll}/u.test(r.before[0] ?? ''))?.after[0]).toMatch(/^\[\p{Ll}\]/u);
+    bulk.cancel(good.operation.id);
+  });
+
+  it('undoes in batches sized by time, reporting progress often', async () => {
+    const { id } = await worksets.create(session, { dictionary: db, name: 'undo-batches', query: NOUNS });
+    const before = await readEntries(session, db, store.entries.guids(id));
+    const preview = await bulk.preview(session, id, { action: 'set', field: 'definition', lang: 'en', value: 'undo me' });
+    const outcome = await bulk.run(session, preview.operation.id);
+    expect(outcome.operation.changed).toBeGreaterThan(500);
+    const reports: { done: number; at: number }[] = [];
+    const started = Date.now();
+    const undone = await bulk.undo(session, preview.operation.id, {
+      onProgress: (p) => {
+        expect(p.phase).toBe('undo');
+        reports.push({ done: p.done, at: Date.now() });
+      },
+    });
+    expect(undone.operation.state).toBe('undone');
+    expect(reports.at(-1)?.done).toBe(outcome.operation.changed);
+    // Not one fixed 500-entry batch first: the first batch is the sizer's, and the rest adapt.
+    expect(reports[0].done).toBeLessThanOrEqual(100);
+    expect(reports.length).toBeGreaterThan(2);
+    const gaps = reports.map((r, i) => r.at - (i === 0 ? started : reports[i - 1].at));
+    // Each batch aims at 250 ms; a loaded machine may stretch one, not the run.
+    expect(gaps.filter((gap) => gap > 500).length, `gaps ${gaps.join(', ')} ms`).toBeLessThanOrEqual(1);
+    expect((await readEntries(session, db, store.entries.guids(id))).map((e) => e.xml)).toEqual(before.map((e) => e.xml));
+  });
 });

@@ -4,7 +4,8 @@ import { MAX_PAGE_SIZE } from '../store/index.js';
  * Picks how many entries go in the next batch so each takes about a quarter of a second:
  * progress then reaches the UI several times a second, and a cancel is honoured quickly,
  * whatever the size of the entries or the speed of the machine. At most 500: the journal is
- * read a page at a time, and a page holds at most 500 rows.
+ * read a page at a time, and a page holds at most 500 rows. Every walk of a bulk operation uses
+ * one: journalling at the preview, reconciling after a crash, applying and undoing.
  */
 export class BatchSizer {
   private current: number;

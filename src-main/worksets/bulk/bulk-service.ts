@@ -1,16 +1,19 @@
+import { isConnectionError } from '../../basex/errors.js';
 import type { Queryable } from '../../basex/queryable.js';
 import { AppError } from '../../ipc/app-error.js';
 import type { BulkOperation, BulkOutcome, BulkPreview, BulkSkip } from '../../ipc/contract/bulk.js';
 import { fieldEditSchema, type FieldEdit } from '../../ipc/contract/edit.js';
 import { applyEdit, previewEdit, readEntries, reconcileEdit, restoreEntries, type WriteOutcome } from '../../lift/entry-xml.js';
-import type { BulkOpRow, JournalRow, Store } from '../store/index.js';
+import { replaceProblem } from '../../lift/replace-check.js';
+import type { BulkOpRow, JournalRow, JournalState, Store } from '../store/index.js';
 import { BatchSizer } from './batch-sizer.js';
 
 /** How many entries a preview shows before and after. */
 export const PREVIEW_ROWS = 20;
 
 export interface BulkProgress {
-  readonly phase: 'journal' | 'apply' | 'undo';
+  /** `reconcile`: after a crash, finding out which journalled writes reached BaseX. */
+  readonly phase: 'journal' | 'reconcile' | 'apply' | 'undo';
   readonly done: number;
   readonly total: number;
 }
@@ -34,7 +37,11 @@ const SKIP_REASONS: Record<string, string> = {
  * applies the edit in batches, each write guarded by the version seen at the preview, so an
  * entry someone changed since is skipped and reported, never clobbered. Undo puts the journalled
  * pre-images back, byte for byte, except over entries changed after the run. A run killed midway
- * is found `interrupted` at the next start and can be undone or resumed.
+ * is found `interrupted` at the next start, and a run that lost BaseX (killed, restarted) is
+ * `interrupted` at once; either can be undone or resumed.
+ *
+ * Every walk over entries goes in batches sized by time (BatchSizer), so progress reaches the UI
+ * several times a second however large the entries or slow the machine.
  */
 export class BulkService {
   private readonly cancelled = new Set<number>();
@@ -44,24 +51,35 @@ export class BulkService {
   async preview(session: Queryable, worksetId: number, op: FieldEdit, hooks: BulkHooks = {}): Promise<BulkPreview> {
     const workset = this.store.worksets.get(worksetId);
     const guids = this.store.entries.guids(worksetId);
-    const row = this.store.bulk.create({ worksetId, op: JSON.stringify(op) });
-    const sample = this.store.entries.page(worksetId, { offset: 0, limit: PREVIEW_ROWS });
-    const changes = await previewEdit(session, workset.dictionary, op, sample.rows.map((r) => r.guid));
-    const headwords = new Map(sample.rows.map((r) => [r.guid, r.keys.headword ?? '']));
-    const sizer = new BatchSizer();
-    for (let done = 0; done < guids.length; ) {
-      const batch = guids.slice(done, done + sizer.size);
-      const started = Date.now();
-      const entries = await readEntries(session, workset.dictionary, batch);
-      this.store.bulk.recordBatch(row.id, entries.map((e) => ({ guid: e.guid, preImage: e.xml, previewHash: e.version })));
-      done += batch.length;
-      sizer.record(batch.length, Date.now() - started);
-      hooks.onProgress?.({ phase: 'journal', done, total: guids.length });
+    // Before the row exists: a pattern BaseX refuses would fail every entry, and leave a stray operation.
+    const problem = await replaceProblem(session, op);
+    if (problem) {
+      throw new AppError('Invalid', `invalid request: ${problem.field}: ${problem.message}`, { issues: [{ path: problem.field, message: problem.message }] });
     }
-    return {
-      operation: operation(this.store.bulk.get(row.id)),
-      rows: changes.map((c) => ({ ...c, headword: headwords.get(c.guid) ?? '' })),
-    };
+    const row = this.store.bulk.create({ worksetId, op: JSON.stringify(op) });
+    try {
+      const sample = this.store.entries.page(worksetId, { offset: 0, limit: PREVIEW_ROWS });
+      const changes = await previewEdit(session, workset.dictionary, op, sample.rows.map((r) => r.guid));
+      const headwords = new Map(sample.rows.map((r) => [r.guid, r.keys.headword ?? '']));
+      const sizer = new BatchSizer();
+      for (let done = 0; done < guids.length; ) {
+        const batch = guids.slice(done, done + sizer.size);
+        const started = Date.now();
+        const entries = await readEntries(session, workset.dictionary, batch);
+        this.store.bulk.recordBatch(row.id, entries.map((e) => ({ guid: e.guid, preImage: e.xml, previewHash: e.version })));
+        done += batch.length;
+        sizer.record(batch.length, Date.now() - started);
+        hooks.onProgress?.({ phase: 'journal', done, total: guids.length });
+      }
+      return {
+        operation: operation(this.store.bulk.get(row.id)),
+        rows: changes.map((c) => ({ ...c, headword: headwords.get(c.guid) ?? '' })),
+      };
+    } catch (error) {
+      // A half-journalled operation must never run: it would edit only part of the workset.
+      this.store.bulk.setState(row.id, 'cancelled', { error: `the preview did not finish: ${messageOf(error)}` });
+      throw error;
+    }
   }
 
   /** Applies a previewed operation; cancel() stops it between batches. */
@@ -96,19 +114,25 @@ export class BulkService {
     }
     const edit = editOf(row);
     // After a crash, journal rows still pending may or may not have reached BaseX: find out.
-    await this.reconcilePending(session, row, edit);
+    await this.reconcilePending(session, row, edit, hooks);
     const skipped: BulkSkip[] = [];
     const total = this.store.bulk.journal(opId, { state: 'applied', offset: 0, limit: 0 }).total;
     let done = 0;
-    for (const batch of this.store.bulk.journalBatches(opId, { state: 'applied', batchSize: 500 })) {
+    await this.walk(opId, 'applied', async (batch) => {
       const outcomes = await restoreEntries(session, row.dictionary, batch.map((j) => ({ guid: j.guid, xml: j.preImage, expectedVersion: j.postHash ?? '' })));
-      const restored = outcomes.filter((o) => o.state === 'applied').map((o) => o.guid);
+      const preImages = new Map(batch.map((j) => [j.guid, j.previewHash]));
+      // Already its pre-image: restored by an undo that was cut off before it could record it.
+      const isRestored = (o: WriteOutcome): boolean => o.state === 'applied' || (o.state === 'changed' && o.version === preImages.get(o.guid));
+      const restored = outcomes.filter(isRestored).map((o) => o.guid);
       this.store.bulk.markRestored(opId, restored);
-      for (const o of outcomes) if (o.state !== 'applied') skipped.push({ guid: o.guid, reason: o.state === 'missing' ? SKIP_REASONS.missing : 'changed since the operation: left as it is' });
+      for (const o of outcomes) {
+        if (!isRestored(o)) skipped.push({ guid: o.guid, reason: o.state === 'missing' ? SKIP_REASONS.missing : 'changed since the operation: left as it is' });
+      }
       done += batch.length;
       hooks.onProgress?.({ phase: 'undo', done, total });
       await hooks.onWritten?.(row.dictionary, restored);
-    }
+      return restored.length;
+    });
     return { operation: operation(this.store.bulk.setState(opId, 'undone')), skipped };
   }
 
@@ -121,7 +145,7 @@ export class BulkService {
     this.store.bulk.setState(row.id, 'running');
     this.cancelled.delete(row.id);
     try {
-      await this.reconcilePending(session, row, edit);
+      await this.reconcilePending(session, row, edit, hooks);
       const total = row.total;
       const sizer = new BatchSizer();
       let done = total - this.store.bulk.journal(row.id, { state: 'pending', offset: 0, limit: 0 }).total;
@@ -132,25 +156,48 @@ export class BulkService {
         const started = Date.now();
         const outcomes = await applyEdit(session, row.dictionary, edit, batch.map((j) => ({ guid: j.guid, version: j.previewHash })));
         const written = this.record(row.id, outcomes);
-        sizer.record(batch.length, Date.now() - started);
         done += batch.length;
         hooks.onProgress?.({ phase: 'apply', done, total });
         await hooks.onWritten?.(row.dictionary, written);
+        // Timed with its hooks: what the UI waits for between two progress reports.
+        sizer.record(batch.length, Date.now() - started);
       }
       return this.finish(row.id, 'done');
     } catch (error) {
-      this.store.bulk.setState(row.id, 'failed', { error: error instanceof Error ? error.message : String(error) });
+      // Lost BaseX mid-batch: whether that batch landed is unknown until a resume or undo reconciles it.
+      this.store.bulk.setState(row.id, isConnectionError(error) ? 'interrupted' : 'failed', { error: messageOf(error) });
       throw error;
     }
   }
 
   /** Journal rows left pending by a crash: mark those BaseX has as applied, the rest stay pending. */
-  private async reconcilePending(session: Queryable, row: BulkOpRow, edit: FieldEdit): Promise<void> {
+  private async reconcilePending(session: Queryable, row: BulkOpRow, edit: FieldEdit, hooks: BulkHooks): Promise<void> {
     if (row.state !== 'interrupted' && row.state !== 'failed') return;
-    for (const batch of this.store.bulk.journalBatches(row.id, { state: 'pending', batchSize: 500 })) {
+    const total = this.store.bulk.journal(row.id, { state: 'pending', offset: 0, limit: 0 }).total;
+    let done = 0;
+    await this.walk(row.id, 'pending', async (batch) => {
       const outcomes = await reconcileEdit(session, row.dictionary, edit, batch.map(pending));
       const applied = outcomes.filter((o) => o.state === 'applied' && o.version);
       if (applied.length > 0) this.store.bulk.markApplied(row.id, applied.map((o) => ({ guid: o.guid, postHash: o.version ?? '' })));
+      done += batch.length;
+      hooks.onProgress?.({ phase: 'reconcile', done, total });
+      return applied.length;
+    });
+  }
+
+  /**
+   * Hands the journal rows in `state` to `step` a batch at a time, each batch sized to take about
+   * a quarter of a second including `step`'s own hooks. `step` returns how many of its rows it
+   * moved out of `state`; the others stay, and the next batch starts after them.
+   */
+  private async walk(opId: number, state: JournalState, step: (batch: JournalRow[]) => Promise<number>): Promise<void> {
+    const sizer = new BatchSizer();
+    for (let stayed = 0; ; ) {
+      const batch = this.store.bulk.journal(opId, { state, offset: stayed, limit: sizer.size }).rows;
+      if (batch.length === 0) return;
+      const started = Date.now();
+      stayed += batch.length - (await step(batch));
+      sizer.record(batch.length, Date.now() - started);
     }
   }
 
@@ -173,6 +220,10 @@ export class BulkService {
 
 function pending(j: JournalRow): { guid: string; preImage: string; previewVersion: string } {
   return { guid: j.guid, preImage: j.preImage, previewVersion: j.previewHash };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function editOf(row: BulkOpRow): FieldEdit {
