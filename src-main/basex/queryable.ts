@@ -13,6 +13,8 @@ export interface Queryable {
   command(text: string, options?: QueryOptions): Promise<string>;
   query(xquery: string, bindings?: Bindings, options?: QueryOptions): Promise<string[]>;
   execute(xquery: string, bindings?: Bindings, options?: QueryOptions): Promise<string>;
+  /** Creates (or overwrites) a database from one document, and opens it. */
+  create(name: string, input: Input, options?: CallOptions): Promise<string>;
   add(path: string, input: Input, options?: CallOptions): Promise<string>;
   replace(path: string, input: Input, options?: CallOptions): Promise<string>;
 }

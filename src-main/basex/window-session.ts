@@ -63,6 +63,10 @@ export class WindowSession implements Queryable {
     return this.run(options, (session) => session.execute(xquery, bindings, options));
   }
 
+  create(name: string, input: Input, options: CallOptions = {}): Promise<string> {
+    return this.run({}, (session) => session.create(name, input, options));
+  }
+
   add(path: string, input: Input, options: CallOptions = {}): Promise<string> {
     return this.run({}, (session) => session.add(path, input, options));
   }

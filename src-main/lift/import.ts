@@ -9,7 +9,7 @@ import { parseErrorOf } from './parse-errors.js';
 import { ImportProgressReporter } from './progress.js';
 import { openedDatabase, withImportOptions } from './session-options.js';
 import { readSourceLayout, type SourceLayout } from './source-layout.js';
-import { uploadFile } from './upload.js';
+import { uploadFile, type UploadTarget } from './upload.js';
 
 export interface ImportProgress {
   readonly phase: 'upload' | 'check' | 'swap' | 'done';
@@ -55,11 +55,14 @@ export async function importLift(session: Queryable, file: string, options: Impo
   const temporary = temporaryName(database, 'import');
   try {
     return await withImportOptions(session, async () => {
-      await session.command(`CREATE DB ${temporary}`);
       try {
         progress.report('upload', 0);
-        const documents = [await upload(session, LIFT_DOC, lift, (sent) => progress.report('upload', sent))];
-        if (ranges) documents.push(await upload(session, RANGES_DOC, ranges, (sent) => progress.report('upload', lift.size + sent)));
+        // The database is created from the file, not created empty and then added to: BaseX
+        // then builds its indexes once instead of updating them entry by entry (measured at
+        // 100,000 entries: 3.9 s against 5.2-7.7 s). Its document is named after the database.
+        const documents = [await upload(session, { create: temporary }, LIFT_DOC, lift, (sent) => progress.report('upload', sent))];
+        await session.command(`RENAME ${temporary}.xml ${LIFT_DOC}`);
+        if (ranges) documents.push(await upload(session, { add: RANGES_DOC }, RANGES_DOC, ranges, (sent) => progress.report('upload', lift.size + sent)));
         progress.rethrow();
         await session.add(META_DOC, metaXml(documents, new Date()));
         progress.report('check');
@@ -98,12 +101,13 @@ async function inspect(file: string, root: string, what: string): Promise<Source
 
 async function upload(
   session: Queryable,
+  target: UploadTarget,
   path: string,
   source: SourceFile,
   onBytes: (sent: number) => void,
 ): Promise<ImportedDocument> {
   try {
-    const newline = await uploadFile(session, path, source.file, source.size, onBytes);
+    const newline = await uploadFile(session, target, source.file, source.size, onBytes);
     const { bom, declaration, gaps, tail } = source.layout;
     const file = basename(source.file);
     return { path, file, bytes: source.size, bom, newline, gaps, tail, ...(declaration === undefined ? {} : { declaration }) };

@@ -11,14 +11,20 @@ const BASE_TIMEOUT_MS = 120_000;
 const MS_PER_MB = 500;
 
 /**
- * Streams `file` into the opened database as document `path`; never holds it whole in memory.
+ * Where an upload goes: a new database made from the file (`create`), or a document added to
+ * the opened database (`add`).
+ */
+export type UploadTarget = { readonly create: string } | { readonly add: string };
+
+/**
+ * Streams `file` into BaseX; never holds it whole in memory.
  *
  * The bytes go through a generator that counts them for progress (called per chunk) and counts
  * line ends (CRLF vs LF) on the way, which costs nothing extra and spares reading the file twice.
  */
 export async function uploadFile(
   session: Queryable,
-  path: string,
+  target: UploadTarget,
   file: string,
   size: number,
   onBytes: (sent: number) => void,
@@ -34,7 +40,9 @@ export async function uploadFile(
       onBytes(sent);
     }
   }
-  await session.add(path, Readable.from(counted()), { timeoutMs: BASE_TIMEOUT_MS + (size / 1_048_576) * MS_PER_MB });
+  const input = Readable.from(counted());
+  const options = { timeoutMs: BASE_TIMEOUT_MS + (size / 1_048_576) * MS_PER_MB };
+  await ('create' in target ? session.create(target.create, input, options) : session.add(target.add, input, options));
   return counter.newline;
 }
 
