@@ -4,6 +4,7 @@ import type { FieldEdit } from '../ipc/contract/edit.js';
 import type { EntryDetail } from '../ipc/contract/workset.js';
 import { entryViews } from '../lift/entry-view.js';
 import { applyEdit, readEntries } from '../lift/entry-xml.js';
+import { checkEdit } from './check-edit.js';
 import { keysOf } from './query/run.js';
 import type { Store } from './store/index.js';
 import { snapshotRow } from './workset-service.js';
@@ -23,6 +24,7 @@ export class EntryService {
   }
 
   async edit(session: Queryable, dictionary: string, guid: string, version: string, edit: FieldEdit): Promise<EntryDetail> {
+    await checkEdit(session, edit);
     const [outcome] = await applyEdit(session, dictionary, edit, [{ guid, version }]);
     if (outcome.state === 'missing') throw new AppError('NotFound', `entry ${guid} was deleted from ${dictionary}`);
     const current = await this.get(session, dictionary, guid);

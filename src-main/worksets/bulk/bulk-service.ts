@@ -4,8 +4,8 @@ import { AppError } from '../../ipc/app-error.js';
 import type { BulkOperation, BulkOutcome, BulkPreview, BulkSkip } from '../../ipc/contract/bulk.js';
 import { fieldEditSchema, type FieldEdit } from '../../ipc/contract/edit.js';
 import { applyEdit, previewEdit, readEntries, reconcileEdit, restoreEntries, type WriteOutcome } from '../../lift/entry-xml.js';
-import { replaceProblem } from '../../lift/replace-check.js';
 import type { BulkOpRow, JournalRow, JournalState, Store } from '../store/index.js';
+import { checkEdit } from '../check-edit.js';
 import { BatchSizer } from './batch-sizer.js';
 
 /** How many entries a preview shows before and after. */
@@ -52,10 +52,7 @@ export class BulkService {
     const workset = this.store.worksets.get(worksetId);
     const guids = this.store.entries.guids(worksetId);
     // Before the row exists: a pattern BaseX refuses would fail every entry, and leave a stray operation.
-    const problem = await replaceProblem(session, op);
-    if (problem) {
-      throw new AppError('Invalid', `invalid request: ${problem.field}: ${problem.message}`, { issues: [{ path: problem.field, message: problem.message }] });
-    }
+    await checkEdit(session, op);
     const row = this.store.bulk.create({ worksetId, op: JSON.stringify(op) });
     try {
       const sample = this.store.entries.page(worksetId, { offset: 0, limit: PREVIEW_ROWS });
