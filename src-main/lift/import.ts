@@ -91,7 +91,7 @@ async function inspect(file: string, root: string, what: string): Promise<Source
   if (!stats.isFile()) throw new LiftError('Invalid', `${file} is not a file`);
   const layout = await readSourceLayout(file, stats.size);
   if (layout.rootName !== root) {
-    throw new LiftError('Invalid', `${basename(file)} is not ${what}: its root element is <${layout.rootName}>`, {
+    throw new LiftError('Invalid', `${basename(file)}:${layout.rootLine}:${layout.rootColumn}: not ${what}: its root element is <${layout.rootName}>`, {
       line: layout.rootLine,
       column: layout.rootColumn,
     });

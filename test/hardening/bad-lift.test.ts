@@ -86,7 +86,7 @@ describe('broken LIFT files are refused with a clear error, leaving the dictiona
 
   it('a wrong root: LIFT content under <dictionary>, with where', async () => {
     const content = `<?xml version="1.0" encoding="UTF-8"?>\n<!-- exported -->\n  <dictionary version="0.13">\n${entry('g-1', 'one')}</dictionary>\n`;
-    const failure = await refused(write('wrong-root.lift', content), /^wrong-root\.lift is not a LIFT file: its root element is <dictionary>$/);
+    const failure = await refused(write('wrong-root.lift', content), /^wrong-root\.lift:3:3: not a LIFT file: its root element is <dictionary>$/);
     expect([failure?.line, failure?.column]).toEqual([3, 3]);
   });
 

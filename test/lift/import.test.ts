@@ -173,7 +173,7 @@ describe('a failed import', () => {
     const file = join(dir, 'other.lift');
     writeFileSync(file, '<?xml version="1.0"?>\n<!-- a comment -->\n<foo><lift/></foo>\n');
     const error = await rejection(importLift(session, file, { database: database('notlift') }));
-    expect(error.message).toBe('other.lift is not a LIFT file: its root element is <foo>');
+    expect(error.message).toBe('other.lift:3:1: not a LIFT file: its root element is <foo>');
     expect([error.line, error.column]).toEqual([3, 1]);
   });
 
