@@ -49,11 +49,17 @@ declare function local:senses($e as element(entry)) as element()* {
   if ($sense ge 0) then $e/sense[$sense + 1] else $e/(sense | sense//subsense)
 };
 
-(: The elements a field lives in: the entry, or its senses. :)
+(: The elements a field lives in: the entry, or its senses. A trait or custom field lives where
+   the dictionary has it, the entry or any sense, as the query model finds it; where no element
+   has it yet, a new one goes on the entry (or on the sense chosen). :)
 declare function local:owners($e as element(entry)) as element()* {
   switch ($field)
     case 'gloss' case 'definition' case 'pos' case 'semantic-domain' return local:senses($e)
     case 'note' return if ($sense ge 0) then local:senses($e) else $e
+    case 'trait' case 'custom' return
+      if ($sense ge 0) then local:senses($e) else
+      let $holding := ($e, local:senses($e))[if ($field = 'trait') then trait[@name = $name] else field[@type = $name]]
+      return if (exists($holding)) then $holding else $e
     default return $e
 };
 

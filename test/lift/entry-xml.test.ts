@@ -103,6 +103,23 @@ describe('entry XML: versions, guarded edits and restores', () => {
     expect(await edit(FIRST, { action: 'clear', field: 'pos' })).not.toContain('grammatical-info');
   });
 
+  it('edits a trait or custom field where the entry has it, on a sense as on the entry', async () => {
+    const traits = (xml: string): number => xml.match(/name="domain-type"/g)?.length ?? 0;
+    const before = await one(FIRST);
+    expect(traits(before.xml)).toBe(1);
+    // On a sense only: changed there, no new one on the entry.
+    const trait = await edit(FIRST, { action: 'set', field: 'trait', name: 'domain-type', value: 'phonology' });
+    expect(traits(trait)).toBe(1);
+    expect(trait).toMatch(/<sense [^>]*>[\s\S]*<trait +name="domain-type" value="phonology"\/>[\s\S]*<\/sense>/);
+    const custom = await edit(FIRST, { action: 'append', field: 'custom', name: 'scientific-name', lang: 'en', value: ' (sp.)' });
+    expect(custom).toContain('<text>A Scientific Name (sp.)</text>');
+    expect(custom.match(/type="scientific-name"/g)).toHaveLength(1);
+    // Nowhere yet: a new one on the entry.
+    const fresh = await edit(FIRST, { action: 'set', field: 'trait', name: 'checked-by', value: 'me' });
+    expect(fresh).toMatch(/<trait name="checked-by" value="me"\/>[\s\S]*<sense /);
+    expect(await edit(FIRST, { action: 'clear', field: 'trait', name: 'domain-type' })).not.toContain('domain-type');
+  });
+
   it('treats hostile values as text', async () => {
     const hostile = '"] | db:drop("' + db + '") | ["</text><x/>';
     const xml = await edit(SECOND, { action: 'set', field: 'gloss', lang: 'en', value: hostile });
