@@ -1,14 +1,19 @@
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { electronSqliteAddon } from '../scripts/electron-native.mjs';
-import { glossOf, pressKey, ui } from './support/ui.js';
+import { bulkEditAndUndo, createNounsWorkset, curateFromKeyboard, editEntryThroughConflict, importSample, pageThroughWorkset, type PickFile } from './support/flow.js';
+import { ui } from './support/ui.js';
 
 /**
- * The same flow in the Electron app: windows from "New Window", each with its own BaseX
- * session; create a workset, edit an entry, curate from the keyboard, bulk edit and undo.
- * Runs wherever an Electron runtime exists (ELECTRON_OVERRIDE_DIST_PATH, or a downloaded one).
+ * The flow of app.spec.ts in the Electron app, through the same steps (support/flow.ts): import
+ * a LIFT file through the native dialog, build a workset in the query builder, page through it,
+ * edit an entry and meet a second window's edit as a conflict, curate from the keyboard, run and
+ * undo a bulk edit. Then what only Electron has: windows from "New Window", each with its own
+ * BaseX session; a renderer without Node that cannot navigate away; the sample imported on a
+ * first run. Runs wherever an Electron runtime exists (ELECTRON_OVERRIDE_DIST_PATH, or a
+ * downloaded one), and skips with a one-line reason elsewhere.
  */
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -28,22 +33,69 @@ test.describe.configure({ mode: 'serial' });
 
 let app: ElectronApplication;
 let first: Page;
-const dataFolder = mkdtempSync(join(tmpdir(), 'wb-electron-'));
+/** Data folders of the instances launched, removed at the end (made only when the spec runs). */
+const folders: string[] = [];
+
+/** Launches the app on a fresh data folder of its own, with better-sqlite3 built for Electron. */
+async function launch(options: { sample: boolean }): Promise<ElectronApplication> {
+  const folder = mkdtempSync(join(tmpdir(), 'wb-electron-'));
+  folders.push(folder);
+  // As `serve --no-sample`: the marker of a first run already done, so no sample is imported.
+  if (!options.sample) writeFileSync(join(folder, '.sample-imported'), 'skipped by electron.spec.ts\n');
+  const addon = electronSqliteAddon();
+  expect(addon, 'better-sqlite3 built for this Electron').toBeTruthy();
+  const env = { ...process.env, WORKSET_BROWSER_DATA: folder, WORKSET_BROWSER_SQLITE_ADDON: addon ?? '' };
+  return electron.launch({ executablePath: binary, args: [ROOT], env });
+}
+
+/**
+ * "Import LIFT…" shows main's native dialog; the stub answers it with `file`. Main takes only a
+ * path its own dialog handler returned (src-main/file-grants.ts), and the grant is recorded
+ * there, so a stubbed dialog goes through the real grant check.
+ */
+const pickWithDialog: PickFile = async (page, file) => {
+  await app.evaluate(({ dialog }, path) => {
+    dialog.showOpenDialog = async () => ({ canceled: false, filePaths: [path] });
+  }, file);
+  await page.getByRole('button', { name: 'Import LIFT…' }).click();
+};
 
 test.beforeAll(async () => {
   test.setTimeout(600_000);
-  const addon = electronSqliteAddon();
-  expect(addon, 'better-sqlite3 built for this Electron').toBeTruthy();
-  const env = { ...process.env, WORKSET_BROWSER_DATA: dataFolder, WORKSET_BROWSER_SQLITE_ADDON: addon ?? '' };
-  app = await electron.launch({ executablePath: binary, args: [ROOT], env });
+  // As for app.spec.ts: the flow starts with no dictionary and imports one.
+  app = await launch({ sample: false });
   first = await app.firstWindow();
-  // The sample dictionary is imported on first run.
-  await expect(first.getByTestId('dictionary-item').filter({ hasText: 'sample' })).toContainText('234 entries');
+  await expect(ui.statusSession(first)).toHaveAttribute('data-live', 'true');
 });
 
 test.afterAll(async () => {
   await app?.close();
-  rmSync(dataFolder, { recursive: true, force: true });
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+test('imports a LIFT file picked in the native dialog', async () => {
+  await importSample(first, pickWithDialog);
+});
+
+test('creates a workset in the query builder, with a live count', async () => {
+  await createNounsWorkset(first);
+});
+
+test('pages through the virtual table as it scrolls', async () => {
+  await pageThroughWorkset(first);
+});
+
+test('opens and edits an entry, and resolves a conflict with another window', async () => {
+  // "Open in new window" makes main open a BrowserWindow on the workset.
+  await editEntryThroughConflict(first, () => app.waitForEvent('window'));
+});
+
+test('curates from the keyboard and moves the progress bar', async () => {
+  await curateFromKeyboard(first);
+});
+
+test('runs a bulk edit with a preview, then undoes it', async () => {
+  await bulkEditAndUndo(first);
 });
 
 test('New Window opens a second window with a session of its own', async () => {
@@ -75,42 +127,13 @@ test('the renderer has no Node, cannot open windows and cannot navigate away', a
   expect(await first.evaluate('Object.keys(window.api).sort().join()')).toBe('call,on,platform');
 });
 
-test('creates a workset, edits an entry, curates from the keyboard, bulk-edits and undoes', async () => {
-  await first.getByTestId('dictionary-item').filter({ hasText: 'sample' }).click();
-  await first.getByRole('button', { name: 'New workset…' }).click();
-  const dialog = first.getByRole('dialog', { name: 'New workset' });
-  const row = dialog.getByTestId('condition-row').first();
-  await row.getByLabel('Field').selectOption('pos');
-  await row.getByLabel('Operator').selectOption('equals');
-  await row.getByLabel('Value').fill('Noun');
-  await expect(dialog.getByTestId('query-count')).toHaveText('171 entries');
-  await dialog.getByLabel('Name').fill('Nouns');
-  await dialog.getByRole('button', { name: 'Create workset' }).click();
-  await expect(first.getByTestId('view-count')).toHaveText('171 entries');
-
-  await ui.row(first, 'ahi').click();
-  const pane = ui.entryPane(first);
-  await pane.getByRole('button', { name: 'Edit Gloss en, sense 1' }).click();
-  await pane.getByLabel('Gloss en, sense 1').fill('rain shower');
-  await pane.getByLabel('Gloss en, sense 1').press('Enter');
-  await expect(glossOf(ui.row(first, 'ahi'))).toHaveText('rain shower');
-
-  await pressKey(first, 'd');
-  await expect(ui.progress(first)).toHaveAttribute('data-done', '1');
-  await pressKey(first, 'ArrowRight');
-  await expect(pane.getByTestId('entry-headword')).toContainText('ahili');
-
-  await first.getByRole('button', { name: 'Bulk edit…' }).click();
-  const bulk = first.getByRole('dialog', { name: /Bulk edit/ });
-  await bulk.getByLabel('Action').selectOption('append');
-  await bulk.getByLabel('Field').selectOption('gloss');
-  await bulk.getByLabel('Writing system').selectOption('en');
-  await bulk.getByLabel('Value').fill(' (n)');
-  await bulk.getByRole('button', { name: 'Preview' }).click();
-  await bulk.getByRole('button', { name: /^Run on/ }).click();
-  await expect(bulk.getByTestId('bulk-outcome')).toHaveAttribute('data-state', 'done');
-  await expect(glossOf(ui.row(first, 'ahili'))).toHaveText('little rain (n)');
-  await bulk.getByRole('button', { name: 'Undo' }).click();
-  await expect(bulk.getByTestId('bulk-outcome')).toHaveAttribute('data-state', 'undone');
-  await expect(glossOf(ui.row(first, 'ahili'))).toHaveText('little rain');
+test('a first run imports the sample dictionary', async () => {
+  // A second instance side by side, on a fresh data folder of its own.
+  const fresh = await launch({ sample: true });
+  try {
+    const window = await fresh.firstWindow();
+    await expect(window.getByTestId('dictionary-item').filter({ hasText: 'sample' })).toContainText('234 entries');
+  } finally {
+    await fresh.close();
+  }
 });

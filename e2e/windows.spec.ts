@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { join, resolve } from 'node:path';
 import type { BaseXSession } from '../src-main/basex/session.js';
-import { adminSession, serverSessions, storedGloss } from './support/basex.js';
+import { adminSession, serverSessions, storedForm, storedGloss } from './support/basex.js';
 import { startHost, type RunningHost } from './support/host.js';
 import { openApp, pressKey, ui } from './support/ui.js';
 
@@ -40,6 +40,57 @@ async function openWindows(browser: Browser, hashes: string[]): Promise<{ contex
 async function clientAddress(page: Page): Promise<string> {
   await expect(ui.statusSession(page)).toHaveAttribute('data-live', 'true');
   return (await ui.statusSession(page).getAttribute('data-client-address')) ?? '';
+}
+
+/** What the bulk edit appends to every gloss, and how a row carrying it reads. */
+const MARK = ' ·';
+const MARKED = / ·$/;
+
+function firstGloss(page: Page): Locator {
+  return page.locator('[data-testid="workset-row"][data-index="0"] .cell-gloss');
+}
+
+/** Scrolls a window's work list until row `index` is on screen with its page loaded. */
+async function scrollToRow(page: Page, index: number): Promise<Locator> {
+  const rowHeight = await page.getByTestId('workset-row').first().evaluate((row) => row.getBoundingClientRect().height);
+  await page.getByTestId('workset-table-scroll').evaluate((el, top) => el.scrollTo(0, top), Math.max(0, index - 3) * rowHeight);
+  const row = page.locator(`[data-testid="workset-row"][data-index="${index}"]`);
+  await expect(row).toBeVisible();
+  return row;
+}
+
+/**
+ * Opens row `index` and types `text` as its English definition, a field the bulk edit leaves
+ * alone; `save` then saves it. With `after`, first waits until the row (and then the open entry)
+ * carries the bulk's change, so the edit starts from the version the bulk wrote.
+ */
+async function draftDefinition(page: Page, index: number, text: string, options: { after?: RegExp } = {}): Promise<{ guid: string; save: () => Promise<void> }> {
+  const row = await scrollToRow(page, index);
+  if (options.after) await expect(row.locator('.cell-gloss')).toHaveText(options.after);
+  const guid = (await row.getAttribute('data-guid')) ?? '';
+  await row.click();
+  const pane = ui.entryPane(page);
+  await expect(pane).toHaveAttribute('data-guid', guid);
+  if (options.after) await expect(pane.getByTestId('sense').first()).toContainText(MARK.trim());
+  await pane.getByRole('button', { name: 'Edit Definition en, sense 1' }).click();
+  await pane.getByLabel('Definition en, sense 1').fill(text);
+  const save = async (): Promise<void> => {
+    await pane.getByTestId('field-editor').getByRole('button', { name: 'Save' }).click();
+    await expect(pane.getByTestId('field-editor')).toHaveCount(0);
+    await expect(pane.getByTestId('sense').first()).toContainText(text);
+  };
+  return { guid, save };
+}
+
+/**
+ * Whether window A's bulk dialog shows its run still applying, read at once (no waiting): the
+ * progress bar of the "Applying" phase short of the total, and no outcome yet.
+ */
+async function bulkStillApplying(a: Page, total: number): Promise<boolean> {
+  const dialog = a.getByTestId('bulk-dialog');
+  const bar = dialog.getByTestId('bulk-progress').filter({ hasText: 'Applying' }).getByRole('progressbar');
+  const done = await bar.evaluateAll((bars) => bars.map((b) => Number(b.getAttribute('aria-valuenow'))));
+  return done.length === 1 && done[0] < total && (await dialog.getByTestId('bulk-outcome').count()) === 0;
 }
 
 test.beforeAll(async () => {
@@ -126,8 +177,7 @@ test('a bulk edit in one window while four others page and edit', async ({ brows
   const lotud = worksets['Lotud all'];
   const { contexts, pages } = await openWindows(browser, Array.from({ length: 5 }, () => `#workset=${lotud.id}`));
   const [a, ...others] = pages;
-  const firstRow = (page: Page): ReturnType<Page['locator']> => page.locator('[data-testid="workset-row"][data-index="0"] .cell-gloss');
-  await expect(firstRow(a)).toBeVisible();
+  await expect(firstGloss(a)).toBeVisible();
 
   await a.getByRole('button', { name: 'Bulk edit…' }).click();
   const dialog = a.getByRole('dialog', { name: /Bulk edit/ });
@@ -135,40 +185,81 @@ test('a bulk edit in one window while four others page and edit', async ({ brows
   await dialog.getByLabel('Field').selectOption('gloss');
   // Every writing system, so whichever gloss a row shows gets the mark.
   await dialog.getByLabel('Writing system').selectOption('');
-  await dialog.getByLabel('Value').fill(' ·');
+  await dialog.getByLabel('Value').fill(MARK);
   await dialog.getByRole('button', { name: 'Preview' }).click();
+  // While A's preview journals every entry, each of B–E opens an entry near the end and types an
+  // edit of a field the bulk leaves alone, saved once the preview is done: the run must skip
+  // these four and say so, never write over them.
+  const lateText = (i: number): string => `late edit by window ${'BCDE'[i]}`;
+  const drafts = await Promise.all(others.map((page, i) => draftDefinition(page, lotud.total - 1 - 40 * i, lateText(i))));
   await expect(dialog.getByTestId('bulk-total')).toHaveText(`${lotud.total.toLocaleString('en')} entries`);
+  const late = await Promise.all(
+    drafts.map(async (draft, i) => {
+      await draft.save();
+      await scrollToRow(others[i], 0);
+      return draft.guid;
+    }),
+  );
   await dialog.getByRole('button', { name: /^Run on/ }).click();
 
-  // Meanwhile the others scroll, open entries and curate — all of it must keep working.
-  await Promise.all(
+  // Meanwhile B–E see A's batches land, page far down, curate, and edit entries A has written.
+  const outcome = dialog.getByTestId('bulk-outcome');
+  const duringText = (i: number): string => `edit by window ${'BCDE'[i]} during the run`;
+  const sawWhileRunning: boolean[] = [];
+  const editedWhileRunning: boolean[] = [];
+  const during = await Promise.all(
     others.map(async (page, i) => {
-      const scroll = page.getByTestId('workset-table-scroll');
-      for (let step = 1; step <= 4; step++) {
-        // Scroll to a row far down, wait for its page to load, and open it.
-        const index = 200 * (i + 1) + 37 * step;
-        const rowHeight = await page.getByTestId('workset-row').first().evaluate((row) => row.getBoundingClientRect().height);
-        await scroll.evaluate((el, top) => el.scrollTo(0, top), (index - 3) * rowHeight);
-        const row = page.locator(`[data-testid="workset-row"][data-index="${index}"]`);
-        await expect(row).toBeVisible();
+      await expect(firstGloss(page)).toHaveText(MARKED);
+      sawWhileRunning[i] = await bulkStillApplying(a, lotud.total);
+      for (let step = 1; step <= 3; step++) {
+        const row = await scrollToRow(page, 300 * (i + 1) + 37 * step);
         const guid = (await row.getAttribute('data-guid')) ?? '';
         await row.click();
         await expect(ui.entryPane(page)).toHaveAttribute('data-guid', guid);
         await pressKey(page, step % 2 ? 'd' : 'r');
         await expect(page.getByTestId('curation-bar')).toHaveAttribute('data-status', step % 2 ? 'done' : 'review');
       }
-      await scroll.evaluate((el) => el.scrollTo(0, 0));
+      // An entry of A's first batch: its change is already here, so this edit starts from it.
+      const draft = await draftDefinition(page, 10 + 5 * i, duringText(i), { after: MARKED });
+      await draft.save();
+      editedWhileRunning[i] = await bulkStillApplying(a, lotud.total);
+      await scrollToRow(page, 0);
+      return draft.guid;
     }),
   );
-  await expect(dialog.getByTestId('bulk-outcome')).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+  // Each of B–E showed a row carrying A's change while A's dialog still showed it applying, and
+  // their edits were saved while it ran (the last may just miss it on a fast machine).
+  expect(sawWhileRunning).toEqual(others.map(() => true));
+  expect(editedWhileRunning).toContain(true);
+
+  await expect(outcome).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+  // Skipped: exactly those four as changed since the preview (and the few with no gloss, as unchanged).
+  const changedSince = outcome.locator('li').filter({ hasText: 'changed by someone else since the preview' });
+  await expect(changedSince).toHaveCount(late.length);
+  for (const guid of late) await expect(changedSince.filter({ hasText: guid })).toHaveCount(1);
   // Every window sees the change landed, without reloading; none shows an error.
   for (const page of pages) {
-    await expect(firstRow(page)).toHaveText(/ ·$/);
+    await expect(firstGloss(page)).toHaveText(MARKED);
     await expect(page.getByRole('alert')).toHaveCount(0);
   }
+  // Nothing B–E wrote was lost, and the bulk never wrote over the entries edited after its preview.
+  for (const [i, guid] of late.entries()) {
+    expect(await storedForm(admin, 'Lotud', guid, 'definition')).toBe(lateText(i));
+    expect(await storedForm(admin, 'Lotud', guid, 'gloss')).not.toMatch(MARKED);
+  }
+  for (const [i, guid] of during.entries()) {
+    expect(await storedForm(admin, 'Lotud', guid, 'definition')).toBe(duringText(i));
+    expect(await storedForm(admin, 'Lotud', guid, 'gloss')).toMatch(MARKED);
+  }
+
+  // Undo puts everything back except the four entries B–E changed after the run wrote them.
   await dialog.getByRole('button', { name: 'Undo' }).click();
-  await expect(dialog.getByTestId('bulk-outcome')).toHaveAttribute('data-state', 'undone', { timeout: 120_000 });
-  for (const page of pages) await expect(firstRow(page)).not.toHaveText(/ ·$/);
+  await expect(outcome).toHaveAttribute('data-state', 'undone', { timeout: 120_000 });
+  await expect(outcome).toContainText(`except ${during.length} entries changed since`);
+  for (const page of pages) await expect(firstGloss(page)).not.toHaveText(MARKED);
+  for (const [i, guid] of during.entries()) {
+    expect(await storedForm(admin, 'Lotud', guid, 'definition')).toBe(duringText(i));
+  }
   await Promise.all(contexts.map((context) => context.close()));
 });
 

@@ -20,9 +20,16 @@ export async function serverSessions(admin: BaseXSession): Promise<string[]> {
 
 /** The English gloss of an entry's first sense, as stored. */
 export async function storedGloss(admin: BaseXSession, db: string, guid: string, lang = 'en'): Promise<string> {
+  return storedForm(admin, db, guid, 'gloss', lang);
+}
+
+/** A gloss's or definition's text in an entry's first sense, as stored ('' when there is none). */
+export async function storedForm(admin: BaseXSession, db: string, guid: string, field: 'gloss' | 'definition', lang = 'en'): Promise<string> {
+  // A gloss holds its text directly, a definition in a form per writing system.
+  const path = field === 'gloss' ? 'gloss[@lang = $lang]/text' : 'definition/form[@lang = $lang]/text';
   return admin.execute(
     `declare variable $db external; declare variable $guid external; declare variable $lang external;
-     string((db:open($db, 'dictionary.lift')/lift/entry[@guid = $guid]/sense)[1]/gloss[@lang = $lang]/text)`,
+     string((db:open($db, 'dictionary.lift')/lift/entry[@guid = $guid]/sense)[1]/${path})`,
     { db, guid, lang },
   );
 }
