@@ -11,7 +11,10 @@ export interface RowsView {
   readonly favourite?: boolean;
 }
 
-/** Bulk runs send a burst of `entries-changed`: one refetch for the burst is enough. */
+/**
+ * Bulk runs send a burst of `entries-changed`: one refetch per 150 ms is enough. The timer is
+ * not restarted by later events, so a steady stream of them still refreshes the rows.
+ */
 const REFRESH_DELAY_MS = 150;
 
 /**
@@ -32,8 +35,11 @@ export function useWorksetRows(worksetId: number, dictionary: string | null, vie
   const refresh = useMemo(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     return () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => store.invalidate(), REFRESH_DELAY_MS);
+      if (timer !== undefined) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        store.invalidate();
+      }, REFRESH_DELAY_MS);
     };
   }, [store]);
   useEvent('worksets-changed', (event) => {
