@@ -128,7 +128,6 @@ export class BulkService {
       done += batch.length;
       hooks.onProgress?.({ phase: 'undo', done, total });
       await hooks.onWritten?.(row.dictionary, restored);
-      return restored.length;
     });
     return { operation: operation(this.store.bulk.setState(opId, 'undone')), skipped };
   }
@@ -178,22 +177,19 @@ export class BulkService {
       if (applied.length > 0) this.store.bulk.markApplied(row.id, applied.map((o) => ({ guid: o.guid, postHash: o.version ?? '' })));
       done += batch.length;
       hooks.onProgress?.({ phase: 'reconcile', done, total });
-      return applied.length;
     });
   }
 
   /**
    * Hands the journal rows in `state` to `step` a batch at a time, each batch sized to take about
-   * a quarter of a second including `step`'s own hooks. `step` returns how many of its rows it
-   * moved out of `state`; the others stay, and the next batch starts after them.
+   * a quarter of a second including `step`'s own hooks. The journal is read by id, so rows `step`
+   * leaves in `state` are not handed out again.
    */
-  private async walk(opId: number, state: JournalState, step: (batch: JournalRow[]) => Promise<number>): Promise<void> {
+  private async walk(opId: number, state: JournalState, step: (batch: JournalRow[]) => Promise<void>): Promise<void> {
     const sizer = new BatchSizer();
-    for (let stayed = 0; ; ) {
-      const batch = this.store.bulk.journal(opId, { state, offset: stayed, limit: sizer.size }).rows;
-      if (batch.length === 0) return;
+    for (const batch of this.store.bulk.journalBatches(opId, { state, batchSize: () => sizer.size })) {
       const started = Date.now();
-      stayed += batch.length - (await step(batch));
+      await step(batch);
       sizer.record(batch.length, Date.now() - started);
     }
   }

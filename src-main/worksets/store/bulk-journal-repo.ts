@@ -166,14 +166,16 @@ export class BulkJournalRepo {
   /**
    * The journal in batches, for a run or an undo to walk. Each batch is read afresh after the
    * previous one is handed out, so the walker may mark rows in between (an open SQLite
-   * iterator would block every other statement on the connection).
+   * iterator would block every other statement on the connection). `batchSize` may be a function,
+   * asked before each batch, for walkers that size batches by time.
    */
-  *journalBatches(opId: number, options: { state?: JournalState; batchSize?: number } = {}): Generator<JournalRow[]> {
-    const batchSize = options.batchSize ?? 200;
-    requirePage(0, batchSize);
+  *journalBatches(opId: number, options: { state?: JournalState; batchSize?: number | (() => number) } = {}): Generator<JournalRow[]> {
+    const sizeOf = options.batchSize ?? 200;
     const state = options.state === undefined ? undefined : requireOneOf(options.state, JOURNAL_STATES, 'the journal state');
     this.get(opId);
     for (let last = 0; ;) {
+      const batchSize = typeof sizeOf === 'function' ? sizeOf() : sizeOf;
+      requirePage(0, batchSize);
       const records = state === undefined
         ? this.sql.all<JournalRecord>(`SELECT ${JOURNAL_COLUMNS} FROM bulk_journal WHERE op_id = ? AND id > ? ORDER BY id LIMIT ?`, opId, last, batchSize)
         : this.sql.all<JournalRecord>(`SELECT ${JOURNAL_COLUMNS} FROM bulk_journal WHERE op_id = ? AND state = ? AND id > ? ORDER BY id LIMIT ?`, opId, state, last, batchSize);
