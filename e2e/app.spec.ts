@@ -2,7 +2,7 @@ import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { bulkEditAndUndo, createNounsWorkset, curateFromKeyboard, editEntryThroughConflict, importSample, pageThroughWorkset } from './support/flow.js';
 import { startHost, type RunningHost } from './support/host.js';
-import { glossOf, openApp, ui } from './support/ui.js';
+import { glossOf, openApp, previewBulkEdit, ui } from './support/ui.js';
 
 /**
  * The renderer end to end against the browser host: the flow of support/flow.ts (import a LIFT
@@ -109,13 +109,7 @@ test('a bulk run whose answer is lost offers undo of what it wrote, not a dead R
   await openApp(window, host.url, '#workset=1');
   const gloss = glossOf(ui.row(window, 'ahili'));
   await expect(gloss).toHaveText('little rain');
-  await window.getByRole('button', { name: 'Bulk edit…' }).click();
-  const dialog = window.getByRole('dialog', { name: /Bulk edit/ });
-  await dialog.getByLabel('Action').selectOption('append');
-  await dialog.getByLabel('Field').selectOption('gloss');
-  await dialog.getByLabel('Writing system').selectOption('en');
-  await dialog.getByLabel('Value').fill(' (lost)');
-  await dialog.getByRole('button', { name: 'Preview' }).click();
+  const dialog = await previewBulkEdit(window, { action: 'append', field: 'gloss', lang: 'en', value: ' (lost)' });
   await dialog.getByRole('button', { name: /^Run on/ }).click();
 
   await expect(dialog.getByRole('alert')).toContainText('dropped before it answered');

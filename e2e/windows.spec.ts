@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { BaseXSession } from '../src-main/basex/session.js';
 import { adminSession, serverSessions, storedForm, storedGloss } from './support/basex.js';
 import { startHost, type RunningHost } from './support/host.js';
-import { openApp, pressKey, ui } from './support/ui.js';
+import { openApp, pressKey, previewBulkEdit, ui } from './support/ui.js';
 
 /**
  * Several windows at once, each a browser context with its own WebSocket and so its own BaseX
@@ -179,14 +179,8 @@ test('a bulk edit in one window while four others page and edit', async ({ brows
   const [a, ...others] = pages;
   await expect(firstGloss(a)).toBeVisible();
 
-  await a.getByRole('button', { name: 'Bulk edit…' }).click();
-  const dialog = a.getByRole('dialog', { name: /Bulk edit/ });
-  await dialog.getByLabel('Action').selectOption('append');
-  await dialog.getByLabel('Field').selectOption('gloss');
   // Every writing system, so whichever gloss a row shows gets the mark.
-  await dialog.getByLabel('Writing system').selectOption('');
-  await dialog.getByLabel('Value').fill(MARK);
-  await dialog.getByRole('button', { name: 'Preview' }).click();
+  const dialog = await previewBulkEdit(a, { action: 'append', field: 'gloss', lang: '', value: MARK });
   // While A's preview journals every entry, each of B–E opens an entry near the end and types an
   // edit of a field the bulk leaves alone, saved once the preview is done: the run must skip
   // these four and say so, never write over them.

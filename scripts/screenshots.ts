@@ -9,6 +9,7 @@
 import { chromium, expect, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { startHost, type RunningHost } from '../e2e/support/host.js';
+import { previewBulkEdit } from '../e2e/support/ui.js';
 
 const DOCS = resolve(import.meta.dirname, '../docs');
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -67,14 +68,7 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: 'Notes saved' }).waitFor();
     await page.screenshot({ path: resolve(DOCS, 'workset-view.png') });
 
-    await page.getByRole('button', { name: 'Bulk edit…' }).click();
-    const dialog = page.getByRole('dialog', { name: /Bulk edit/ });
-    await dialog.getByLabel('Action').selectOption('replace');
-    await dialog.getByLabel('Field').selectOption('gloss');
-    await dialog.getByLabel('Writing system').selectOption('en');
-    await dialog.getByLabel('Pattern').fill('^little (.+)$');
-    await dialog.getByLabel('Replacement').fill('small $1');
-    await dialog.getByRole('button', { name: 'Preview' }).click();
+    const dialog = await previewBulkEdit(page, { action: 'replace', field: 'gloss', lang: 'en', pattern: '^little (.+)$', replacement: 'small $1' });
     await dialog.getByTestId('bulk-preview-row').first().waitFor();
     await page.screenshot({ path: resolve(DOCS, 'bulk-edit.png') });
     await dialog.getByRole('button', { name: 'Back' }).click();

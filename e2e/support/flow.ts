@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
-import { glossOf, pressKey, ui } from './ui.js';
+import { glossOf, pressKey, previewBulkEdit, ui } from './ui.js';
 
 /**
  * The lexicographer's flow, one function per step, shared by the browser-host spec (app.spec.ts)
@@ -155,13 +155,7 @@ export async function curateFromKeyboard(page: Page): Promise<void> {
 export async function bulkEditAndUndo(page: Page): Promise<void> {
   const gloss = glossOf(ui.row(page, 'ahili'));
   await expect(gloss).toHaveText('little rain');
-  await page.getByRole('button', { name: 'Bulk edit…' }).click();
-  const dialog = page.getByRole('dialog', { name: /Bulk edit/ });
-  await dialog.getByLabel('Action').selectOption('append');
-  await dialog.getByLabel('Field').selectOption('gloss');
-  await dialog.getByLabel('Writing system').selectOption('en');
-  await dialog.getByLabel('Value').fill(' (n)');
-  await dialog.getByRole('button', { name: 'Preview' }).click();
+  const dialog = await previewBulkEdit(page, { action: 'append', field: 'gloss', lang: 'en', value: ' (n)' });
   const preview = dialog.locator('[data-testid="bulk-preview-row"][data-headword="ahili"]');
   await expect(preview.locator('.before')).toHaveText('little rain');
   await expect(preview.locator('.after')).toHaveText('little rain (n)');

@@ -30,3 +30,27 @@ export async function pressKey(page: Page, key: string): Promise<void> {
 export function glossOf(row: Locator): Locator {
   return row.locator('.cell-gloss');
 }
+
+/** A bulk edit as the dialog's form takes it; `lang: ''` is every writing system. */
+export interface BulkForm {
+  readonly action: 'set' | 'clear' | 'append' | 'prepend' | 'replace';
+  readonly field: string;
+  readonly lang?: string;
+  readonly value?: string;
+  readonly pattern?: string;
+  readonly replacement?: string;
+}
+
+/** Opens the bulk edit dialog, fills it in and asks for the preview; returns the dialog. */
+export async function previewBulkEdit(page: Page, form: BulkForm): Promise<Locator> {
+  await page.getByRole('button', { name: 'Bulk edit…' }).click();
+  const dialog = page.getByRole('dialog', { name: /Bulk edit/ });
+  await dialog.getByLabel('Action').selectOption(form.action);
+  await dialog.getByLabel('Field').selectOption(form.field);
+  if (form.lang !== undefined) await dialog.getByLabel('Writing system').selectOption(form.lang);
+  if (form.value !== undefined) await dialog.getByLabel('Value').fill(form.value);
+  if (form.pattern !== undefined) await dialog.getByLabel('Pattern').fill(form.pattern);
+  if (form.replacement !== undefined) await dialog.getByLabel('Replacement').fill(form.replacement);
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  return dialog;
+}
