@@ -23,6 +23,11 @@ export interface SessionOptions {
 
 export interface CallOptions {
   readonly timeoutMs?: number;
+  /**
+   * Receives the server's info on the call (with `SET QUERYINFO true`: the plan, timings and the
+   * databases it read- and write-locked). Tests use it to prove which locks a query takes.
+   */
+  readonly onInfo?: (info: string) => void;
 }
 
 /** A value bound to an external XQuery variable; arrays bind a sequence of strings. */
@@ -122,6 +127,7 @@ export class BaseXSession {
       const result = await this.reader.token(true);
       const info = await this.reader.string(false);
       if ((await this.reader.byte()) !== STATUS_OK) throw new BaseXError(info);
+      options?.onInfo?.(info);
       return result;
     });
   }
@@ -185,6 +191,7 @@ export class BaseXSession {
   ): Promise<T> {
     checkText('query', xquery);
     const binds = Object.entries(bindings).map(([name, value]) => bindArguments(name, value));
+    const onInfo = options?.onInfo;
     return this.call('query', options, async () => {
       this.send(encodeRequest(Opcode.QUERY, xquery));
       const id = await this.reader.string(true);
@@ -193,6 +200,7 @@ export class BaseXSession {
         Buffer.concat([
           ...binds.map((args) => encodeRequest(Opcode.BIND, id, ...args)),
           encodeRequest(opcode, id),
+          ...(onInfo ? [encodeRequest(Opcode.INFO, id)] : []),
           encodeRequest(Opcode.CLOSE, id),
         ]),
       );
@@ -203,6 +211,11 @@ export class BaseXSession {
       }
       const result = await readResult();
       firstError ??= await this.statusError();
+      if (onInfo) {
+        const info = await this.reader.string(false);
+        firstError ??= await this.statusError();
+        if (!firstError) onInfo(info);
+      }
       await this.reader.token(true);
       await this.statusError();
       if (firstError) throw firstError;
