@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { addBenchCommand } from './cli/bench-command.js';
+import { addBulkCommands } from './cli/bulk-commands.js';
 import { addDictionaryCommands } from './cli/dictionary-commands.js';
 import { addServeCommand } from './cli/serve-command.js';
 import { addWorksetCommands } from './cli/workset-commands.js';
@@ -23,6 +24,7 @@ const program = new Command('workset-browser')
 const globals = (): GlobalOptions => program.opts<GlobalOptions>();
 addDictionaryCommands(program, globals);
 addWorksetCommands(program, globals);
+addBulkCommands(program, globals);
 addServeCommand(program, globals);
 addBenchCommand(program, globals);
 

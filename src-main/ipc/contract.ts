@@ -64,6 +64,7 @@ export const channels = {
   'bulk.preview': args({ worksetId: id, op: fieldEditSchema, taskId }),
   'bulk.run': args({ operationId: id, taskId }),
   'bulk.cancel': args({ operationId: id }),
+  'bulk.pause': args({ operationId: id }),
   'bulk.undo': args({ operationId: id, taskId }),
   'bulk.resume': args({ operationId: id, taskId }),
   'bulk.list': args({ worksetId: id.optional(), state: z.array(z.enum(BULK_STATES)).optional() }),
@@ -115,6 +116,7 @@ export interface ChannelResults {
   'bulk.preview': BulkPreview;
   'bulk.run': BulkOutcome;
   'bulk.cancel': BulkOperation;
+  'bulk.pause': BulkOperation;
   'bulk.undo': BulkOutcome;
   'bulk.resume': BulkOutcome;
   'bulk.list': BulkOperation[];

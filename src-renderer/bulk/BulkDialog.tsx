@@ -8,6 +8,7 @@ import { describeEdit, draftProblem, emptyDraft, toEdit, type BulkDraft } from '
 import { BulkForm } from './BulkForm.js';
 import { BulkOutcomeView } from './BulkOutcomeView.js';
 import { BulkPreviewTable } from './BulkPreviewTable.js';
+import { BulkPausedView } from './BulkPausedView.js';
 import { BulkStoppedView } from './BulkStoppedView.js';
 
 interface Props {
@@ -20,7 +21,8 @@ interface Props {
 
 /**
  * Change one field of every entry in the workset: choose, preview before/after, run with a
- * progress bar and Cancel, then Undo. The dialog stays open while something runs, so a run is
+ * progress bar, Pause/Resume and Cancel, then Undo. A paused run writes nothing until resumed;
+ * closing the dialog leaves it paused, under "Unfinished bulk edits" in the workset. The dialog stays open while something runs, so a run is
  * never left without its Cancel. A run that fails shows its error and what the journal says it
  * did, with only what is still possible: undo of the part written, resume, close.
  */
@@ -65,10 +67,36 @@ export function BulkDialog({ worksetId, worksetName, dictionary, total, onClose 
         );
       case 'running':
         return (
-          <button type="button" className="button danger" disabled={state.cancelling} onClick={() => void bulk.cancel(state)}>
-            {state.cancelling ? 'Cancelling…' : 'Cancel'}
-          </button>
+          <>
+            <button type="button" className="button" disabled={state.stopping !== null} onClick={() => void bulk.pause(state)}>
+              {state.stopping === 'pause' ? 'Pausing…' : 'Pause'}
+            </button>
+            <button type="button" className="button danger" disabled={state.stopping !== null} onClick={() => void bulk.cancel(state)}>
+              {state.stopping === 'cancel' ? 'Cancelling…' : 'Cancel'}
+            </button>
+          </>
         );
+      case 'paused': {
+        const op = state.outcome.operation;
+        return (
+          <>
+            <button type="button" className="button danger" onClick={() => void bulk.cancelPaused(state.outcome)}>
+              Stop here
+            </button>
+            {op.changed > 0 && (
+              <button type="button" className="button" onClick={() => void bulk.undo(op, state.outcome)}>
+                Undo the {op.changed} changed
+              </button>
+            )}
+            <button type="button" className="button" onClick={close}>
+              Close
+            </button>
+            <button type="button" className="button primary" onClick={() => void bulk.resume(op)}>
+              Resume ({op.total - op.changed - op.skipped} left)
+            </button>
+          </>
+        );
+      }
       case 'stopped': {
         // Only what the operation's state allows: never a Run the app would refuse.
         const op = state.operation;
@@ -136,7 +164,13 @@ export function BulkDialog({ worksetId, worksetName, dictionary, total, onClose 
       {busy && (
         <div className="task" data-testid="bulk-progress">
           <div className="task-label">
-            {state.phase === 'previewing' ? 'Recording every entry before the change' : state.phase === 'undoing' ? 'Undoing' : 'Applying'}
+            {state.phase === 'previewing'
+              ? 'Recording every entry before the change'
+              : state.phase === 'undoing'
+                ? 'Undoing'
+                : state.stopping === 'pause'
+                  ? 'Pausing after this batch'
+                  : 'Applying'}
             {progress ? ` — ${progress.done} of ${progress.total}` : '…'}
           </div>
           <ProgressBar value={progress?.done ?? 0} max={progress?.total ?? 1} label="Bulk edit progress" />
@@ -144,6 +178,7 @@ export function BulkDialog({ worksetId, worksetName, dictionary, total, onClose 
       )}
       {state.phase === 'previewed' && <BulkPreviewTable preview={state.preview} />}
       {state.phase === 'running' && state.preview && <BulkPreviewTable preview={state.preview} />}
+      {state.phase === 'paused' && <BulkPausedView outcome={state.outcome} />}
       {state.phase === 'finished' && <BulkOutcomeView outcome={state.outcome} />}
       {state.phase === 'undoing' && state.outcome && <BulkOutcomeView outcome={state.outcome} />}
       {state.phase === 'stopped' && <BulkStoppedView operation={state.operation} />}

@@ -16,6 +16,7 @@ export function BulkStoppedView({ operation }: { operation: BulkOperation | null
     running: `The app is still running it (${changed} of ${operation.total} changed so far): check again in a moment.`,
     done: `It did finish: ${changed} of ${operation.total} changed.`,
     cancelled: `It was cancelled after ${changed} of ${operation.total} were changed.`,
+    paused: `It is paused after ${changed} of ${operation.total} were changed: Resume finishes the rest.`,
     undone: 'Its changes have been undone.',
   };
   const stopped =

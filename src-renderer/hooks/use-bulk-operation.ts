@@ -9,20 +9,26 @@ export type BulkPhase =
   | { readonly phase: 'previewing' }
   | { readonly phase: 'previewed'; readonly preview: BulkPreview }
   /** A run, or a resumed one (no preview then). */
-  | { readonly phase: 'running'; readonly operation: BulkOperation; readonly preview: BulkPreview | null; readonly cancelling: boolean }
+  | {
+      readonly phase: 'running';
+      readonly operation: BulkOperation;
+      readonly preview: BulkPreview | null;
+      /** Asked to stop or pause: the run acts on it once the batch it is writing has landed. */
+      readonly stopping: 'cancel' | 'pause' | null;
+    }
+  /** Paused between two batches: nothing is being written; resume, undo the part written, or close. */
+  | { readonly phase: 'paused'; readonly outcome: BulkOutcome }
   /** A run or undo failed: the operation as the journal has it now (null when that is not known either). */
   | { readonly phase: 'stopped'; readonly operationId: number; readonly operation: BulkOperation | null }
   | { readonly phase: 'finished'; readonly outcome: BulkOutcome }
   | { readonly phase: 'undoing'; readonly operation: BulkOperation; readonly outcome: BulkOutcome | null }
   | { readonly phase: 'undone'; readonly outcome: BulkOutcome };
 
-/** States whose written entries undo can put back, and states a resume can finish. */
-export const UNDOABLE: ReadonlySet<BulkOperation['state']> = new Set(['done', 'cancelled', 'interrupted', 'failed']);
-export const RESUMABLE: ReadonlySet<BulkOperation['state']> = new Set(['interrupted', 'failed']);
+export { RESUMABLE_STATES as RESUMABLE, UNDOABLE_STATES as UNDOABLE } from '../../src-main/domain/bulk-states.js';
 
 /**
  * One bulk operation through its life: preview (the app journals every entry first), run with
- * progress and cancel, then undo. Each long call carries a taskId for its progress events.
+ * progress, pause and resume, cancel, then undo. Each long call carries a taskId for its progress events.
  *
  * When a run or an undo fails, the dialog must not offer what the app will refuse (a second Run
  * answers Conflict once the run has started): the operation is read back from the journal and
@@ -84,8 +90,8 @@ export function useBulkOperation(worksetId: number) {
     attempt(
       'bulk.run',
       async () => {
-        setState({ phase: 'running', operation: previewed.operation, preview: previewed, cancelling: false });
-        setState({ phase: 'finished', outcome: await api.bulk.run({ operationId: previewed.operation.id, taskId: begin() }) });
+        setState({ phase: 'running', operation: previewed.operation, preview: previewed, stopping: null });
+        setState(ended(await api.bulk.run({ operationId: previewed.operation.id, taskId: begin() })));
       },
       () => settle(previewed.operation.id),
     );
@@ -94,21 +100,34 @@ export function useBulkOperation(worksetId: number) {
     attempt(
       'bulk.resume',
       async () => {
-        setState({ phase: 'running', operation, preview: null, cancelling: false });
-        setState({ phase: 'finished', outcome: await api.bulk.resume({ operationId: operation.id, taskId: begin() }) });
+        setState({ phase: 'running', operation, preview: lastPreview.current?.operation.id === operation.id ? lastPreview.current : null, stopping: null });
+        setState(ended(await api.bulk.resume({ operationId: operation.id, taskId: begin() })));
       },
       () => settle(operation.id),
     );
 
-  const cancel = (running: Extract<BulkPhase, { phase: 'running' }>) =>
+  /** Asks the run to cancel or pause; its own call (run or resume) answers once it has. */
+  const stop = (running: Extract<BulkPhase, { phase: 'running' }>, how: 'cancel' | 'pause') =>
+    attempt(
+      how === 'cancel' ? 'bulk.cancel' : 'bulk.pause',
+      async () => {
+        setState({ ...running, stopping: how });
+        await api.bulk[how]({ operationId: running.operation.id });
+      },
+      () => setState({ ...running, stopping: null }),
+    );
+  const cancel = (running: Extract<BulkPhase, { phase: 'running' }>) => stop(running, 'cancel');
+  const pause = (running: Extract<BulkPhase, { phase: 'running' }>) => stop(running, 'pause');
+
+  /** A paused run given up for good: what it wrote stays, and can still be undone. */
+  const cancelPaused = (paused: BulkOutcome) =>
     attempt(
       'bulk.cancel',
       async () => {
-        setState({ ...running, cancelling: true });
-        // The run stops between batches and answers with state "cancelled".
-        await api.bulk.cancel({ operationId: running.operation.id });
+        const cancelled = await api.bulk.cancel({ operationId: paused.operation.id });
+        setState({ phase: 'finished', outcome: { operation: cancelled, skipped: paused.skipped } });
       },
-      () => setState({ ...running, cancelling: false }),
+      () => settle(paused.operation.id),
     );
 
   const undo = (operation: BulkOperation, outcome: BulkOutcome | null = null) =>
@@ -133,5 +152,10 @@ export function useBulkOperation(worksetId: number) {
     setState({ phase: 'editing' });
   };
 
-  return { state, progress, error, preview, run, resume, cancel, undo, check, edit };
+  return { state, progress, error, preview, run, resume, cancel, pause, cancelPaused, undo, check, edit };
+}
+
+/** Where a run's call leaves the dialog: paused between batches, or at its end. */
+function ended(outcome: BulkOutcome): BulkPhase {
+  return outcome.operation.state === 'paused' ? { phase: 'paused', outcome } : { phase: 'finished', outcome };
 }

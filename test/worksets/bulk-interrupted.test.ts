@@ -6,20 +6,20 @@ import { createInterface } from 'node:readline';
 import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BaseXSession } from '../../src-main/basex/session.js';
-import { dropDictionary } from '../../src-main/lift/dictionaries.js';
 import { readEntries, type EntryXml } from '../../src-main/lift/entry-xml.js';
 import { importLift } from '../../src-main/lift/import.js';
 import { BulkService, type BulkProgress } from '../../src-main/worksets/bulk/bulk-service.js';
 import { openStore, type Store } from '../../src-main/worksets/store/index.js';
 import { WorksetService } from '../../src-main/worksets/workset-service.js';
 import { connectTestSession, uniqueName } from '../helpers/basex.js';
+import { dropDictionary } from '../helpers/dictionary-db.js';
 import { SHARED_LIFT } from '../helpers/shared-lift.js';
 
 const RUNNER = join(import.meta.dirname, '../fixtures/bulk-runner.ts');
 const MARK = ' ‹bulk›';
 const OP = { action: 'append', field: 'gloss', lang: 'en', value: MARK } as const;
 
-/** Runs a bulk operation in another process and SIGKILLs it after its first written batch. */
+/** Runs a bulk operation in another process and SIGKILLs it while it waits after its first written batch. */
 async function runAndKill(dataFolder: string, worksetId: number): Promise<number> {
   const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, dataFolder, JSON.stringify(inject('basex')), String(worksetId), JSON.stringify(OP)]);
   let opId = 0;

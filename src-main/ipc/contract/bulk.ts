@@ -1,9 +1,9 @@
+import type { BulkRequest, BulkState } from '../../domain/bulk-states.js';
 import type { FieldEdit } from './edit.js';
 
 /** Bulk operations over a workset, as the UI sees them. Shared with the renderer. */
 
-export const BULK_STATES = ['previewed', 'running', 'done', 'cancelled', 'interrupted', 'undone', 'failed'] as const;
-export type BulkState = (typeof BULK_STATES)[number];
+export { BULK_STATES, BULK_REQUESTS, type BulkState, type BulkRequest } from '../../domain/bulk-states.js';
 
 export interface BulkPreviewRow {
   readonly guid: string;
@@ -18,6 +18,8 @@ export interface BulkOperation {
   readonly dictionary: string;
   readonly op: FieldEdit;
   readonly state: BulkState;
+  /** A pause or cancel asked of a running operation, not yet acted on (its batch is still writing). */
+  readonly requested: BulkRequest | null;
   readonly total: number;
   readonly changed: number;
   readonly skipped: number;

@@ -28,6 +28,7 @@ export const CHANNEL_NAMES = [
   'bulk.preview',
   'bulk.run',
   'bulk.cancel',
+  'bulk.pause',
   'bulk.undo',
   'bulk.resume',
   'bulk.list',

@@ -2,7 +2,7 @@ import type { HandlerContext, HandlerTable } from '../handler-table.js';
 import type { HandlerDeps } from './deps.js';
 import type { BulkHooks } from '../../worksets/bulk/bulk-service.js';
 
-type EntryChannels = 'entries.get' | 'entries.edit' | 'bulk.preview' | 'bulk.run' | 'bulk.cancel' | 'bulk.undo' | 'bulk.resume' | 'bulk.list';
+type EntryChannels = 'entries.get' | 'entries.edit' | 'bulk.preview' | 'bulk.run' | 'bulk.cancel' | 'bulk.pause' | 'bulk.undo' | 'bulk.resume' | 'bulk.list';
 
 /** Reading and writing entries, one at a time or in bulk; writes are announced to all windows. */
 export function entryHandlers(deps: HandlerDeps): Pick<HandlerTable, EntryChannels> {
@@ -28,6 +28,7 @@ export function entryHandlers(deps: HandlerDeps): Pick<HandlerTable, EntryChanne
     'bulk.preview': (ctx, args) => bulk.preview(ctx.session, args.worksetId, args.op, hooks(ctx, args.taskId, 'bulk')),
     'bulk.run': (ctx, args) => bulk.run(ctx.session, args.operationId, hooks(ctx, args.taskId, 'bulk')),
     'bulk.cancel': async (_, args) => bulk.cancel(args.operationId),
+    'bulk.pause': async (_, args) => bulk.pause(args.operationId),
     'bulk.undo': (ctx, args) => bulk.undo(ctx.session, args.operationId, hooks(ctx, args.taskId, 'undo')),
     'bulk.resume': (ctx, args) => bulk.resume(ctx.session, args.operationId, hooks(ctx, args.taskId, 'bulk')),
     'bulk.list': async (_, args) => bulk.list({ worksetId: args.worksetId, states: args.state }),

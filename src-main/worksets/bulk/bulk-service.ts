@@ -1,9 +1,11 @@
 import { isConnectionError } from '../../basex/errors.js';
+import { isAlive } from '../../basex/file-lock.js';
 import type { Queryable } from '../../basex/queryable.js';
 import { AppError } from '../../ipc/app-error.js';
 import type { BulkOperation, BulkOutcome, BulkPreview, BulkSkip } from '../../ipc/contract/bulk.js';
 import { fieldEditSchema, type FieldEdit } from '../../ipc/contract/edit.js';
 import { applyEdit, previewEdit, readEntries, reconcileEdit, restoreEntries, type WriteOutcome } from '../../lift/entry-xml.js';
+import { PAUSABLE_STATES, RESUMABLE_STATES, UNDOABLE_STATES } from '../../domain/bulk-states.js';
 import type { BulkOpRow, JournalRow, JournalState, Store } from '../store/index.js';
 import { checkEdit } from '../check-edit.js';
 import { BatchSizer } from './batch-sizer.js';
@@ -38,14 +40,14 @@ const SKIP_REASONS: Record<string, string> = {
  * entry someone changed since is skipped and reported, never clobbered. Undo puts the journalled
  * pre-images back, byte for byte, except over entries changed after the run. A run killed midway
  * is found `interrupted` at the next start, and a run that lost BaseX (killed, restarted) is
- * `interrupted` at once; either can be undone or resumed.
+ * `interrupted` at once; either can be undone or resumed. A pause or a cancel may be asked by any
+ * process (it is kept with the operation); the runner acts on it between two batches, so a
+ * paused run has written whole batches only, and stays paused across restarts until resumed.
  *
  * Every walk over entries goes in batches sized by time (BatchSizer), so progress reaches the UI
  * several times a second however large the entries or slow the machine.
  */
 export class BulkService {
-  private readonly cancelled = new Set<number>();
-
   constructor(private readonly store: Store) {}
 
   async preview(session: Queryable, worksetId: number, op: FieldEdit, hooks: BulkHooks = {}): Promise<BulkPreview> {
@@ -86,27 +88,56 @@ export class BulkService {
     return this.apply(session, row, hooks);
   }
 
-  /** Finishes an interrupted (or failed) run: entries already written are recognised, not written twice. */
+  /** Finishes a paused, interrupted or failed run: entries already written are recognised, not written twice. */
   async resume(session: Queryable, opId: number, hooks: BulkHooks = {}): Promise<BulkOutcome> {
     const row = this.store.bulk.get(opId);
-    if (row.state !== 'interrupted' && row.state !== 'failed') {
-      throw new AppError('Conflict', `bulk operation ${opId} is ${row.state}: only an interrupted or failed operation can resume`);
+    if (!RESUMABLE_STATES.has(row.state)) {
+      throw new AppError('Conflict', `bulk operation ${opId} is ${row.state}: only a paused, interrupted or failed operation can resume`);
     }
     return this.apply(session, row, hooks);
   }
 
+  /** Stops a run for good after its current batch (a paused one at once); what it wrote stays undoable. */
   cancel(opId: number): BulkOperation {
     const row = this.store.bulk.get(opId);
-    if (row.state === 'previewed') return operation(this.store.bulk.setState(opId, 'cancelled'));
+    if (row.state === 'previewed' || row.state === 'paused') return operation(this.store.bulk.setState(opId, 'cancelled'));
     if (row.state !== 'running') throw new AppError('Conflict', `bulk operation ${opId} is ${row.state}: there is nothing to cancel`);
-    this.cancelled.add(opId);
-    return operation(row);
+    return operation(this.store.bulk.request(opId, 'cancel'));
+  }
+
+  /**
+   * Asks a running operation to pause after the batch it is writing. The run's own call then
+   * answers with state `paused`; resume() carries on from there.
+   */
+  pause(opId: number): BulkOperation {
+    const row = this.store.bulk.get(opId);
+    if (row.state === 'paused') return operation(row);
+    if (!PAUSABLE_STATES.has(row.state)) throw new AppError('Conflict', `bulk operation ${opId} is ${row.state}: only a running operation can be paused`);
+    return operation(this.store.bulk.request(opId, 'pause'));
+  }
+
+  /**
+   * Waits until a run that was asked to pause or cancel has acted on it, however far away its
+   * runner is (the app, while the CLI asked). A runner that died meanwhile leaves it interrupted.
+   */
+  async stopped(opId: number, options: { timeoutMs?: number; pollMs?: number } = {}): Promise<BulkOperation> {
+    const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+    for (;;) {
+      const row = this.store.bulk.get(opId);
+      if (row.state !== 'running') return operation(row);
+      if (row.runnerPid === null || !isAlive(row.runnerPid)) {
+        this.store.bulk.markInterrupted();
+        continue;
+      }
+      if (Date.now() > deadline) throw new AppError('Unavailable', `bulk operation ${opId} is still writing its current batch: try again in a moment`);
+      await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 50));
+    }
   }
 
   /** Puts every entry the operation changed back as it was, except those changed since. */
   async undo(session: Queryable, opId: number, hooks: BulkHooks = {}): Promise<BulkOutcome> {
     const row = this.store.bulk.get(opId);
-    if (!['done', 'cancelled', 'interrupted', 'failed'].includes(row.state)) {
+    if (!UNDOABLE_STATES.has(row.state)) {
       throw new AppError('Conflict', `bulk operation ${opId} is ${row.state} and cannot be undone`);
     }
     const edit = editOf(row);
@@ -139,14 +170,15 @@ export class BulkService {
   private async apply(session: Queryable, row: BulkOpRow, hooks: BulkHooks): Promise<BulkOutcome> {
     const edit = editOf(row);
     this.store.bulk.setState(row.id, 'running');
-    this.cancelled.delete(row.id);
     try {
       await this.reconcilePending(session, row, edit, hooks);
       const total = row.total;
       const sizer = new BatchSizer();
       let done = total - this.store.bulk.journal(row.id, { state: 'pending', offset: 0, limit: 0 }).total;
       for (;;) {
-        if (this.cancelled.delete(row.id)) return this.finish(row.id, 'cancelled');
+        const requested = this.store.bulk.requested(row.id);
+        if (requested === 'cancel') return this.finish(row.id, 'cancelled');
+        if (requested === 'pause') return this.finish(row.id, 'paused');
         const batch = this.store.bulk.journal(row.id, { state: 'pending', offset: 0, limit: sizer.size }).rows;
         if (batch.length === 0) break;
         const started = Date.now();
@@ -204,7 +236,7 @@ export class BulkService {
     return applied.map((o) => o.guid);
   }
 
-  private finish(opId: number, state: 'done' | 'cancelled'): BulkOutcome {
+  private finish(opId: number, state: 'done' | 'cancelled' | 'paused'): BulkOutcome {
     const op = operation(this.store.bulk.setState(opId, state));
     const skipped = this.store.bulk.journal(opId, { state: 'skipped', offset: 0, limit: 500 }).rows;
     return { operation: op, skipped: skipped.map((j) => ({ guid: j.guid, reason: j.reason ?? '' })) };
@@ -230,6 +262,7 @@ export function operation(row: BulkOpRow): BulkOperation {
     dictionary: row.dictionary,
     op: editOf(row),
     state: row.state,
+    requested: row.requested,
     total: row.total,
     changed: row.changed,
     skipped: row.skipped,

@@ -1,5 +1,5 @@
 import { isAlive } from '../../basex/file-lock.js';
-import { BULK_STATES } from '../../ipc/contract/bulk.js';
+import { BULK_REQUESTS, BULK_STATES, canBecome, type BulkRequest } from '../../domain/bulk-states.js';
 import { StoreError, notFound } from './errors.js';
 import { JOURNAL_COLUMNS, OP_COLUMNS, toJournalRow, toOpRow, type BulkOpRecord, type JournalRecord } from './bulk-records.js';
 import { requireWorkset } from './entry-sql.js';
@@ -10,20 +10,6 @@ import {
 } from './types.js';
 import { requireId, requireJson, requireOneOf, requirePage, requireText } from './validate.js';
 
-
-/**
- * Where an operation may go from each state. A cancelled, failed or interrupted run may have
- * written part of its entries, so it can still be undone; `undone` is final.
- */
-const NEXT_STATES: Record<BulkState, readonly BulkState[]> = {
-  previewed: ['running', 'cancelled', 'failed'],
-  running: ['done', 'cancelled', 'interrupted', 'failed'],
-  interrupted: ['running', 'cancelled', 'failed', 'undone'],
-  failed: ['running', 'undone'],
-  cancelled: ['undone'],
-  done: ['undone'],
-  undone: [],
-};
 
 /**
  * Bulk operations over a workset and their journal: each entry's XML before the change, the
@@ -85,22 +71,46 @@ export class BulkJournalRepo {
   }
 
   /**
-   * Moves an operation to `state` (see NEXT_STATES; anything else is a Conflict). Going to
-   * `running` records this process as the runner; `error` is kept with `failed`.
+   * Moves an operation to `state` (see BULK_TRANSITIONS; anything else is a Conflict). Going to
+   * `running` records this process as the runner; `error` is kept with `failed`. Any request
+   * (pause, cancel) is settled by the move.
    */
   setState(opId: number, state: BulkState, options: { error?: string } = {}): BulkOpRow {
     requireOneOf(state, BULK_STATES, 'the bulk state');
     return this.sql.write(() => {
       const current = this.get(opId);
-      if (!NEXT_STATES[current.state].includes(state)) {
+      if (!canBecome(current.state, state)) {
         throw new StoreError('Conflict', `bulk operation ${opId} is ${current.state} and cannot become ${state}`, { state: current.state });
       }
       this.sql.run(
-        'UPDATE bulk_ops SET state = ?, runner_pid = ?, error = ?, updated = ? WHERE id = ?',
+        'UPDATE bulk_ops SET state = ?, requested = NULL, runner_pid = ?, error = ?, updated = ? WHERE id = ?',
         state, state === 'running' ? process.pid : null, options.error ?? (state === 'running' ? null : current.error), this.now(), opId,
       );
       return this.get(opId);
     });
+  }
+
+  /**
+   * Asks the runner of a running operation to pause or cancel between two batches. Any process
+   * may ask (the CLI beside the app); the runner reads it with takeRequest. A cancel outranks a
+   * pause asked before it; asking again what is already asked changes nothing.
+   */
+  request(opId: number, request: BulkRequest): BulkOpRow {
+    requireOneOf(request, BULK_REQUESTS, 'the request');
+    return this.sql.write(() => {
+      const current = this.get(opId);
+      if (current.state !== 'running') {
+        throw new StoreError('Conflict', `bulk operation ${opId} is ${current.state}: only a running operation can be asked to ${request}`, { state: current.state });
+      }
+      if (current.requested === 'cancel') return current;
+      this.sql.run('UPDATE bulk_ops SET requested = ?, updated = ? WHERE id = ?', request, this.now(), opId);
+      return this.get(opId);
+    });
+  }
+
+  /** What was asked of the operation since the runner last looked, if anything. */
+  requested(opId: number): BulkRequest | null {
+    return this.get(opId).requested;
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { BulkRequest } from '../../domain/bulk-states.js';
 import type { BulkOpRow, BulkState, JournalRow, JournalState } from './types.js';
 
 /** Bulk operations and journal rows as SQLite returns them, and their mapping to the store's records. */
@@ -8,6 +9,7 @@ export interface BulkOpRecord {
   dictionary: string;
   op: string;
   state: BulkState;
+  requested: BulkRequest | null;
   total: number;
   changed: number;
   skipped: number;
@@ -28,7 +30,7 @@ export interface JournalRecord {
   reason: string | null;
 }
 
-export const OP_COLUMNS = 'id, workset_id, dictionary, op, state, total, changed, skipped, error, runner_pid, created, updated';
+export const OP_COLUMNS = 'id, workset_id, dictionary, op, state, requested, total, changed, skipped, error, runner_pid, created, updated';
 export const JOURNAL_COLUMNS = 'id, op_id, guid, pre_image, preview_hash, post_hash, state, reason';
 
 export function toOpRow(record: BulkOpRecord): BulkOpRow {
@@ -38,6 +40,7 @@ export function toOpRow(record: BulkOpRecord): BulkOpRow {
     dictionary: record.dictionary,
     op: record.op,
     state: record.state,
+    requested: record.requested,
     total: record.total,
     changed: record.changed,
     skipped: record.skipped,

@@ -107,6 +107,59 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX bulk_journal_by_state ON bulk_journal (op_id, state, id);
     `,
   },
+  {
+    version: 3,
+    title: 'bulk runs can be paused; worksets lose their unused ui_settings',
+    // SQLite cannot change a CHECK in place, so bulk_ops is rebuilt. Foreign keys are ON here:
+    // dropping bulk_ops would cascade into bulk_journal, so the journal is rebuilt beside it,
+    // pointing at the new table, and the old pair is dropped child first. RENAME then carries
+    // the journal's reference over to the final name.
+    sql: `
+      CREATE TABLE bulk_ops_v3 (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        workset_id INTEGER NOT NULL REFERENCES worksets (id) ON DELETE CASCADE,
+        dictionary TEXT NOT NULL,
+        op         TEXT NOT NULL,
+        state      TEXT NOT NULL DEFAULT 'previewed'
+                   CHECK (state IN ('previewed', 'running', 'paused', 'done', 'cancelled', 'interrupted', 'undone', 'failed')),
+        -- A pause or cancel asked of the run, by any process; its runner acts on it between batches.
+        requested  TEXT CHECK (requested IN ('pause', 'cancel')),
+        total      INTEGER NOT NULL DEFAULT 0,
+        changed    INTEGER NOT NULL DEFAULT 0,
+        skipped    INTEGER NOT NULL DEFAULT 0,
+        runner_pid INTEGER,
+        error      TEXT,
+        created    TEXT NOT NULL,
+        updated    TEXT NOT NULL
+      );
+      CREATE TABLE bulk_journal_v3 (
+        id           INTEGER PRIMARY KEY,
+        op_id        INTEGER NOT NULL REFERENCES bulk_ops_v3 (id) ON DELETE CASCADE,
+        guid         TEXT NOT NULL,
+        pre_image    TEXT NOT NULL,
+        preview_hash TEXT NOT NULL,
+        post_hash    TEXT,
+        state        TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'applied', 'skipped', 'restored')),
+        reason       TEXT,
+        UNIQUE (op_id, guid)
+      );
+      INSERT INTO bulk_ops_v3 (id, workset_id, dictionary, op, state, total, changed, skipped, runner_pid, error, created, updated)
+        SELECT id, workset_id, dictionary, op, state, total, changed, skipped, runner_pid, error, created, updated FROM bulk_ops;
+      INSERT INTO bulk_journal_v3 SELECT id, op_id, guid, pre_image, preview_hash, post_hash, state, reason FROM bulk_journal;
+      -- Keep the AUTOINCREMENT counter: a deleted operation's id is never handed out again.
+      DELETE FROM sqlite_sequence WHERE name = 'bulk_ops_v3';
+      INSERT INTO sqlite_sequence (name, seq) SELECT 'bulk_ops_v3', seq FROM sqlite_sequence WHERE name = 'bulk_ops';
+      DROP TABLE bulk_journal;
+      DROP TABLE bulk_ops;
+      ALTER TABLE bulk_ops_v3 RENAME TO bulk_ops;
+      ALTER TABLE bulk_journal_v3 RENAME TO bulk_journal;
+      CREATE INDEX bulk_ops_by_workset ON bulk_ops (workset_id, id);
+      CREATE INDEX bulk_ops_by_state ON bulk_ops (state, dictionary);
+      CREATE INDEX bulk_journal_by_state ON bulk_journal (op_id, state, id);
+
+      ALTER TABLE worksets DROP COLUMN ui_settings;
+    `,
+  },
 ];
 
 /** The newest schema this build knows. */

@@ -1,0 +1,31 @@
+import { InvalidArgumentError } from 'commander';
+import { fieldEditSchema, type FieldEdit } from '../ipc/contract/edit.js';
+import { formatIssuePath } from '../ipc/contract/query.js';
+
+/** Parsers of command-line arguments: each refuses bad input with a message naming it. */
+
+export function parseJson(text: string, option: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${option} is not JSON: ${(error as Error).message}`);
+  }
+}
+
+export function parseOp(text: string): FieldEdit {
+  const parsed = fieldEditSchema.safeParse(parseJson(text, '--op'));
+  if (parsed.success) return parsed.data;
+  throw new Error(`invalid op: ${parsed.error.issues.map((i) => `${formatIssuePath(i.path) || 'op'}: ${i.message}`).join('; ')}`);
+}
+
+export function parseId(text: string): number {
+  const id = Number(text);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new InvalidArgumentError(`"${text}" is not an id (a positive whole number)`);
+  return id;
+}
+
+export function parseCount(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError(`"${text}" is not a count (a whole number, 0 or more)`);
+  return n;
+}

@@ -1,0 +1,101 @@
+import type { Command } from 'commander';
+import type { BulkOperation, BulkOutcome } from '../ipc/contract/bulk.js';
+import { BulkService, type BulkHooks } from '../worksets/bulk/bulk-service.js';
+import { EntryService } from '../worksets/entry-service.js';
+import type { Store } from '../worksets/store/index.js';
+import type { Queryable } from '../basex/queryable.js';
+import { parseId, parseOp } from './arguments.js';
+import type { GlobalOptions } from './context.js';
+import { endProgress, progressLine, report } from './output.js';
+import { withStore } from './with-store.js';
+
+interface BulkOptions {
+  readonly json?: boolean;
+  readonly op?: string;
+}
+
+const BULK_HELP = `
+  bulk ID --op JSON     apply the edit to every entry of workset ID
+  bulk pause OP_ID      pause a running operation after its current batch (in whichever process runs it)
+  bulk resume OP_ID     finish a paused, interrupted or failed operation`;
+
+/** `bulk`, `bulk pause`, `bulk resume` and `undo`: journalled edits of whole worksets. */
+export function addBulkCommands(program: Command, globals: () => GlobalOptions): void {
+  program
+    .command('bulk')
+    .description('apply one edit to every entry of a workset (journalled: undo with `undo OP_ID`), or pause / resume a run')
+    .argument('<id|pause|resume>', 'workset id, or pause / resume')
+    .argument('[op-id]', 'bulk operation id, after pause or resume')
+    .option('--op <json>', 'the edit, e.g. {"action":"set","field":"pos","value":"Noun"}')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', BULK_HELP)
+    .action((first: string, opIdText: string | undefined, options: BulkOptions) =>
+      withStore(globals(), async ({ session }, store) => {
+        if (first === 'pause' || first === 'resume') {
+          if (opIdText === undefined) throw new Error(`bulk ${first} needs the bulk operation id: bulk ${first} OP_ID`);
+          if (options.op !== undefined) throw new Error(`bulk ${first} takes no --op: the operation already has its edit`);
+          const opId = parseId(opIdText);
+          if (first === 'pause') await pause(store, opId, options.json);
+          else reportOutcome(options.json, await new BulkService(store).resume(session, opId, hooks(session, store)));
+          return;
+        }
+        if (opIdText !== undefined) throw new Error(`unexpected "${opIdText}": bulk ID --op JSON, bulk pause OP_ID or bulk resume OP_ID`);
+        if (options.op === undefined) throw new Error('bulk ID needs the edit: --op JSON, e.g. {"action":"set","field":"pos","value":"Noun"}');
+        const worksetId = parseId(first);
+        const op = parseOp(options.op);
+        const bulk = new BulkService(store);
+        const preview = await bulk.preview(session, worksetId, op, hooks(session, store));
+        reportOutcome(options.json, await bulk.run(session, preview.operation.id, hooks(session, store)));
+      }),
+    );
+
+  program
+    .command('undo')
+    .description('undo a bulk operation, restoring every entry it changed')
+    .argument('<op-id>', 'bulk operation id', parseId)
+    .option('--json', 'print the result as JSON')
+    .action((opId: number, options: { json?: boolean }) =>
+      withStore(globals(), async ({ session }, store) => {
+        const outcome = await new BulkService(store).undo(session, opId, hooks(session, store, 'undo'));
+        endProgress();
+        report(options.json, outcome, () => `undid bulk operation ${opId}: ${outcome.skipped.length} entries left as they are`);
+      }),
+    );
+}
+
+/** Asks the run to pause and waits until its runner has finished the batch it was writing. */
+async function pause(store: Store, opId: number, json: boolean | undefined): Promise<void> {
+  const bulk = new BulkService(store);
+  bulk.pause(opId);
+  const operation = await bulk.stopped(opId);
+  if (operation.state !== 'paused') throw new Error(`bulk operation ${opId} is ${operation.state}: ${stoppedBefore(operation)}`);
+  report(json, { operation }, () => `paused bulk operation ${opId}: ${written(operation)}; carry on with \`bulk resume ${opId}\``);
+}
+
+function stoppedBefore(operation: BulkOperation): string {
+  if (operation.state === 'done') return `it finished before it could pause (${written(operation)})`;
+  if (operation.state === 'interrupted') return `its run stopped before it could pause (${written(operation)}); \`bulk resume ${operation.id}\` finishes it`;
+  return `it stopped before it could pause (${written(operation)})`;
+}
+
+function written(operation: BulkOperation): string {
+  return `${operation.changed} of ${operation.total} changed, ${operation.skipped} skipped`;
+}
+
+function reportOutcome(json: boolean | undefined, outcome: BulkOutcome): void {
+  endProgress();
+  const { operation } = outcome;
+  report(json, outcome, () =>
+    operation.state === 'paused'
+      ? `bulk operation ${operation.id} paused: ${written(operation)}; carry on with \`bulk resume ${operation.id}\``
+      : `bulk operation ${operation.id}: ${operation.changed} changed, ${operation.skipped} skipped`,
+  );
+}
+
+function hooks(session: Queryable, store: Store, label?: string): BulkHooks {
+  const entries = new EntryService(store);
+  return {
+    onProgress: (p) => progressLine(`${label ?? p.phase} ${p.done}/${p.total}`),
+    onWritten: (dictionary, guids) => entries.updateSortKeys(session, dictionary, guids),
+  };
+}

@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  BULK_STATES, BULK_TRANSITIONS, PAUSABLE_STATES, RESUMABLE_STATES, UNDOABLE_STATES,
+} from '../../src-main/domain/bulk-states.js';
+import { MIGRATIONS } from '../../src-main/worksets/store/migrations.js';
+import { STORE_FILE, openStore } from '../../src-main/worksets/store/index.js';
+
+const folders: string[] = [];
+function tempFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'wb-bulk-states-'));
+  folders.push(folder);
+  return folder;
+}
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('bulk states', () => {
+  it('derives what can be undone, resumed and paused from the one transition table', () => {
+    expect([...UNDOABLE_STATES].sort()).toEqual(['cancelled', 'done', 'failed', 'interrupted', 'paused']);
+    expect([...RESUMABLE_STATES].sort()).toEqual(['failed', 'interrupted', 'paused']);
+    expect([...PAUSABLE_STATES]).toEqual(['running']);
+    for (const state of BULK_STATES) for (const next of BULK_TRANSITIONS[state]) expect(BULK_STATES).toContain(next);
+    expect(BULK_TRANSITIONS.undone).toEqual([]);
+  });
+
+  it('keeps a pause or cancel asked of a running operation until its runner acts on it', () => {
+    const store = openStore(tempFolder());
+    const worksetId = store.worksets.create({ dictionary: 'd', name: 'W', query: '{}' }).id;
+    const op = store.bulk.create({ worksetId, op: '{}' });
+    expect(() => store.bulk.request(op.id, 'pause')).toThrow(expect.objectContaining({ code: 'Conflict', details: { state: 'previewed' } }));
+    store.bulk.setState(op.id, 'running');
+    expect(store.bulk.request(op.id, 'pause')).toMatchObject({ state: 'running', requested: 'pause' });
+    expect(store.bulk.request(op.id, 'cancel').requested).toBe('cancel');
+    // A cancel is not undone by a pause asked after it.
+    expect(store.bulk.request(op.id, 'pause').requested).toBe('cancel');
+    expect(() => store.bulk.request(op.id, 'stop' as 'pause')).toThrow(expect.objectContaining({ code: 'Invalid' }));
+    // The runner's move settles the request.
+    expect(store.bulk.setState(op.id, 'paused')).toMatchObject({ state: 'paused', requested: null, runnerPid: null });
+    expect(store.bulk.markInterrupted()).toEqual([]);
+    expect(store.bulk.setState(op.id, 'running').runnerPid).toBe(process.pid);
+    store.close();
+  });
+
+  it('migrates a version-2 store keeping every operation, its journal and its id counter', () => {
+    const folder = tempFolder();
+    const file = join(folder, STORE_FILE);
+    const old = new Database(file);
+    old.pragma('foreign_keys = ON');
+    old.exec(MIGRATIONS[0].sql);
+    old.exec(MIGRATIONS[1].sql);
+    old.pragma('user_version = 2');
+    const stamp = '2026-01-01T00:00:00.000Z';
+    old.prepare("INSERT INTO worksets (dictionary, name, name_key, query, ui_settings, created, updated) VALUES ('d', 'W', 'w', '{}', '{}', ?, ?)").run(stamp, stamp);
+    for (const state of ['done', 'interrupted', 'undone']) {
+      old.prepare('INSERT INTO bulk_ops (workset_id, dictionary, op, state, total, changed, created, updated) VALUES (1, ?, ?, ?, 1, 1, ?, ?)').run('d', '{}', state, stamp, stamp);
+    }
+    old.prepare("INSERT INTO bulk_journal (op_id, guid, pre_image, preview_hash, post_hash, state) VALUES (1, 'g1', '<entry/>', 'h0', 'h1', 'applied')").run();
+    old.prepare("INSERT INTO bulk_journal (op_id, guid, pre_image, preview_hash, state) VALUES (2, 'g2', '<entry guid=\"g2\"/>', 'h2', 'pending')").run();
+    // The newest operation was deleted: its id must not come back.
+    old.prepare('DELETE FROM bulk_ops WHERE id = 3').run();
+    old.close();
+
+    const store = openStore(folder);
+    expect(store.bulk.list().map((op) => [op.id, op.state, op.requested])).toEqual([[2, 'interrupted', null], [1, 'done', null]]);
+    expect(store.bulk.journal(1, { offset: 0, limit: 10 }).rows).toMatchObject([{ guid: 'g1', preImage: '<entry/>', postHash: 'h1', state: 'applied' }]);
+    expect(store.bulk.journal(2, { offset: 0, limit: 10 }).rows).toMatchObject([{ guid: 'g2', state: 'pending' }]);
+    expect(store.bulk.create({ worksetId: 1, op: '{}' }).id).toBe(4);
+    // The journal still belongs to its operation: deleting the workset takes both.
+    store.worksets.delete(1);
+    store.close();
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM bulk_journal').get()).toEqual({ n: 0 });
+    expect(db.prepare("SELECT count(*) AS n FROM pragma_table_info('worksets') WHERE name = 'ui_settings'").get()).toEqual({ n: 0 });
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+});
