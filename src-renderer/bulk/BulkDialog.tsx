@@ -162,7 +162,7 @@ export function BulkDialog({ worksetId, worksetName, dictionary, total, onClose 
         </p>
       )}
       {busy && (
-        <div className="task" data-testid="bulk-progress">
+        <div className="task" data-testid="bulk-progress" data-requested={state.phase === 'running' ? (state.operation.requested ?? '') : ''}>
           <div className="task-label">
             {state.phase === 'previewing'
               ? 'Recording every entry before the change'

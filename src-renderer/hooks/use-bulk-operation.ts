@@ -112,9 +112,11 @@ export function useBulkOperation(worksetId: number) {
       how === 'cancel' ? 'bulk.cancel' : 'bulk.pause',
       async () => {
         setState({ ...running, stopping: how });
-        await api.bulk[how]({ operationId: running.operation.id });
+        const asked = await api.bulk[how]({ operationId: running.operation.id });
+        // The run's own call may have answered first (it paused or ended): keep what it said.
+        setState((current) => (current.phase === 'running' && current.operation.id === asked.id ? { ...current, operation: asked } : current));
       },
-      () => setState({ ...running, stopping: null }),
+      () => setState((current) => (current.phase === 'running' ? { ...current, stopping: null } : current)),
     );
   const cancel = (running: Extract<BulkPhase, { phase: 'running' }>) => stop(running, 'cancel');
   const pause = (running: Extract<BulkPhase, { phase: 'running' }>) => stop(running, 'pause');
