@@ -50,12 +50,24 @@ function firstGloss(page: Page): Locator {
   return page.locator('[data-testid="workset-row"][data-index="0"] .cell-gloss');
 }
 
-/** Scrolls a window's work list until row `index` is on screen with its page loaded. */
+/**
+ * Scrolls a window's work list until row `index` is rendered with its page loaded. Each step jumps
+ * from the rows on screen, not from the top: rows may differ in height, and a refresh (another
+ * window's save) may move the list, so one computed jump is not enough on a busy machine.
+ */
 async function scrollToRow(page: Page, index: number): Promise<Locator> {
-  const rowHeight = await page.getByTestId('workset-row').first().evaluate((row) => row.getBoundingClientRect().height);
-  await page.getByTestId('workset-table-scroll').evaluate((el, top) => el.scrollTo(0, top), Math.max(0, index - 3) * rowHeight);
   const row = page.locator(`[data-testid="workset-row"][data-index="${index}"]`);
-  await expect(row).toBeVisible();
+  const scroller = page.getByTestId('workset-table-scroll');
+  await expect(async () => {
+    if ((await row.count()) === 0) {
+      const rows = page.getByTestId('workset-row');
+      const rowHeight = await rows.first().evaluate((r) => r.getBoundingClientRect().height);
+      const shown = await rows.evaluateAll((all) => all.map((r) => Number(r.getAttribute('data-index'))));
+      const middle = shown[Math.floor(shown.length / 2)] ?? 0;
+      await scroller.evaluate((el, by) => el.scrollBy(0, by), (index - middle) * rowHeight);
+    }
+    await expect(row).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
   return row;
 }
 
@@ -169,6 +181,8 @@ test("the same entry in two windows: a stale save meets the conflict UI and neve
 });
 
 test('a bulk edit in one window, paused while four others page and edit, then resumed', async ({ browser }) => {
+  // Five windows doing a user's work, with a 5,000-entry run and its undo: minutes on a loaded machine.
+  test.setTimeout(300_000);
   const lotud = worksets['Lotud all'];
   const { contexts, pages } = await openWindows(browser, Array.from({ length: 5 }, () => `#workset=${lotud.id}`));
   const [a, ...others] = pages;

@@ -3,6 +3,7 @@ import { ConnectionError } from '../../src-main/basex/errors.js';
 import { BaseXSession } from '../../src-main/basex/session.js';
 import { SessionRegistry } from '../../src-main/basex/sessions.js';
 import { connectTestSession } from '../helpers/basex.js';
+import { createGate } from '../helpers/gate.js';
 
 /** Client addresses of every session the server has open (`SHOW SESSIONS`). */
 async function serverSessions(admin: BaseXSession): Promise<Set<string>> {
@@ -78,9 +79,12 @@ describe('SessionRegistry: one BaseX session per window', () => {
     expect(session.clientAddress).not.toBe(before);
     // A call that dies under way: a write is not retried (it may have run), a read is.
     const victim = session.clientAddress;
-    const write = session.query('prof:sleep(2000), "write"', {}, { idempotent: false });
-    const read = session.query('prof:sleep(2000), "read"', {}, { idempotent: true });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The write sleeps inside BaseX far longer than the test may take: it is surely under way
+    // when its session is killed, and cannot have finished.
+    const gate = createGate();
+    const write = session.query(gate.killable('"write"'), gate.bindings, { idempotent: false });
+    const read = session.query('"read"', {}, { idempotent: true });
+    await gate.started();
     await admin.command(`KILL ${victim}`);
     await expect(write).rejects.toBeInstanceOf(ConnectionError);
     expect(await read).toEqual(['read']);
