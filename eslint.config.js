@@ -11,7 +11,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // The typed contract is the only way across processes: see DEVELOPERS.md.
+      // The typed contract is the only way across processes: see README.md, "Architecture".
       'no-restricted-imports': [
         'error',
         { paths: [{ name: 'electron', message: 'Only src-main/index.ts and src-preload/ import electron.' }] },

@@ -34,7 +34,7 @@ export interface CallOptions {
 export type Binding = string | number | boolean | readonly string[];
 export type Bindings = Readonly<Record<string, Binding>>;
 
-/** Input for CREATE/ADD/REPLACE/STORE: text, bytes, or a stream that is sent as it is read. */
+/** Input for CREATE/ADD/REPLACE: text, bytes, or a stream that is sent as it is read. */
 export type Input = string | Buffer | Readable;
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -115,16 +115,11 @@ export class BaseXSession {
   }
 
   /** Runs a database command (`LIST`, `OPEN db`, `SHOW SESSIONS`…) and returns its result. */
-  async command(text: string, options?: CallOptions): Promise<string> {
-    return (await this.commandBytes(text, options)).toString('utf8');
-  }
-
-  /** Runs a command whose result is binary (`RETRIEVE path`). */
-  commandBytes(text: string, options?: CallOptions): Promise<Buffer> {
+  command(text: string, options?: CallOptions): Promise<string> {
     checkText('command', text);
     return this.call(`command ${firstWord(text)}`, options, async () => {
       this.send(encodeString(text));
-      const result = await this.reader.token(true);
+      const result = await this.reader.string(true);
       const info = await this.reader.string(false);
       if ((await this.reader.byte()) !== STATUS_OK) throw new BaseXError(info);
       options?.onInfo?.(info);
@@ -159,11 +154,6 @@ export class BaseXSession {
   /** Replaces (or adds) the document at `path` in the opened database. */
   replace(path: string, input: Input, options?: CallOptions): Promise<string> {
     return this.sendInput(Opcode.REPLACE, path, input, options);
-  }
-
-  /** Stores a binary resource at `path` in the opened database. */
-  store(path: string, input: Input, options?: CallOptions): Promise<string> {
-    return this.sendInput(Opcode.STORE, path, input, options);
   }
 
   /** Logs out and closes the connection; pending calls are rejected. */

@@ -1,6 +1,6 @@
 import type { Queryable } from '../basex/queryable.js';
 import { checkDatabaseName, isTemporaryName } from './database-names.js';
-import { isOpenedElsewhere, LiftError } from './errors.js';
+import { LiftError } from './errors.js';
 import { COUNT_ENTRIES, LIST_DICTIONARIES } from './xquery.js';
 
 /** One dictionary database: its entries, of which `deleted` are tombstones (@dateDeleted). */
@@ -32,20 +32,6 @@ export async function dictionaryInfo(session: Queryable, name: string): Promise<
   const counts = await countEntries(session, name);
   if (!counts) throw notFound(name);
   return { name, ...counts };
-}
-
-/** Drops a dictionary database; refuses databases that are not dictionaries. */
-export async function dropDictionary(session: Queryable, name: string): Promise<void> {
-  checkDatabaseName(name);
-  if (!(await countEntries(session, name))) throw notFound(name);
-  try {
-    await session.command(`DROP DB ${name}`);
-  } catch (error) {
-    if (isOpenedElsewhere(error)) {
-      throw new LiftError('Conflict', `dictionary "${name}" is open in another session: close it there first`, { cause: error });
-    }
-    throw error;
-  }
 }
 
 /** Entry counts of any database (temporary ones included), or undefined if it is no dictionary. */

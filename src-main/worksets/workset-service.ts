@@ -10,7 +10,7 @@ import type { RefreshResult, StatusCounts, WorksetEntry, WorksetPage, WorksetSum
 import { dictionaryInfo } from '../lift/dictionaries.js';
 import { entryViews } from '../lift/entry-view.js';
 import { matchKeys, type MatchKeys } from './query/run.js';
-import type { EntryRow, EntryView, NavigateDirection, SnapshotRow, Store, WorksetListing, WorksetRow } from './store/index.js';
+import type { EntryRow, NavigateDirection, PageFilter, SnapshotRow, Store, WorksetListing, WorksetRow } from './store/index.js';
 
 /**
  * Worksets: create one from a query (its membership is a snapshot), list, rename, delete,
@@ -57,7 +57,7 @@ export class WorksetService {
     return row;
   }
 
-  async page(session: Queryable, id: number, request: EntryView & { offset: number; limit: number }): Promise<WorksetPage> {
+  async page(session: Queryable, id: number, request: PageFilter & { offset: number; limit: number }): Promise<WorksetPage> {
     const workset = this.store.worksets.get(id);
     const page = this.store.entries.page(id, request);
     const entries = await this.withViews(session, workset.dictionary, page.rows);
@@ -85,7 +85,7 @@ export class WorksetService {
   }
 
   /** The first, previous, next or last entry from `guid` in the order and filter of a page. */
-  async navigate(session: Queryable, id: number, direction: NavigateDirection, guid: string | undefined, view: EntryView): Promise<WorksetEntry | null> {
+  async navigate(session: Queryable, id: number, direction: NavigateDirection, guid: string | undefined, view: PageFilter): Promise<WorksetEntry | null> {
     const row = this.store.entries.navigate(id, direction, guid ?? null, view);
     return row ? this.one(session, id, row) : null;
   }

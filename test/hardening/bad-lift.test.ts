@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BaseXSession } from '../../src-main/basex/session.js';
-import { dictionaryInfo, dropDictionary } from '../../src-main/lift/dictionaries.js';
+import { dictionaryInfo } from '../../src-main/lift/dictionaries.js';
 import { elementPositions } from '../../src-main/lift/element-positions.js';
 import { importLift } from '../../src-main/lift/import.js';
 import { EntryService } from '../../src-main/worksets/entry-service.js';
 import { openStore } from '../../src-main/worksets/store/index.js';
 import { WorksetService } from '../../src-main/worksets/workset-service.js';
 import { connectTestSession, uniqueName } from '../helpers/basex.js';
+import { dropDictionary } from '../helpers/dictionary-db.js';
 
 /**
  * A corpus of broken LIFT files, written here: each import ends in one clear error naming the

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BaseXSession } from '../../src-main/basex/session.js';
-import { dropDictionary } from '../../src-main/lift/dictionaries.js';
 import { exportLift } from '../../src-main/lift/export.js';
 import { importLift } from '../../src-main/lift/import.js';
 import { connectTestSession, uniqueName } from '../helpers/basex.js';
+import { dropDictionary } from '../helpers/dictionary-db.js';
 import { SHARED_LIFT } from '../helpers/shared-lift.js';
 
 /** A full disk is a small tmpfs: mounting one needs root, which CI and a fresh Debian machine as root have. */

@@ -17,7 +17,7 @@ export async function loadDictionary(session: BaseXSession, liftFile: string, pr
   return db;
 }
 
-/** Drops a database made by loadDictionary. */
+/** Drops a test database (made by loadDictionary or importLift). */
 export async function dropDictionary(session: BaseXSession, db: string): Promise<void> {
   await session.command(`DROP DB ${db}`);
 }

@@ -6,9 +6,9 @@ import { startServices, type AppServices } from '../../src-main/app-services.js'
 import type { BaseXSession } from '../../src-main/basex/session.js';
 import type { Channel, ChannelArgs, ChannelResult, EventName, EventPayloads } from '../../src-main/ipc/contract.js';
 import { dispatch, type HandlerContext } from '../../src-main/ipc/handler-table.js';
-import { dropDictionary } from '../../src-main/lift/dictionaries.js';
 import { importLift } from '../../src-main/lift/import.js';
 import { connectTestSession, uniqueName } from '../helpers/basex.js';
+import { dropDictionary } from '../helpers/dictionary-db.js';
 import { SHARED_LIFT } from '../helpers/shared-lift.js';
 
 /**

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BaseXSession } from '../../src-main/basex/session.js';
 import { temporaryName } from '../../src-main/lift/database-names.js';
-import { dictionaryInfo, dropDictionary, listDictionaries } from '../../src-main/lift/dictionaries.js';
+import { dictionaryInfo, listDictionaries } from '../../src-main/lift/dictionaries.js';
 import { LiftError } from '../../src-main/lift/errors.js';
 import { importLift } from '../../src-main/lift/import.js';
 import { connectTestSession, uniqueName } from '../helpers/basex.js';
@@ -57,29 +57,5 @@ describe('dictionaryInfo', () => {
 
   it('rejects a name that could not be a database', async () => {
     expect((await rejection(dictionaryInfo(session, '../etc'))).code).toBe('Invalid');
-  });
-});
-
-describe('dropDictionary', () => {
-  it('drops a dictionary', async () => {
-    const name = uniqueName('drop');
-    await importLift(session, SAMPLE, { database: name });
-    await dropDictionary(session, name);
-    expect(await session.query('declare variable $db external; db:exists($db)', { db: name })).toEqual(['false']);
-  });
-
-  it('refuses to drop a database that is not a dictionary', async () => {
-    expect((await rejection(dropDictionary(session, plain))).code).toBe('NotFound');
-    expect(await session.query('declare variable $db external; db:exists($db)', { db: plain })).toEqual(['true']);
-  });
-
-  it('reports a dictionary open in another session as a Conflict', async () => {
-    const other = await connectTestSession();
-    try {
-      await other.command(`OPEN ${names[1]}`);
-      expect((await rejection(dropDictionary(session, names[1]))).code).toBe('Conflict');
-    } finally {
-      await other.close();
-    }
   });
 });

@@ -4,11 +4,12 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BaseXSession } from '../../src-main/basex/session.js';
 import { LIFT_DOC, META_DOC, RANGES_DOC } from '../../src-main/lift/database-names.js';
-import { dictionaryInfo, dropDictionary } from '../../src-main/lift/dictionaries.js';
+import { dictionaryInfo } from '../../src-main/lift/dictionaries.js';
 import { LiftError } from '../../src-main/lift/errors.js';
 import { importLift, type ImportProgress } from '../../src-main/lift/import.js';
 import { writeSyntheticLift } from '../../scripts/lift-generator.js';
 import { connectTestSession, uniqueName } from '../helpers/basex.js';
+import { dropDictionary } from '../helpers/dictionary-db.js';
 import { sharedLiftFiles } from '../helpers/shared-lift.js';
 
 const SAMPLE = resolve(import.meta.dirname, '../../resources/sample/sample.lift');

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BaseXSession } from '../../src-main/basex/session.js';
 import { AppError } from '../../src-main/ipc/app-error.js';
-import { dropDictionary } from '../../src-main/lift/dictionaries.js';
 import { importLift } from '../../src-main/lift/import.js';
 import { readEntries } from '../../src-main/lift/entry-xml.js';
 import { BulkService } from '../../src-main/worksets/bulk/bulk-service.js';
@@ -12,6 +11,7 @@ import { EntryService } from '../../src-main/worksets/entry-service.js';
 import { openStore, type Store } from '../../src-main/worksets/store/index.js';
 import { WorksetService, type WorksetQueryInput } from '../../src-main/worksets/workset-service.js';
 import { connectTestSession, uniqueName } from '../helpers/basex.js';
+import { dropDictionary } from '../helpers/dictionary-db.js';
 import { SHARED_LIFT } from '../helpers/shared-lift.js';
 
 const NOUNS: WorksetQueryInput = { match: 'all', filters: [{ field: 'pos', op: 'equals', value: 'Nome' }], sort: { by: 'headword', dir: 'asc' } };

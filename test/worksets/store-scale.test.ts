@@ -56,8 +56,12 @@ describe(`workset store at ${SIZE.toLocaleString('en')} entries`, () => {
   it('takes a snapshot in one transaction', () => {
     const { total } = timed(`snapshot of ${SIZE} rows (second workset in the file)`, () => store.entries.replaceSnapshot(id, snapshotRows));
     expect(total).toBe(SIZE);
-    store.entries.setStatusMany(id, snapshotRows.filter((_, i) => i % 10 === 0).map((row) => row.guid), 'done');
-    store.entries.setStatusMany(id, snapshotRows.filter((_, i) => i % 97 === 0).map((row) => row.guid), 'review');
+    store.transaction(() =>
+      snapshotRows.forEach((row, i) => {
+        if (i % 97 === 0) store.entries.setStatus(id, row.guid, 'review');
+        else if (i % 10 === 0) store.entries.setStatus(id, row.guid, 'done');
+      }),
+    );
   });
 
   it.each(PAGE_SORT_KEYS.flatMap((by) => (['asc', 'desc'] as const).map((dir) => [by, dir] as const)))('pages by %s %s at the start, middle and end', (by, dir) => {
@@ -71,7 +75,6 @@ describe(`workset store at ${SIZE.toLocaleString('en')} entries`, () => {
     const middle = store.entries.page(id, { offset: SIZE / 2, limit: 1, sort: { by, dir } }).rows[0];
     const next = timed(`navigate next ${by} ${dir} from the middle`, () => store.entries.navigate(id, 'next', middle.guid, { sort: { by, dir } }));
     expect(next?.guid).toBe(store.entries.page(id, { offset: SIZE / 2 + 1, limit: 1, sort: { by, dir } }).rows[0].guid);
-    expect(timed(`offsetOf ${by} ${dir} in the middle`, () => store.entries.offsetOf(id, middle.guid, { sort: { by, dir } }))).toBe(SIZE / 2);
   });
 
   it('counts, lists and refreshes', () => {

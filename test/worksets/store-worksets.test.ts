@@ -35,7 +35,6 @@ describe('workset store: worksets', () => {
       name: 'Verbs',
       description: 'to check',
       query,
-      uiSettings: '{}',
       created: '2025-03-01T10:00:01.000Z',
       updated: '2025-03-01T10:00:01.000Z',
       lastChange: null,
@@ -82,34 +81,15 @@ describe('workset store: worksets', () => {
     expect(() => store.worksets.rename(verbs.id, '   ')).toThrow(expect.objectContaining({ code: 'Invalid' }));
   });
 
-  it('updates description and query (bumping updated) and UI settings (not bumping it)', () => {
-    const created = store.worksets.create({ dictionary: 'fr', name: 'Verbs', query: '{}' });
-    const described = store.worksets.setDescription(created.id, 'irregular ones');
-    expect(described.description).toBe('irregular ones');
-    expect(described.updated > created.updated).toBe(true);
-    const requeried = store.worksets.setQuery(created.id, '{"any":[]}');
-    expect(requeried.query).toBe('{"any":[]}');
-    const settings = store.worksets.setUiSettings(created.id, '{"columns":{"headword":240},"sort":{"by":"headword","dir":"asc"}}');
-    expect(JSON.parse(settings.uiSettings)).toEqual({ columns: { headword: 240 }, sort: { by: 'headword', dir: 'asc' } });
-    expect(settings.updated).toBe(requeried.updated);
-    store.worksets.touch(created.id);
-    expect(store.worksets.get(created.id).updated > requeried.updated).toBe(true);
-  });
-
   it('refuses JSON that does not parse and empty names as Invalid', () => {
     expect(() => store.worksets.create({ dictionary: 'fr', name: 'x', query: '{oops' })).toThrow(expect.objectContaining({ code: 'Invalid' }));
     expect(() => store.worksets.create({ dictionary: '', name: 'x', query: '{}' })).toThrow(expect.objectContaining({ code: 'Invalid' }));
-    const created = store.worksets.create({ dictionary: 'fr', name: 'x', query: '{}' });
-    expect(() => store.worksets.setUiSettings(created.id, 'not json')).toThrow(expect.objectContaining({ code: 'Invalid' }));
   });
 
   it('answers NotFound for a workset that does not exist', () => {
     for (const call of [
       () => store.worksets.get(999),
       () => store.worksets.rename(999, 'x'),
-      () => store.worksets.setDescription(999, 'x'),
-      () => store.worksets.setUiSettings(999, '{}'),
-      () => store.worksets.touch(999),
       () => store.worksets.delete(999),
     ]) {
       expect(call).toThrow(expect.objectContaining({ code: 'NotFound' }));

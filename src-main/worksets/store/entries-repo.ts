@@ -1,10 +1,10 @@
 import { STATUSES } from '../../ipc/contract/workset.js';
 import { invalid, notFound } from './errors.js';
 import { ENTRY_COLUMNS, requireWorkset, toEntryRow, type EntryRecord } from './entry-sql.js';
-import { EntryViews } from './entry-view.js';
+import { EntryPager } from './entry-pager.js';
 import type { Param, Sql } from './sql.js';
 import type {
-  EntryRow, EntryView, NavigateDirection, Page, PageRequest, RefreshCounts, SnapshotRow, SortKeys, Status, StatusCounts,
+  EntryRow, NavigateDirection, Page, PageFilter, PageRequest, RefreshCounts, SnapshotRow, SortKeys, Status, StatusCounts,
 } from './types.js';
 import { blankToNull, foldKey, requireOneOf, requireText } from './validate.js';
 
@@ -20,16 +20,16 @@ type KeyParams = [string | null, string | null, string | null, string | null, st
  * keys and curation (status, favourite, notes).
  *
  * Membership is a snapshot taken when the workset is created, so it stays put while people work
- * through it; only `refresh` changes it. Paging and navigation are in EntryViews.
+ * through it; only `refresh` changes it. Paging and navigation are in EntryPager.
  */
 export class EntriesRepo {
-  private readonly views: EntryViews;
+  private readonly pager: EntryPager;
 
   constructor(
     private readonly sql: Sql,
     private readonly now: () => string,
   ) {
-    this.views = new EntryViews(sql);
+    this.pager = new EntryPager(sql);
   }
 
   /**
@@ -112,15 +112,11 @@ export class EntriesRepo {
   }
 
   page(worksetId: number, request: PageRequest): Page<EntryRow> {
-    return this.views.page(worksetId, request);
+    return this.pager.page(worksetId, request);
   }
 
-  navigate(worksetId: number, direction: NavigateDirection, from: string | null, view?: EntryView): EntryRow | null {
-    return this.views.navigate(worksetId, direction, from, view);
-  }
-
-  offsetOf(worksetId: number, guid: string, view?: EntryView): number | null {
-    return this.views.offsetOf(worksetId, guid, view);
+  navigate(worksetId: number, direction: NavigateDirection, from: string | null, filter?: PageFilter): EntryRow | null {
+    return this.pager.navigate(worksetId, direction, from, filter);
   }
 
   setStatus(worksetId: number, guid: string, status: Status): EntryRow {
@@ -135,20 +131,6 @@ export class EntriesRepo {
   setNotes(worksetId: number, guid: string, notes: string): EntryRow {
     if (typeof notes !== 'string') throw invalid('notes must be text');
     return this.curate(worksetId, guid, 'notes', notes);
-  }
-
-  /** One status for many entries (a selection in the list); guids no longer in the workset are skipped. */
-  setStatusMany(worksetId: number, guids: readonly string[], status: Status): number {
-    requireOneOf(status, STATUSES, 'the status');
-    return this.sql.write(() => {
-      requireWorkset(this.sql, worksetId);
-      const stamp = this.now();
-      const update = this.sql.prepare('UPDATE workset_entries SET status = ?, modified = ? WHERE workset_id = ? AND guid = ?');
-      let changed = 0;
-      for (const guid of guids) changed += update.run(status, stamp, worksetId, guid).changes;
-      if (changed > 0) this.sql.run('UPDATE worksets SET last_change = ? WHERE id = ?', stamp, worksetId);
-      return changed;
-    });
   }
 
   /**
@@ -184,14 +166,6 @@ export class EntriesRepo {
       requireWorkset(this.sql, worksetId);
       return this.sql.column<string>('SELECT guid FROM workset_entries WHERE workset_id = ? ORDER BY position', worksetId);
     });
-  }
-
-  /** The worksets of a dictionary that hold the entry, by id. */
-  worksetsContaining(dictionary: string, guid: string): number[] {
-    return this.sql.column<number>(
-      'SELECT workset_id FROM workset_entries WHERE guid = ? AND workset_id IN (SELECT id FROM worksets WHERE dictionary = ?) ORDER BY workset_id',
-      guid, dictionary,
-    );
   }
 
   /** Sets one curation column, stamps the entry and the workset's last change. */

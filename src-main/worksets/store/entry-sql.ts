@@ -1,7 +1,7 @@
 import { PAGE_SORT_KEYS, STATUSES } from '../../ipc/contract/workset.js';
 import { invalid, notFound } from './errors.js';
 import type { Param, Sql } from './sql.js';
-import type { EntryRow, EntrySort, EntryView, PageSortKey, Status } from './types.js';
+import type { EntryRow, EntrySort, PageFilter, PageSortKey, Status } from './types.js';
 import { requireId, requireOneOf } from './validate.js';
 
 /** A workset entry as SQLite returns it. */
@@ -58,19 +58,20 @@ const KEY_COLUMNS: Record<Exclude<PageSortKey, 'position'>, SortColumn> = {
 
 export const DEFAULT_SORT: EntrySort = { by: 'position', dir: 'asc' };
 
-export type CheckedView = EntryView & { readonly sort: EntrySort };
+export type CheckedFilter = PageFilter & { readonly sort: EntrySort };
 
-/** The view with its sort defaulted and every value checked (the CLI calls without zod). */
-export function checkView(view: EntryView): CheckedView {
-  const sort = view.sort ?? DEFAULT_SORT;
+/** The filter with its sort defaulted and every value checked (the CLI calls without zod). */
+export function checkFilter(filter: PageFilter): CheckedFilter {
+  const sort = filter.sort ?? DEFAULT_SORT;
   requireOneOf(sort.by, PAGE_SORT_KEYS, 'the sort key');
   requireOneOf(sort.dir, ['asc', 'desc'], 'the sort direction');
-  for (const status of view.status ?? []) requireOneOf(status, STATUSES, 'a status filter');
-  if (view.favourite !== undefined && typeof view.favourite !== 'boolean') throw invalid('the favourite filter must be true or false');
-  return { ...view, sort };
+  for (const status of filter.status ?? []) requireOneOf(status, STATUSES, 'a status filter');
+  if (filter.favourite !== undefined && typeof filter.favourite !== 'boolean') throw invalid('the favourite filter must be true or false');
+  return { ...filter, sort };
 }
 
-export interface Filter {
+/** A PageFilter's status and favourite conditions as SQL. */
+export interface FilterSql {
   /** Empty, or " AND …" to append after `workset_id = ?`. */
   readonly sql: string;
   readonly params: Param[];
@@ -80,18 +81,18 @@ export interface Filter {
  * The status and favourite filter. Status values are bound, never spliced; only the number of
  * placeholders varies, so a handful of statements cover every filter.
  */
-export function filterSql(view: EntryView): Filter {
+export function filterSql(filter: PageFilter): FilterSql {
   const parts: string[] = [];
   const params: Param[] = [];
-  const statuses = view.status ? [...new Set(view.status)] : undefined;
+  const statuses = filter.status ? [...new Set(filter.status)] : undefined;
   if (statuses && statuses.length === 0) parts.push('0');
   else if (statuses && statuses.length < STATUSES.length) {
     parts.push(`status IN (${statuses.map(() => '?').join(', ')})`);
     params.push(...statuses);
   }
-  if (view.favourite !== undefined) {
+  if (filter.favourite !== undefined) {
     parts.push('favourite = ?');
-    params.push(view.favourite ? 1 : 0);
+    params.push(filter.favourite ? 1 : 0);
   }
   return { sql: parts.map((part) => ` AND ${part}`).join(''), params };
 }

@@ -3,7 +3,7 @@ import { openDatabase } from './database.js';
 import { EntriesRepo } from './entries-repo.js';
 import { WorksetsRepo } from './worksets-repo.js';
 
-export { DEFAULT_BUSY_TIMEOUT_MS, STORE_FILE } from './database.js';
+export { STORE_FILE } from './database.js';
 export { StoreError, type StoreErrorCode } from './errors.js';
 export { SCHEMA_VERSION } from './migrations.js';
 export type { BulkJournalRepo } from './bulk-journal-repo.js';

@@ -1,11 +1,10 @@
-import type { BulkState } from '../../ipc/contract/bulk.js';
+import type { BulkRequest, BulkState } from '../../ipc/contract/bulk.js';
 import type { PageSortKey, Status, StatusCounts } from '../../ipc/contract/workset.js';
 
 /**
  * The records of the workset store. Status, sort keys and bulk states come from the IPC
- * contract so the store and the UI cannot drift apart; JSON columns (a workset's query, its UI
- * settings, a bulk operation) are text the store keeps as given, parsed by the services that own
- * their schemas.
+ * contract so the store and the UI cannot drift apart; JSON columns (a workset's query, a bulk
+ * operation) are text the store keeps as given, parsed by the services that own their schemas.
  */
 export type { BulkState, PageSortKey, Status, StatusCounts };
 
@@ -22,10 +21,8 @@ export interface WorksetRow {
   readonly description: string;
   /** The query JSON exactly as given. */
   readonly query: string;
-  /** Column widths, sort, filters… as JSON; `{}` until the UI saves some. */
-  readonly uiSettings: string;
   readonly created: string;
-  /** Last change to the workset itself: name, description, query, membership, `touch`. */
+  /** Last change to the workset itself: its name or its membership (snapshot, refresh). */
   readonly updated: string;
   /** When an entry's curation (status, favourite, notes) last changed; null before the first. */
   readonly lastChange: string | null;
@@ -76,8 +73,11 @@ export interface EntrySort {
   readonly dir: 'asc' | 'desc';
 }
 
-/** Which entries a page shows and in what order; shared by `page`, `navigate` and `offsetOf`. */
-export interface EntryView {
+/**
+ * Which entries of the work list are shown and in what order: a status and favourite filter and
+ * a sort, shared by `page` and `navigate` (the contract's `pageFilter`).
+ */
+export interface PageFilter {
   /** Only these statuses; absent means all, an empty list matches nothing. */
   readonly status?: readonly Status[];
   readonly favourite?: boolean;
@@ -85,7 +85,7 @@ export interface EntryView {
   readonly sort?: EntrySort;
 }
 
-export interface PageRequest extends EntryView {
+export interface PageRequest extends PageFilter {
   readonly offset: number;
   /** 0 to MAX_PAGE_SIZE; 0 returns just the total. */
   readonly limit: number;
@@ -113,6 +113,8 @@ export interface BulkOpRow {
   /** The operation JSON exactly as given. */
   readonly op: string;
   readonly state: BulkState;
+  /** A pause or cancel asked of the running operation, not yet acted on. */
+  readonly requested: BulkRequest | null;
   /** Journal rows recorded. */
   readonly total: number;
   /** Journal rows applied. */

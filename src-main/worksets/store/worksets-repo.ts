@@ -9,7 +9,6 @@ interface WorksetRecord {
   name: string;
   description: string;
   query: string;
-  ui_settings: string;
   created: string;
   updated: string;
   last_change: string | null;
@@ -21,7 +20,7 @@ interface ListingRecord extends WorksetRecord {
   review: number;
 }
 
-const COLUMNS = 'w.id, w.dictionary, w.name, w.description, w.query, w.ui_settings, w.created, w.updated, w.last_change';
+const COLUMNS = 'w.id, w.dictionary, w.name, w.description, w.query, w.created, w.updated, w.last_change';
 /** One range count on entries_by_status per status: a few milliseconds for 100,000 entries. */
 const COUNTS = (['pending', 'done', 'review'] as const)
   .map((status) => `(SELECT count(*) FROM workset_entries e WHERE e.workset_id = w.id AND e.status = '${status}') AS ${status}`)
@@ -88,33 +87,9 @@ export class WorksetsRepo {
     const trimmed = requireText(name, 'the workset name').trim();
     return this.sql.write(() => {
       this.refuseTakenName(this.get(id).dictionary, trimmed, id);
-      return this.update(id, 'name = ?, name_key = ?', trimmed, nameKey(trimmed));
-    });
-  }
-
-  setDescription(id: number, description: string): WorksetRow {
-    if (typeof description !== 'string') throw new StoreError('Invalid', 'the description must be text');
-    return this.sql.write(() => this.update(id, 'description = ?', description));
-  }
-
-  /** A new query; the membership changes only with the next `entries.refresh`. */
-  setQuery(id: number, query: string): WorksetRow {
-    requireJson(query, 'the workset query');
-    return this.sql.write(() => this.update(id, 'query = ?', query));
-  }
-
-  /** Column widths, sort and filters are how a window shows the workset, not a change to it: `updated` stays. */
-  setUiSettings(id: number, json: string): WorksetRow {
-    requireJson(json, 'the UI settings');
-    return this.sql.write(() => {
-      if (this.sql.run('UPDATE worksets SET ui_settings = ? WHERE id = ?', json, requireId(id, 'the workset id')).changes === 0) throw notFound(`workset ${id}`);
+      this.sql.run('UPDATE worksets SET name = ?, name_key = ?, updated = ? WHERE id = ?', trimmed, nameKey(trimmed), this.now(), id);
       return this.get(id);
     });
-  }
-
-  /** Marks the workset changed now (after a bulk operation, say). */
-  touch(id: number): void {
-    this.sql.write(() => this.update(id, ''));
   }
 
   /**
@@ -132,14 +107,6 @@ export class WorksetsRepo {
       }
       if (this.sql.run('DELETE FROM worksets WHERE id = ?', id).changes === 0) throw notFound(`workset ${id}`);
     });
-  }
-
-  /** Sets `assignments` (plus `updated`) on one workset, inside the caller's transaction. */
-  private update(id: number, assignments: string, ...params: string[]): WorksetRow {
-    const set = assignments ? `${assignments}, updated = ?` : 'updated = ?';
-    const { changes } = this.sql.run(`UPDATE worksets SET ${set} WHERE id = ?`, ...params, this.now(), requireId(id, 'the workset id'));
-    if (changes === 0) throw notFound(`workset ${id}`);
-    return this.get(id);
   }
 
   private refuseTakenName(dictionary: string, name: string, self: number | undefined): void {
@@ -161,7 +128,6 @@ function toRow(record: WorksetRecord): WorksetRow {
     name: record.name,
     description: record.description,
     query: record.query,
-    uiSettings: record.ui_settings,
     created: record.created,
     updated: record.updated,
     lastChange: record.last_change,

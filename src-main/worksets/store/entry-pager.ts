@@ -1,58 +1,58 @@
 import { notFound } from './errors.js';
 import {
-  ENTRY_COLUMNS, checkView, filterSql, orderSql, requireWorkset, segmentOf, segments, toEntryRow,
-  type EntryRecord, type Filter, type Segment,
+  ENTRY_COLUMNS, checkFilter, filterSql, orderSql, requireWorkset, segmentOf, segments, toEntryRow,
+  type EntryRecord, type FilterSql, type Segment,
 } from './entry-sql.js';
 import type { Param, Sql } from './sql.js';
-import type { EntryRow, EntrySort, EntryView, NavigateDirection, Page, PageRequest } from './types.js';
+import type { EntryRow, EntrySort, NavigateDirection, Page, PageFilter, PageRequest } from './types.js';
 import { requirePage, requireText } from './validate.js';
 
 /** Where a query starts: the first rows of a segment, or the rows strictly after a cursor. */
 interface Walk {
   readonly segment: Segment;
-  /** True to read in the view's direction, false to read backwards. */
+  /** True to read in the filter's sort direction, false to read backwards. */
   readonly forward: boolean;
   readonly after?: EntryRecord;
 }
 
 /**
- * The work list as a lexicographer sees it: pages, stepping to the neighbour of the open entry,
- * and where an entry sits, all in one order and filter (`EntryView`).
+ * Pages of the work list and steps to the neighbour of the open entry, both in one filter and
+ * order (`PageFilter`), in SQL.
  *
  * The order is the sort key (folded text, or ISO date) with empty keys last in both directions,
  * then the snapshot position, which is unique per workset and so makes the order total and
  * paging stable. Every query is a range or ordered scan of one index.
  */
-export class EntryViews {
+export class EntryPager {
   constructor(private readonly sql: Sql) {}
 
   /** An offset past the end gives no rows and the right total. */
   page(worksetId: number, request: PageRequest): Page<EntryRow> {
     requirePage(request.offset, request.limit);
-    const view = checkView(request);
-    const filter = filterSql(view);
+    const checked = checkFilter(request);
+    const condition = filterSql(checked);
     return this.sql.read(() => {
       requireWorkset(this.sql, worksetId);
-      const total = this.count(worksetId, filter, '', []);
+      const total = this.count(worksetId, condition);
       if (request.offset >= total || request.limit === 0) return { total, offset: request.offset, rows: [] };
       const records = this.sql.all<EntryRecord>(
-        `SELECT ${ENTRY_COLUMNS} FROM workset_entries WHERE workset_id = ?${filter.sql} ORDER BY ${orderSql(view.sort)} LIMIT ? OFFSET ?`,
-        worksetId, ...filter.params, request.limit, request.offset,
+        `SELECT ${ENTRY_COLUMNS} FROM workset_entries WHERE workset_id = ?${condition.sql} ORDER BY ${orderSql(checked.sort)} LIMIT ? OFFSET ?`,
+        worksetId, ...condition.params, request.limit, request.offset,
       );
       return { total, offset: request.offset, rows: records.map(toEntryRow) };
     });
   }
 
   /**
-   * The entry to open after `from` in the view, or null at either end.
+   * The entry to open after `from` in the filter's order, or null at either end.
    *
    * `from` need not match the filter: marking the open entry done under a "pending" filter and
    * pressing Next still goes to the entry that followed it. Without `from`, next is the first
    * entry and previous the last.
    */
-  navigate(worksetId: number, direction: NavigateDirection, from: string | null, view: EntryView = {}): EntryRow | null {
-    const checked = checkView(view);
-    const filter = filterSql(checked);
+  navigate(worksetId: number, direction: NavigateDirection, from: string | null, filter: PageFilter = {}): EntryRow | null {
+    const checked = checkFilter(filter);
+    const condition = filterSql(checked);
     const all = segments(checked.sort);
     return this.sql.read(() => {
       requireWorkset(this.sql, worksetId);
@@ -62,45 +62,28 @@ export class EntryViews {
       const start = fromEnd ? (forward ? 0 : all.length - 1) : segmentOf(checked.sort, cursor);
       const after = fromEnd ? undefined : cursor;
       for (let i = start; i >= 0 && i < all.length; i += forward ? 1 : -1) {
-        const found = this.first(worksetId, filter, checked.sort, { segment: all[i], forward, after: i === start ? after : undefined });
+        const found = this.first(worksetId, condition, checked.sort, { segment: all[i], forward, after: i === start ? after : undefined });
         if (found) return toEntryRow(found);
       }
       return null;
     });
   }
 
-  /** The entry's offset in the view (for scrolling the list to it), or null when filtered out. */
-  offsetOf(worksetId: number, guid: string, view: EntryView = {}): number | null {
-    const checked = checkView(view);
-    const filter = filterSql(checked);
-    const all = segments(checked.sort);
-    return this.sql.read(() => {
-      requireWorkset(this.sql, worksetId);
-      const cursor = this.cursor(worksetId, guid);
-      if (this.count(worksetId, filter, ' AND guid = ?', [guid]) === 0) return null;
-      const index = segmentOf(checked.sort, cursor);
-      let before = 0;
-      for (let i = 0; i < index; i++) before += this.count(worksetId, filter, all[i].where, []);
-      const { where, params } = compare(all[index], checked.sort.dir === 'asc' ? '<' : '>', cursor);
-      return before + this.count(worksetId, filter, all[index].where + where, params);
-    });
-  }
-
-  private first(worksetId: number, filter: Filter, sort: EntrySort, walk: Walk): EntryRecord | undefined {
+  private first(worksetId: number, condition: FilterSql, sort: EntrySort, walk: Walk): EntryRecord | undefined {
     const ascending = (sort.dir === 'asc') === walk.forward;
     const dir = ascending ? 'ASC' : 'DESC';
     const { where, params } = walk.after ? compare(walk.segment, ascending ? '>' : '<', walk.after) : { where: '', params: [] };
     return this.sql.get<EntryRecord>(
-      `SELECT ${ENTRY_COLUMNS} FROM workset_entries WHERE workset_id = ?${walk.segment.where}${where}${filter.sql}
+      `SELECT ${ENTRY_COLUMNS} FROM workset_entries WHERE workset_id = ?${walk.segment.where}${where}${condition.sql}
        ORDER BY ${walk.segment.columns.map((column) => `${column} ${dir}`).join(', ')} LIMIT 1`,
-      worksetId, ...params, ...filter.params,
+      worksetId, ...params, ...condition.params,
     );
   }
 
-  private count(worksetId: number, filter: Filter, where: string, params: Param[]): number {
+  private count(worksetId: number, condition: FilterSql): number {
     const row = this.sql.get<{ n: number }>(
-      `SELECT count(*) AS n FROM workset_entries WHERE workset_id = ?${where}${filter.sql}`,
-      worksetId, ...params, ...filter.params,
+      `SELECT count(*) AS n FROM workset_entries WHERE workset_id = ?${condition.sql}`,
+      worksetId, ...condition.params,
     );
     return row?.n ?? 0;
   }
