@@ -80,12 +80,11 @@ describe('BaseXSession against a real server', () => {
 
   it('times a slow call out, drops the connection and rejects what waited behind it', async () => {
     const slow = await connectTestSession();
-    const started = Date.now();
-    const sleeping = slow.query('prof:sleep(5000)', {}, { timeoutMs: 300 });
+    // A sleep far longer than the test may take: only the timeout can end this call in time.
+    const sleeping = slow.query('prof:sleep(600000)', {}, { timeoutMs: 300 });
     const behind = slow.query('1');
     await expect(sleeping).rejects.toBeInstanceOf(TimeoutError);
     await expect(behind).rejects.toBeInstanceOf(ConnectionError);
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect(slow.isOpen).toBe(false);
   });
 

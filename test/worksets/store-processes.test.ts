@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,16 +19,21 @@ import { STORE_FILE, openStore, type Store } from '../../src-main/worksets/store
 const BETTER_SQLITE3 = createRequire(import.meta.url).resolve('better-sqlite3');
 const STORE_MODULE = pathToFileURL(resolve(import.meta.dirname, '../../src-main/worksets/store/index.ts')).href;
 
-/** Holds a write transaction, with an uncommitted workset in it, until killed (or for `HOLD_MS`). */
+/** Holds a write transaction, with an uncommitted workset in it, until killed (or see RELEASE_AFTER). */
 const LOCK_HOLDER = `
   const Database = require(process.env.BETTER_SQLITE3);
   const db = new Database(process.env.STORE_PATH);
   db.exec('BEGIN IMMEDIATE');
   db.prepare("INSERT INTO worksets (dictionary, name, name_key, query, created, updated) VALUES ('fr', 'uncommitted', 'uncommitted', '{}', 'x', 'x')").run();
   console.log('locked');
+  // With RELEASE_AFTER, commits HOLD_MS after that file appears (the parent writes it just before
+  // it starts waiting for the lock), so the parent surely waits, however slow either process is.
   const hold = Number(process.env.HOLD_MS);
-  if (hold > 0) setTimeout(() => { db.exec('COMMIT'); db.close(); console.log('released'); }, hold);
-  else setInterval(() => {}, 1000);
+  const after = process.env.RELEASE_AFTER;
+  const release = () => setTimeout(() => { db.exec('COMMIT'); db.close(); console.log('released'); }, hold);
+  if (after) {
+    const poll = setInterval(() => { if (require('node:fs').existsSync(after)) { clearInterval(poll); release(); } }, 10);
+  } else setInterval(() => {}, 1000);
 `;
 
 /** Starts a bulk run through the real store, then waits to be killed. */
@@ -132,12 +137,15 @@ describe('workset store shared by processes', () => {
   });
 
   it('waits out a lock shorter than the busy timeout instead of failing', async () => {
-    const patient = openStore(folder, { busyTimeoutMs: 5000 });
+    const patient = openStore(folder, { busyTimeoutMs: 60_000 });
+    const waiting = join(folder, 'waiting');
     try {
-      await startChild(['-e', LOCK_HOLDER], { BETTER_SQLITE3, STORE_PATH: file, HOLD_MS: '700' }, 'locked');
+      await startChild(['-e', LOCK_HOLDER], { BETTER_SQLITE3, STORE_PATH: file, HOLD_MS: '300', RELEASE_AFTER: waiting }, 'locked');
+      writeFileSync(waiting, '');
       const started = performance.now();
       patient.worksets.create({ dictionary: 'fr', name: 'Patient', query: '{}' });
-      expect(performance.now() - started).toBeGreaterThan(100);
+      // The holder commits at least 300 ms after the file appeared, and this create began before.
+      expect(performance.now() - started).toBeGreaterThan(250);
       expect(patient.worksets.list('fr').map((row) => row.name)).toEqual(['Patient', 'uncommitted']);
     } finally {
       patient.close();
