@@ -181,8 +181,8 @@ test("the same entry in two windows: a stale save meets the conflict UI and neve
 });
 
 test('a bulk edit in one window, paused while four others page and edit, then resumed', async ({ browser }) => {
-  // Five windows doing a user's work, with a 5,000-entry run and its undo: minutes on a loaded machine.
-  test.setTimeout(300_000);
+  // Five windows doing a user's work, with a 5,400-entry run and its undo: minutes on a loaded machine.
+  test.setTimeout(600_000);
   const lotud = worksets['Lotud all'];
   const { contexts, pages } = await openWindows(browser, Array.from({ length: 5 }, () => `#workset=${lotud.id}`));
   const [a, ...others] = pages;
