@@ -101,7 +101,7 @@ describe('workset store: bulk operations and their journal', () => {
     expect(() => store.bulk.recordBatch(op.id, journalRows(0, 1))).toThrow(expect.objectContaining({ code: 'Conflict' }));
     store.bulk.setState(op.id, 'undone');
     expect(() => store.bulk.setState(op.id, 'running')).toThrow(expect.objectContaining({ code: 'Conflict' }));
-    expect(() => store.bulk.setState(op.id, 'paused' as 'done')).toThrow(expect.objectContaining({ code: 'Invalid' }));
+    expect(() => store.bulk.setState(op.id, 'sleeping' as 'done')).toThrow(expect.objectContaining({ code: 'Invalid' }));
   });
 
   it('accepts applied marks after a cancel, for the batch that was already being written', () => {
