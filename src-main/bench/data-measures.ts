@@ -1,3 +1,5 @@
+import { onDatabase } from '../lift/database-query.js';
+import { LIFT_DOC, LIFT_PATHS } from '../lift/documents.js';
 import { importLift } from '../lift/import.js';
 import { validateQuery } from '../worksets/query/validate.js';
 import type { BenchContext } from './setup.js';
@@ -29,10 +31,9 @@ export async function measureImport(c: BenchContext): Promise<Summary & { raw: S
 /** The part of speech whose entries make the bulk workset closest to 20,000 entries (or a fifth of a smaller dictionary). */
 export async function commonPos(c: BenchContext): Promise<string> {
   const counts = await c.admin.query(
-    `declare variable $db external;
-     for $p in distinct-values(db:open($db, 'dictionary.lift')/lift/entry/sense/grammatical-info/@value)
-     return $p || '&#9;' || count(db:open($db, 'dictionary.lift')/lift/entry[sense/grammatical-info/@value = $p])`,
-    { db: c.db },
+    onDatabase(c.db, `declare variable $db external;
+     for $p in distinct-values(db:open($db, '${LIFT_DOC}')/lift/entry/sense/grammatical-info/@value)
+     return $p || '&#9;' || count(db:open($db, '${LIFT_DOC}')/lift/entry[sense/grammatical-info/@value = $p])`),
   );
   const target = Math.min(20_000, c.entries / 5);
   const byCount = counts.map((row) => row.split('\t')).map(([pos, n]) => ({ pos, n: Number(n) }));
@@ -86,12 +87,12 @@ export async function measureBulk(c: BenchContext, worksetId: number): Promise<{
     },
     async () => {
       await c.admin.query(
-        `declare variable $db external; declare variable $guids external; declare variable $value external;
+        onDatabase(c.db, `declare variable $db external; declare variable $guids external; declare variable $value external;
          let $now := format-dateTime(adjust-dateTime-to-timezone(current-dateTime(), xs:dayTimeDuration('PT0S')), '[Y0001]-[M01]-[D01]T[H01]:[m01]:[s01]Z')
-         for $e in db:open($db, 'dictionary.lift')/lift/entry[@guid = $guids]
-         return (for $gi in $e/(sense | sense//subsense)/grammatical-info return replace value of node $gi/@value with $value,
-                 replace value of node $e/@dateModified with $now)`,
-        { db: c.db, guids, value: `Raw ${round}` },
+         for $e in db:open($db, '${LIFT_DOC}')/lift/entry[@guid = $guids]
+         return (for $gi in ${LIFT_PATHS.senses('$e')}/grammatical-info return replace value of node $gi/@value with $value,
+                 replace value of node $e/@dateModified with $now)`),
+        { guids, value: `Raw ${round}` },
       );
     },
     0,

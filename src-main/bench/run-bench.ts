@@ -1,6 +1,7 @@
 import { measureBulk, measureCreate, measureImport, measureValidate, commonPos } from './data-measures.js';
 import { machine, setUp, tearDown, type BenchOptions } from './setup.js';
 import { measureBesideLongQuery, measureConcurrent, measurePage, measureRss } from './window-measures.js';
+import { measureBesideWrites } from './write-measures.js';
 
 /** The bench JSON: a fixed shape other tools read (keys may be added, never renamed). */
 export interface BenchReport {
@@ -40,6 +41,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const concurrent = await step('concurrent_8', () => measureConcurrent(c, bulkSet.id));
     const beside = await step('beside_long_query', () => measureBesideLongQuery(c, bulkSet.id));
     const rss = await step('rss_mb', () => measureRss(c, bulkSet.id));
+    const besideWrites = await step('beside_other_write and beside_own_write', () => measureBesideWrites(c, bulkSet.id));
     const { bulk, undo } = await step('bulk and undo', () => measureBulk(c, bulkSet.id));
     const measures = {
       import: importFigures,
@@ -47,6 +49,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       page,
       concurrent_8: concurrent,
       beside_long_query: beside,
+      beside_other_write: besideWrites.other,
+      beside_own_write: besideWrites.own,
       bulk_20k: bulk,
       undo,
       validate,
@@ -64,6 +68,7 @@ function goals(m: {
   page: { p95_ms: number; ratio: number };
   concurrent_8: { ratio: number };
   beside_long_query: { ratio_own: number };
+  beside_other_write: { ratio: number };
   bulk_20k: { ratio: number };
   undo: { ratio: number };
   validate: { p95_ms: number };
@@ -77,6 +82,7 @@ function goals(m: {
     check('page', 'ratio to bare XQuery', m.page.ratio, '≤ 1.5×', 1.5),
     check('concurrent_8', 'p95 ratio to 1 window', m.concurrent_8.ratio, '≤ 2×', 2),
     check('beside_long_query', 'p95 ratio, own session', m.beside_long_query.ratio_own, '≤ 1.5×', 1.5),
+    check('beside_other_write', 'p95 ratio to unloaded, bulk run in another dictionary', m.beside_other_write.ratio, '≤ 1.5×', 1.5),
     check('bulk_20k', 'ratio to raw XQuery update', m.bulk_20k.ratio, '≤ 3×', 3),
     check('undo', 'ratio to the bulk run', m.undo.ratio, '≤ 1×', 1),
     check('validate', 'p95 ms', m.validate.p95_ms, '≤ 150 ms', 150),

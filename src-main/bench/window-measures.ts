@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Queryable } from '../basex/queryable.js';
+import { onDatabase } from '../lift/database-query.js';
+import { LIFT_DOC } from '../lift/documents.js';
 import { VIEW_FUNCTIONS } from '../lift/entry-view.js';
 import { querySchema } from '../ipc/contract/query.js';
 import { compileQuery } from '../worksets/query/compile.js';
@@ -19,10 +21,11 @@ declare variable $offset as xs:integer external;
 subsequence(for $e in (${matchingEntries(compiled)} return $e)
   ${orderClauses(query.sort)}
   return $e, $offset + 1, ${PAGE}) ! local:view(.)`;
-  return session.query(xquery, { ...compiled.bindings, db: c.db, offset }, { idempotent: true });
+  return session.query(onDatabase(c.db, xquery), { ...compiled.bindings, offset }, { idempotent: true });
 }
 
-function ourPage(c: BenchContext, session: Queryable, worksetId: number, offset: number): Promise<unknown> {
+/** A page of 50 of a workset, as a window asks for it. */
+export function ourPage(c: BenchContext, session: Queryable, worksetId: number, offset: number): Promise<unknown> {
   return c.worksets.page(session, worksetId, { offset, limit: PAGE, sort: { by: 'headword', dir: 'asc' } });
 }
 
@@ -50,7 +53,7 @@ export async function measurePage(c: BenchContext, worksetId: number): Promise<S
 }
 
 /** Pages at random offsets; each window on its own session. */
-async function pageLoop(c: BenchContext, session: Queryable, worksetId: number, count: number, seed: number): Promise<number[]> {
+export async function pageLoop(c: BenchContext, session: Queryable, worksetId: number, count: number, seed: number): Promise<number[]> {
   const total = c.services.store.entries.progress(worksetId).total;
   const samples: number[] = [];
   let state = seed;
@@ -82,7 +85,7 @@ export async function measureConcurrent(c: BenchContext, worksetId: number): Pro
 
 /** A query that scans every entry's text: about a second or two at 100,000 entries. */
 const LONG_QUERY = `declare variable $db external;
-count(db:open($db, 'dictionary.lift')/lift/entry[some $t in .//text satisfies matches($t, '^[^q]*a.*e.*i')])`;
+count(db:open($db, '${LIFT_DOC}')/lift/entry[some $t in .//text satisfies matches($t, '^[^q]*a.*e.*i')])`;
 
 /**
  * Paging beside another window's long query: on its own session (the design) and on one
@@ -93,12 +96,13 @@ export async function measureBesideLongQuery(c: BenchContext, worksetId: number)
   const other = c.services.registry.open('bench-long');
   await Promise.all([pager.ready(), other.ready()]);
   const count = Math.max(10, c.options.runs * 4);
-  const longRun = await timed(() => other.query(LONG_QUERY, { db: c.db }));
+  const longQuery = onDatabase(c.db, LONG_QUERY);
+  const longRun = await timed(() => other.query(longQuery));
   const unloaded = summarize(await pageLoop(c, pager, worksetId, count, 3));
   const beside = async (session: Queryable): Promise<number[]> => {
     let busy = true;
     const loop = (async () => {
-      while (busy) await other.query(LONG_QUERY, { db: c.db });
+      while (busy) await other.query(longQuery);
     })();
     await new Promise((resolve) => setTimeout(resolve, 100));
     try {

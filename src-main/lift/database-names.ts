@@ -15,6 +15,8 @@ export const META_DOC = 'meta.xml';
 /** Letters, digits, `_`, `-` and inner dots: what BaseX 9 accepts, limited to ASCII. */
 const VALID_NAME = /^[A-Za-z0-9_-](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$/;
 const MAX_NAME_LENGTH = 100;
+/** A temporary name is a dictionary's name with a suffix (see temporaryName). */
+const MAX_TEMPORARY_LENGTH = MAX_NAME_LENGTH + '__replaced_00000000'.length;
 /** Suffix of the databases an import or a swap works in; hidden from the dictionary list. */
 const TEMPORARY_NAME = /__(?:import|replaced)_[0-9a-f]{8}$/;
 
@@ -24,19 +26,36 @@ const TEMPORARY_NAME = /__(?:import|replaced)_[0-9a-f]{8}$/;
  * name is always a safe file name on every platform the app runs on.
  */
 export function checkDatabaseName(name: string): string {
-  if (name.length > MAX_NAME_LENGTH) {
-    throw new LiftError('Invalid', `database name "${name.slice(0, 20)}…" is too long: at most ${MAX_NAME_LENGTH} characters`);
+  checkLength(name, MAX_NAME_LENGTH);
+  checkDatabaseSyntax(name);
+  if (TEMPORARY_NAME.test(name)) {
+    throw new LiftError('Invalid', `"${name}" is reserved for imports in progress: choose another database name`);
   }
+  return name;
+}
+
+/**
+ * Checks that a name, a temporary one included, is made only of the characters above, so it can
+ * be written into query text as a string literal (see database-query.ts).
+ */
+export function checkDatabaseSyntax(name: string): string {
+  checkLength(name, MAX_TEMPORARY_LENGTH);
   if (!VALID_NAME.test(name)) {
     throw new LiftError(
       'Invalid',
       `"${name}" is not a valid database name: use letters A–Z, digits and - _ . (not at the start or end)`,
     );
   }
-  if (TEMPORARY_NAME.test(name)) {
-    throw new LiftError('Invalid', `"${name}" is reserved for imports in progress: choose another database name`);
-  }
   return name;
+}
+
+/** Whether `name` passes checkDatabaseSyntax. */
+export function isValidDatabaseName(name: string): boolean {
+  return name.length <= MAX_TEMPORARY_LENGTH && VALID_NAME.test(name);
+}
+
+function checkLength(name: string, max: number): void {
+  if (name.length > max) throw new LiftError('Invalid', `database name "${name.slice(0, 20)}…" is too long: at most ${max} characters`);
 }
 
 /**

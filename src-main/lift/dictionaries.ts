@@ -1,7 +1,9 @@
 import type { Queryable } from '../basex/queryable.js';
-import { checkDatabaseName, isTemporaryName } from './database-names.js';
+import { BaseXError } from '../basex/errors.js';
+import { checkDatabaseName, isTemporaryName, isValidDatabaseName } from './database-names.js';
+import { onDatabase } from './database-query.js';
 import { LiftError } from './errors.js';
-import { COUNT_ENTRIES, LIST_DICTIONARIES } from './xquery.js';
+import { COUNT_ENTRIES, DATABASE_NAMES, DATABASE_NAMES_LOCKED } from './xquery.js';
 
 /** One dictionary database: its entries, of which `deleted` are tombstones (@dateDeleted). */
 export interface DictionarySummary {
@@ -14,16 +16,29 @@ export interface DictionarySummary {
  * Every dictionary on the server, sorted by name.
  *
  * A database is a dictionary iff it holds LIFT_DOC; databases of imports in progress (and of
- * dictionaries being replaced) hold one too but are not listed.
+ * dictionaries being replaced) hold one too but are not listed. Each database is counted in a
+ * query of its own that names it, so the list waits only for writes in a dictionary it counts,
+ * one at a time, and never locks the server as a whole (see DATABASE_NAMES). A database whose
+ * name the app could not write into a command is no dictionary of ours and is left out.
  */
 export async function listDictionaries(session: Queryable): Promise<DictionarySummary[]> {
-  const fields = await session.query(LIST_DICTIONARIES, {}, { idempotent: true });
   const list: DictionarySummary[] = [];
-  for (let i = 0; i + 2 < fields.length; i += 3) {
-    const name = fields[i];
-    if (!isTemporaryName(name)) list.push({ name, entries: Number(fields[i + 1]), deleted: Number(fields[i + 2]) });
+  for (const name of await databaseNames(session)) {
+    if (isTemporaryName(name) || !isValidDatabaseName(name)) continue;
+    const counts = await countEntries(session, name);
+    if (counts) list.push({ name, ...counts });
   }
   return list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+async function databaseNames(session: Queryable): Promise<string[]> {
+  try {
+    const [answer, ...names] = await session.query(DATABASE_NAMES, {}, { idempotent: true });
+    if (answer === 'ok') return names;
+  } catch (error) {
+    if (!(error instanceof BaseXError) || error.errorCode !== 'basex:permission') throw error;
+  }
+  return session.query(DATABASE_NAMES_LOCKED, {}, { idempotent: true });
 }
 
 /** One dictionary's summary; NotFound when there is no such database or it is not a dictionary. */
@@ -36,7 +51,7 @@ export async function dictionaryInfo(session: Queryable, name: string): Promise<
 
 /** Entry counts of any database (temporary ones included), or undefined if it is no dictionary. */
 export async function countEntries(session: Queryable, database: string): Promise<{ entries: number; deleted: number } | undefined> {
-  const counts = await session.query(COUNT_ENTRIES, { db: database }, { idempotent: true });
+  const counts = await session.query(onDatabase(database, COUNT_ENTRIES), {}, { idempotent: true });
   if (counts.length !== 2) return undefined;
   return { entries: Number(counts[0]), deleted: Number(counts[1]) };
 }

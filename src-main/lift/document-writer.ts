@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { open, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Queryable } from '../basex/queryable.js';
+import { onDatabase } from './database-query.js';
 import { readLayout, type FileLayout } from './meta.js';
 
 /** Children of the root element serialized per query: about a thousand entries at a time. */
@@ -59,7 +60,7 @@ return (
  */
 export async function writeDocument(session: Queryable, database: string, path: string, target: string): Promise<string> {
   const layout = await readLayout(session, database, path);
-  const top = await session.query(TOP_LEVEL, { db: database, path }, { idempotent: true });
+  const top = await session.query(onDatabase(database, TOP_LEVEL), { path }, { idempotent: true });
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.partial`);
   const handle = await open(temporary, 'wx');
   try {
@@ -81,7 +82,7 @@ export async function writeDocument(session: Queryable, database: string, path: 
       }
       await write(markup(startTag(serialized)));
       for (let pre = firstChild; pre >= 0; ) {
-        const [chunk, next, ...rest] = await session.query(CHUNK, { db: database, pre, count: CHUNK_NODES }, { idempotent: true });
+        const [chunk, next, ...rest] = await session.query(onDatabase(database, CHUNK), { pre, count: CHUNK_NODES }, { idempotent: true });
         if (next === undefined || rest.length > 0) throw new Error(`unexpected answer to an export chunk of ${database}`);
         await write(markup(chunk));
         pre = Number(next);

@@ -1,6 +1,7 @@
 import type { Queryable } from '../basex/queryable.js';
 import type { FieldEdit } from '../ipc/contract/edit.js';
-import { ENTRIES_PROLOG } from './documents.js';
+import { onDatabase } from './database-query.js';
+import { LIFT_PROLOG } from './documents.js';
 import { FIELD_EDIT_PROLOG, fieldEditBindings, VERSION_FUNCTION, versionOf } from './field-edit-xquery.js';
 
 /**
@@ -50,31 +51,18 @@ const NO_INDENT = `declare option output:indent 'no';`;
 export async function readEntries(session: Queryable, db: string, guids: readonly string[]): Promise<EntryXml[]> {
   if (guids.length === 0) return [];
   const items = await session.query(
-    `${NO_INDENT}${ENTRIES_PROLOG}${LIVE_ENTRY}
+    onDatabase(db, `${NO_INDENT}${LIFT_PROLOG}${LIVE_ENTRY}
      declare variable $guids as xs:string* external;
      for $g in $guids
      let $e := local:entry($g)
      where $e
-     return ($g, serialize($e, map { 'method': 'xml', 'indent': 'no' }))`,
-    { db, guids: [...guids] },
+     return ($g, serialize($e, map { 'method': 'xml', 'indent': 'no' }))`),
+    { guids: [...guids] },
     { idempotent: true },
   );
   const entries: EntryXml[] = [];
   for (let i = 0; i + 1 < items.length; i += 2) entries.push({ guid: items[i], version: versionOf(items[i + 1]), xml: items[i + 1] });
   return entries;
-}
-
-/** Versions of entries (guid → version); missing entries are absent from the map. */
-export async function entryVersions(session: Queryable, db: string, guids: readonly string[]): Promise<Map<string, string>> {
-  if (guids.length === 0) return new Map();
-  const lines = await session.execute(
-    `${ENTRIES_PROLOG}${VERSION_FUNCTION}${LIVE_ENTRY}
-     declare variable $guids as xs:string* external;
-     string-join(for $g in $guids let $e := local:entry($g) where $e return $g || '&#9;' || local:version($e), '&#10;')`,
-    { db, guids: [...guids] },
-    { idempotent: true },
-  );
-  return new Map(lines ? lines.split('\n').map((line) => line.split('\t') as [string, string]) : []);
 }
 
 /**
@@ -89,7 +77,7 @@ export async function applyEdit(
 ): Promise<WriteOutcome[]> {
   if (expected.length === 0) return [];
   const lines = await session.query(
-    `${ENTRIES_PROLOG}${VERSION_FUNCTION}${FIELD_EDIT_PROLOG}${LIVE_ENTRY}
+    onDatabase(db, `${LIFT_PROLOG}${VERSION_FUNCTION}${FIELD_EDIT_PROLOG}${LIVE_ENTRY}
      declare variable $guids as xs:string* external;
      declare variable $versions as xs:string* external;
      for $g at $i in $guids
@@ -100,8 +88,8 @@ export async function applyEdit(
          return if ($c is $e) then update:output($g || '&#9;unchanged&#9;' || local:version($e))
          (: The same updates on the stored entry, not a replace by the copy: BaseX then rewrites
             a few nodes instead of the whole entry and its index keys (3 times faster). :)
-         else (local:apply($e), local:stamp($e), update:output($g || '&#9;applied&#9;' || local:version($c)))`,
-    { db, guids: expected.map((e) => e.guid), versions: expected.map((e) => e.version), ...fieldEditBindings(edit) },
+         else (local:apply($e), local:stamp($e), update:output($g || '&#9;applied&#9;' || local:version($c)))`),
+    { guids: expected.map((e) => e.guid), versions: expected.map((e) => e.version), ...fieldEditBindings(edit) },
   );
   return lines.map(parseOutcome);
 }
@@ -129,8 +117,8 @@ export async function restoreEntries(
 ): Promise<WriteOutcome[]> {
   if (restores.length === 0) return [];
   const lines = await session.query(
-    `declare option db:chop 'false';
-     ${ENTRIES_PROLOG}${VERSION_FUNCTION}${LIVE_ENTRY}
+    onDatabase(db, `declare option db:chop 'false';
+     ${LIFT_PROLOG}${VERSION_FUNCTION}${LIVE_ENTRY}
      declare variable $guids as xs:string* external;
      declare variable $xmls as xs:string external;
      declare variable $versions as xs:string* external;
@@ -139,9 +127,8 @@ export async function restoreEntries(
      let $e := local:entry($g)
      return if (empty($e)) then update:output($g || '&#9;missing')
        else if (local:version($e) != $versions[$i]) then update:output($g || '&#9;changed&#9;' || local:version($e))
-       else (replace node $e with $pres[$i], update:output($g || '&#9;applied'))`,
+       else (replace node $e with $pres[$i], update:output($g || '&#9;applied'))`),
     {
-      db,
       guids: restores.map((r) => r.guid),
       xmls: preImagesDocument(restores.map((r) => r.xml)),
       versions: restores.map((r) => r.expectedVersion)
@@ -163,8 +150,8 @@ export async function reconcileEdit(
 ): Promise<WriteOutcome[]> {
   if (rows.length === 0) return [];
   const lines = await session.query(
-    `declare option db:chop 'false';
-     ${ENTRIES_PROLOG}${VERSION_FUNCTION}${FIELD_EDIT_PROLOG}${LIVE_ENTRY}
+    onDatabase(db, `declare option db:chop 'false';
+     ${LIFT_PROLOG}${VERSION_FUNCTION}${FIELD_EDIT_PROLOG}${LIVE_ENTRY}
      declare variable $guids as xs:string* external;
      declare variable $xmls as xs:string external;
      declare variable $previews as xs:string* external;
@@ -178,8 +165,8 @@ export async function reconcileEdit(
        else if (local:version($e) = $previews[$i]) then $g || '&#9;unchanged&#9;' || local:version($e)
        else if (deep-equal(local:undated($e), local:undated(local:edited($pres[$i]))))
          then $g || '&#9;applied&#9;' || local:version($e)
-       else $g || '&#9;changed&#9;' || local:version($e)`,
-    { db, guids: rows.map((r) => r.guid), xmls: preImagesDocument(rows.map((r) => r.preImage)), previews: rows.map((r) => r.previewVersion), ...fieldEditBindings(edit) },
+       else $g || '&#9;changed&#9;' || local:version($e)`),
+    { guids: rows.map((r) => r.guid), xmls: preImagesDocument(rows.map((r) => r.preImage)), previews: rows.map((r) => r.previewVersion), ...fieldEditBindings(edit) },
     { idempotent: true },
   );
   return lines.map(parseOutcome);
@@ -194,7 +181,7 @@ export async function previewEdit(
 ): Promise<{ guid: string; before: string[]; after: string[] }[]> {
   if (guids.length === 0) return [];
   const json = await session.execute(
-    `${ENTRIES_PROLOG}${VERSION_FUNCTION}${FIELD_EDIT_PROLOG}${LIVE_ENTRY}
+    onDatabase(db, `${LIFT_PROLOG}${VERSION_FUNCTION}${FIELD_EDIT_PROLOG}${LIVE_ENTRY}
      declare variable $guids as xs:string* external;
      declare function local:values($e as element(entry)) as xs:string* {
        for $o in local:owners($e)
@@ -205,8 +192,8 @@ export async function previewEdit(
      };
      serialize(array { for $g in $guids let $e := local:entry($g) where $e
        return map { 'guid': $g, 'before': array { local:values($e) }, 'after': array { local:values(local:edited($e)) } } },
-       map { 'method': 'json' })`,
-    { db, guids: [...guids], ...fieldEditBindings(edit) },
+       map { 'method': 'json' })`),
+    { guids: [...guids], ...fieldEditBindings(edit) },
     { idempotent: true },
   );
   return JSON.parse(json) as { guid: string; before: string[]; after: string[] }[];

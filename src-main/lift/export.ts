@@ -2,6 +2,7 @@ import { rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Queryable } from '../basex/queryable.js';
 import { checkDatabaseName, LIFT_DOC, RANGES_DOC } from './database-names.js';
+import { onDatabase } from './database-query.js';
 import { dictionaryInfo } from './dictionaries.js';
 import { writeDocument } from './document-writer.js';
 import { LiftError } from './errors.js';
@@ -34,8 +35,8 @@ export async function exportLift(session: Queryable, database: string, outFile: 
     const before = await modifiedAt(session, database);
     const { entries } = await dictionaryInfo(session, database);
     const hasRanges = (await session.query(
-      `declare variable $db external; db:exists($db, '${RANGES_DOC}')`,
-      { db: database },
+      onDatabase(database, `declare variable $db external; db:exists($db, '${RANGES_DOC}')`),
+      {},
       { idempotent: true },
     ))[0] === 'true';
     const rangesFile = hasRanges ? join(dirname(outFile), `${basename(outFile, extname(outFile))}.lift-ranges`) : undefined;
@@ -60,5 +61,5 @@ export async function exportLift(session: Queryable, database: string, outFile: 
 }
 
 async function modifiedAt(session: Queryable, database: string): Promise<string> {
-  return (await session.query(MODIFIED_AT, { db: database }, { idempotent: true }))[0] ?? '';
+  return (await session.query(onDatabase(database, MODIFIED_AT), {}, { idempotent: true }))[0] ?? '';
 }

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { FieldEdit } from '../ipc/contract/edit.js';
+import { LIFT_PATHS } from './documents.js';
 
 /**
  * The XQuery that applies a FieldEdit to an entry, shared by inline edits and bulk operations.
  *
  * Every part of the edit arrives as a bound external variable; this text never changes, so no
  * user value can become query syntax. `local:edited($e)` returns the changed copy of an entry
- * (with dateModified stamped), or the entry itself when the edit changes nothing.
+ * (with dateModified stamped), or the entry itself when the edit changes nothing. It edits the
+ * senses of LIFT_PATHS, as filters and views read them.
  */
 
 /**
@@ -44,9 +46,10 @@ declare function local:now() as xs:string {
     '[Y0001]-[M01]-[D01]T[H01]:[m01]:[s01]Z')
 };
 
-(: One top-level sense by position, or every sense and subsense (as the query model reads them). :)
-declare function local:senses($e as element(entry)) as element()* {
-  if ($sense ge 0) then $e/sense[$sense + 1] else $e/(sense | sense//subsense)
+(: One top-level sense by position, or every sense and subsense: LIFT_PATHS.senses, the senses
+   filters test and views show. :)
+declare function local:edited-senses($e as element(entry)) as element()* {
+  if ($sense ge 0) then $e/sense[$sense + 1] else ${LIFT_PATHS.senses('$e')}
 };
 
 (: The elements a field lives in: the entry, or its senses. A trait or custom field lives where
@@ -54,11 +57,11 @@ declare function local:senses($e as element(entry)) as element()* {
    has it yet, a new one goes on the entry (or on the sense chosen). :)
 declare function local:owners($e as element(entry)) as element()* {
   switch ($field)
-    case 'gloss' case 'definition' case 'pos' case 'semantic-domain' return local:senses($e)
-    case 'note' return if ($sense ge 0) then local:senses($e) else $e
+    case 'gloss' case 'definition' case 'pos' case 'semantic-domain' return local:edited-senses($e)
+    case 'note' return if ($sense ge 0) then local:edited-senses($e) else $e
     case 'trait' case 'custom' return
-      if ($sense ge 0) then local:senses($e) else
-      let $holding := ($e, local:senses($e))[if ($field = 'trait') then trait[@name = $name] else field[@type = $name]]
+      if ($sense ge 0) then local:edited-senses($e) else
+      let $holding := ($e, local:edited-senses($e))[if ($field = 'trait') then trait[@name = $name] else field[@type = $name]]
       return if (exists($holding)) then $holding else $e
     default return $e
 };

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { Queryable } from '../basex/queryable.js';
 import { LIFT_DOC } from './database-names.js';
+import { onDatabase } from './database-query.js';
 import { elementPositions, type FilePosition } from './element-positions.js';
 import { LiftError } from './errors.js';
 import type { SourceLayout } from './source-layout.js';
@@ -58,7 +59,7 @@ const KNOWN_VERSIONS = /^0\.1[0-5]$/;
  * lists or edits a tombstone.
  */
 export async function checkImport(session: Queryable, database: string, source: { readonly file: string; readonly layout: Pick<SourceLayout, 'rootLine' | 'rootColumn'> }): Promise<{ entries: number; deleted: number }> {
-  const answer = JSON.parse(await session.execute(CHECK_IMPORT, { db: database })) as CheckAnswer;
+  const answer = JSON.parse(await session.execute(onDatabase(database, CHECK_IMPORT))) as CheckAnswer;
   // False only if the session lost its options between SET and CREATE DB (a reconnect).
   if (answer.updindex !== 'true') throw new Error(`import into ${database} ran without its options (did the connection drop?): try again`);
   const file = basename(source.file);

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Queryable } from '../basex/queryable.js';
 import { checkDatabaseName, databaseNameFromFile, LIFT_DOC, META_DOC, RANGES_DOC, temporaryName } from './database-names.js';
+import { onDatabase } from './database-query.js';
 import { isOpenedElsewhere, LiftError } from './errors.js';
 import { checkImport } from './import-check.js';
 import { metaXml, type ImportedDocument } from './meta.js';
@@ -122,8 +123,7 @@ async function upload(
  */
 async function swap(session: Queryable, temporary: string, database: string): Promise<void> {
   const [exists, isDictionary] = await session.query(
-    `declare variable $db external; (db:exists($db), db:exists($db) and db:exists($db, '${LIFT_DOC}'))`,
-    { db: database },
+    onDatabase(database, `declare variable $db external; (db:exists($db), db:exists($db) and db:exists($db, '${LIFT_DOC}'))`),
   );
   if (exists !== 'true') return alter(session, temporary, database);
   if (isDictionary !== 'true') {

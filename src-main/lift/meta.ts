@@ -1,5 +1,6 @@
 import type { Queryable } from '../basex/queryable.js';
 import { META_DOC } from './database-names.js';
+import { onDatabase } from './database-query.js';
 import type { Newline } from './upload.js';
 
 /** How one imported file was laid out outside its elements; see SourceLayout. */
@@ -63,7 +64,7 @@ return (string($d/@bom), string($d/@newline), string($d/@declaration), string($d
  * edited like any document) falls back to the default, so export always writes well-formed XML.
  */
 export async function readLayout(session: Queryable, database: string, path: string): Promise<FileLayout> {
-  const fields = await session.query(LAYOUT_QUERY, { db: database, path }, { idempotent: true });
+  const fields = await session.query(onDatabase(database, LAYOUT_QUERY), { path }, { idempotent: true });
   if (fields.length !== 5) return DEFAULT_LAYOUT;
   const [bom, newline, declaration, gaps, tail] = fields;
   const gapList = parseWhitespace(gaps);

@@ -1,6 +1,7 @@
 import type { Queryable } from '../basex/queryable.js';
 import type { DictionaryVocabulary, RangeValue } from '../ipc/contract/dictionary.js';
-import { ENTRIES_PROLOG, RANGES_DOC } from './documents.js';
+import { onDatabase } from './database-query.js';
+import { LIFT_PROLOG, RANGES_DOC } from './documents.js';
 
 /**
  * What the query builder's pickers offer for a dictionary: the writing systems its entries use,
@@ -9,7 +10,7 @@ import { ENTRIES_PROLOG, RANGES_DOC } from './documents.js';
  *
  * FLEx writes range ids decomposed (NFD) while entries are composed: ids are given NFC.
  */
-const VOCABULARY_QUERY = `${ENTRIES_PROLOG}
+const VOCABULARY_QUERY = `${LIFT_PROLOG}
 declare variable $ranges := if (db:exists($db, '${RANGES_DOC}')) then db:open($db, '${RANGES_DOC}')/lift-ranges else ();
 declare function local:values($range-ids as xs:string*, $used as xs:string*) as array(*) {
   let $elements := $ranges/range[@id = $range-ids]/range-element
@@ -34,7 +35,7 @@ return serialize(map {
 }, map { 'method': 'json' })`;
 
 export async function dictionaryVocabulary(session: Queryable, db: string): Promise<DictionaryVocabulary> {
-  const raw = JSON.parse(await session.execute(VOCABULARY_QUERY, { db }, { idempotent: true })) as DictionaryVocabulary;
+  const raw = JSON.parse(await session.execute(onDatabase(db, VOCABULARY_QUERY), {}, { idempotent: true })) as DictionaryVocabulary;
   const clean = (values: readonly RangeValue[]): RangeValue[] =>
     values.map((v) => (v.parent ? { id: v.id, label: v.label, parent: v.parent } : { id: v.id, label: v.label }));
   return { ...raw, partsOfSpeech: clean(raw.partsOfSpeech), semanticDomains: clean(raw.semanticDomains) };

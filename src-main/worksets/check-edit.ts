@@ -1,7 +1,7 @@
 import type { Queryable } from '../basex/queryable.js';
 import { AppError } from '../ipc/app-error.js';
 import type { FieldEdit } from '../ipc/contract/edit.js';
-import { replaceProblem } from '../lift/replace-check.js';
+import { replaceProblem } from '../lift/regex-check.js';
 
 /**
  * Refuses a replace edit whose pattern, replacement or flags BaseX would refuse, before anything

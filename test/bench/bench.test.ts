@@ -21,12 +21,16 @@ it('runs every measure on a tiny synthetic dictionary and reports the fixed JSON
       page: { ...summary, ratio: expect.any(Number) },
       concurrent_8: { ...summary, ratio: expect.any(Number) },
       beside_long_query: { ratio_own: expect.any(Number), ratio_shared: expect.any(Number) },
+      beside_other_write: { ...summary, ratio: expect.any(Number), unloaded: summary, pages: expect.any(Number), bulk_ms: expect.any(Number) },
+      beside_own_write: { ...summary, unloaded: summary, pages: expect.any(Number), bulk_ms: expect.any(Number) },
       bulk_20k: { ...summary, ratio: expect.any(Number) },
       undo: { ...summary, ratio: expect.any(Number) },
       validate: summary,
       rss_mb: { value: expect.any(Number) },
     },
   });
-  expect(report.goals).toHaveLength(10);
+  expect(report.goals).toHaveLength(11);
+  // Each beside-a-write measure paged at least once while a bulk run was going.
+  for (const key of ['beside_other_write', 'beside_own_write']) expect((report.measures[key] as { pages: number }).pages).toBeGreaterThan(0);
   expect(formatReport(report)).toMatch(/\| page \| p95 ms \|/);
 }, 300_000);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BaseXSession } from '../../src-main/basex/session.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { BaseXSession } from '../../src-main/basex/session.js';
 import { temporaryName } from '../../src-main/lift/database-names.js';
 import { dictionaryInfo, listDictionaries } from '../../src-main/lift/dictionaries.js';
 import { LiftError } from '../../src-main/lift/errors.js';
@@ -42,6 +42,20 @@ describe('listDictionaries', () => {
       { name: `${prefix}_a`, entries: 234, deleted: 4 },
       { name: `${prefix}_b`, entries: 234, deleted: 4 },
     ]);
+  });
+
+  it('lists the same for a user who may only read (who cannot see the database folder)', async () => {
+    const user = uniqueName('reader');
+    await session.command(`CREATE USER ${user} ${user}_pw`);
+    await session.command(`GRANT READ TO ${user}`);
+    const reader = await BaseXSession.connect({ ...inject('basex'), user, password: `${user}_pw` });
+    try {
+      const mine = (await listDictionaries(reader)).filter((d) => d.name.startsWith(prefix));
+      expect(mine.map((d) => d.name)).toEqual([`${prefix}_a`, `${prefix}_b`]);
+    } finally {
+      await reader.close();
+      await session.command(`DROP USER ${user}`);
+    }
   });
 });
 

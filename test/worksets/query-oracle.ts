@@ -98,13 +98,10 @@ export class LiftOracle {
     return match === 'all' ? filters.every(test) : filters.some(test);
   }
 
-  /** Senses with their subsenses two levels down, in document order. */
+  /** Senses with their subsenses at any depth, in document order. */
   senses(entry: OracleEntry): Element[] {
-    const withSubsenses = (sense: Element, depth: number): Element[] => [
-      sense,
-      ...(depth < 2 ? children(sense, 'subsense').flatMap((sub) => withSubsenses(sub, depth + 1)) : []),
-    ];
-    return children(entry.element, 'sense').flatMap((sense) => withSubsenses(sense, 0));
+    const withSubsenses = (sense: Element): Element[] => [sense, ...children(sense, 'subsense').flatMap(withSubsenses)];
+    return children(entry.element, 'sense').flatMap(withSubsenses);
   }
 
   headwordForms(entry: OracleEntry): Element[] {

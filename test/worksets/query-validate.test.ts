@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BaseXSession } from '../../src-main/basex/session.js';
 import { querySchema } from '../../src-main/ipc/contract/query.js';
 import { entryViews } from '../../src-main/lift/entry-view.js';
-import { countMatches, matchKeys } from '../../src-main/worksets/query/run.js';
+import { matchKeys } from '../../src-main/worksets/query/run.js';
 import { PREVIEW_SIZE, validateQuery, type QueryIssue } from '../../src-main/worksets/query/validate.js';
 import { connectTestSession } from '../helpers/basex.js';
 import { dropDictionary, loadDictionary } from '../helpers/dictionary-db.js';
@@ -122,7 +122,12 @@ describe('validateQuery on Sena', () => {
     });
     expect(result.ok).toBe(false);
     expect(result.issues.map((issue) => issue.path)).toEqual(['filters[1].value', 'filters[2].filters[0].value', 'filters[2].filters[1].value']);
-    for (const issue of result.issues) expect(issue.message).toMatch(/regular expression/i);
+    // The same words as a bad replace pattern, naming the filter's field.
+    expect(result.issues.map((issue) => issue.message)).toEqual([
+      'gloss: "[unclosed" is not a valid XQuery regular expression',
+      'headword: "a{2,1}" is not a valid XQuery regular expression',
+      'id: "(?<name>x)" is not a valid XQuery regular expression',
+    ]);
   });
 
   it('counts the matches and previews the first ones in list order', async () => {
@@ -132,7 +137,6 @@ describe('validateQuery on Sena', () => {
     const keys = await matchKeys(session, db, query);
     expect(result.ok).toBe(true);
     expect(result.issues).toEqual([]);
-    expect(result.total).toBe(await countMatches(session, db, query));
     expect(result.total).toBe(keys.length);
     const first = keys.slice(0, PREVIEW_SIZE).map((k) => k.guid);
     expect(first).toHaveLength(PREVIEW_SIZE);

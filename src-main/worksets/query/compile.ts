@@ -1,5 +1,5 @@
 import type { Binding } from '../../basex/session.js';
-import { LIFT_PROLOG } from '../../lift/entry-view.js';
+import { LIFT_PROLOG } from '../../lift/documents.js';
 import { DATE_ONLY, FIELD_SPECS, isGroup, type Condition, type Filter, type WorksetQuery } from '../../ipc/contract/query.js';
 import { FIELD_FUNCTIONS, FIELD_VALUES, type FieldVars } from './fields.js';
 
@@ -17,7 +17,7 @@ export interface CompiledQuery {
   readonly prolog: string;
   /** A boolean expression over `$e`: does this entry match? */
   readonly test: string;
-  /** Values of the external variables (without `$db`, which the runner binds). */
+  /** Values of the external variables (`$db` is no binding: run it through onDatabase). */
   readonly bindings: Record<string, Binding>;
   /** `matches` patterns with their filters' paths, for checking before running. */
   readonly patterns: readonly Pattern[];
@@ -25,6 +25,8 @@ export interface CompiledQuery {
 
 export interface Pattern {
   readonly path: string;
+  /** The filter's field, to name it in a message. */
+  readonly field: Condition['field'];
   readonly pattern: string;
   readonly flags: string;
 }
@@ -95,7 +97,7 @@ class Compiler {
         const pattern = (c.value as string).normalize('NFC');
         const flags = c.case ? '' : 'i';
         this.bind(`v${n}`, pattern);
-        this.patterns.push({ path: `${path}.value`, pattern, flags });
+        this.patterns.push({ path: `${path}.value`, field: c.field, pattern, flags });
         return `(some $x in ${values} satisfies (let $s := local:exact($x) return $s != '' and matches($s, ${v}, '${flags}')))`;
       }
       default:
@@ -146,21 +148,6 @@ class Compiler {
 function utcDateTime(value: string): string {
   const zoned = /(Z|[+-]\d{2}:\d{2})$/.test(value) ? value : `${value}Z`;
   return new Date(zoned).toISOString();
-}
-
-/**
- * Compiles each filter to a test of its own (`tests[i]` for `filters[i]`) over one prolog: to
- * tell which filters an entry passes, e.g. to explain why an entry is not in a workset.
- */
-export function compileEach(filters: readonly Filter[]): Omit<CompiledQuery, 'test'> & { tests: string[] } {
-  const compiler = new Compiler();
-  const tests = filters.map((filter, i) => compiler.filter(filter, `filters[${i}]`));
-  return {
-    prolog: [LIFT_PROLOG, FIELD_FUNCTIONS, ...compiler.declarations].join('\n'),
-    tests,
-    bindings: compiler.bindings,
-    patterns: compiler.patterns,
-  };
 }
 
 export function compileQuery(query: Pick<WorksetQuery, 'match' | 'filters'>): CompiledQuery {

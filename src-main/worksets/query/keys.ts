@@ -1,5 +1,5 @@
 import { SORT_KEYS, type Sort, type SortKey } from '../../ipc/contract/query.js';
-import { LIFT_PATHS } from '../../lift/entry-view.js';
+import { LIFT_PATHS } from '../../lift/documents.js';
 
 /**
  * Sort keys of entries: what each sortable field means for an entry with many values, and the

@@ -1,11 +1,12 @@
 import type { Queryable } from '../../basex/queryable.js';
 import type { WorksetQuery } from '../../ipc/contract/query.js';
+import { onDatabase } from '../../lift/database-query.js';
 import { compileQuery, LIVE_ENTRIES, type CompiledQuery } from './compile.js';
 import { KEY_FUNCTIONS, orderClauses, parseKeyRows, type MatchKeys } from './keys.js';
 
 /**
- * Runs workset queries against a dictionary database: how many entries match, and their sort
- * keys in order.
+ * Runs workset queries against a dictionary database: every match's sort keys in order, and the
+ * current keys of given entries.
  *
  * Reads only, so every call is marked idempotent (a window's session may retry it once on a new
  * connection). Results come back as one string of tab-separated rows, not XML.
@@ -21,20 +22,6 @@ export function matchingEntries(compiled: CompiledQuery): string {
   return `for $e in ${LIVE_ENTRIES}\n  where ${compiled.test}`;
 }
 
-export async function countMatches(session: Queryable, db: string, query: WorksetQuery): Promise<number> {
-  const compiled = compileQuery(query);
-  const xquery = `${compiled.prolog}\ncount(${matchingEntries(compiled)}\n  return $e)`;
-  return Number(await session.execute(xquery, { ...compiled.bindings, db }, READ));
-}
-
-/** Guids of every match in document order: cheaper than matchKeys when the order is not needed. */
-export async function matchingGuids(session: Queryable, db: string, query: WorksetQuery): Promise<string[]> {
-  const compiled = compileQuery(query);
-  const xquery = `${compiled.prolog}\nstring-join(${matchingEntries(compiled)}\n  return string($e/@guid), '&#10;')`;
-  const text = await session.execute(xquery, { ...compiled.bindings, db }, READ);
-  return text === '' ? [] : text.split('\n');
-}
-
 /** Every match's keys, sorted by the query's sort (blank keys last), then guid. */
 export async function matchKeys(session: Queryable, db: string, query: WorksetQuery): Promise<MatchKeys[]> {
   const compiled = compileQuery(query);
@@ -42,7 +29,7 @@ export async function matchKeys(session: Queryable, db: string, query: WorksetQu
   ${orderClauses(query.sort, true)}
   return string-join($keys, '&#9;'), '&#10;')`;
   // Sorted by the server, so a work list is in exactly the order of its preview.
-  return parseKeyRows(await session.execute(xquery, { ...compiled.bindings, db }, READ));
+  return parseKeyRows(await session.execute(onDatabase(db, xquery), compiled.bindings, READ));
 }
 
 const KEYS_OF_QUERY = `${compileQuery({ match: 'all', filters: [] }).prolog}
@@ -56,7 +43,7 @@ string-join($doc/lift/entry[@guid = $guids][empty(@dateDeleted)] ! string-join(l
  */
 export async function keysOf(session: Queryable, db: string, guids: readonly string[]): Promise<MatchKeys[]> {
   if (guids.length === 0) return [];
-  const rows = parseKeyRows(await session.execute(KEYS_OF_QUERY, { db, guids: [...new Set(guids)] }, READ));
+  const rows = parseKeyRows(await session.execute(onDatabase(db, KEYS_OF_QUERY), { guids: [...new Set(guids)] }, READ));
   const byGuid = new Map(rows.map((keys) => [keys.guid, keys]));
   return guids.flatMap((guid) => byGuid.get(guid) ?? []);
 }

@@ -1,8 +1,9 @@
-import { BaseXError } from '../../basex/errors.js';
 import type { Queryable } from '../../basex/queryable.js';
 import type { EntryViewModel } from '../../ipc/contract/entry.js';
 import { formatIssuePath, querySchema } from '../../ipc/contract/query.js';
+import { onDatabase } from '../../lift/database-query.js';
 import { parseEntryView, VIEW_FUNCTIONS } from '../../lift/entry-view.js';
+import { regexProblem } from '../../lift/regex-check.js';
 import { compileQuery, type Pattern } from './compile.js';
 import { KEY_FUNCTIONS, orderClauses } from './keys.js';
 import { matchingEntries } from './run.js';
@@ -48,7 +49,7 @@ return (
     ${orderClauses(parsed.data.sort)}
     return $e)[position() <= ${PREVIEW_SIZE}] ! local:view(.)
 )`;
-  const [total = '0', ...rows] = await session.query(xquery, { ...compiled.bindings, db }, READ);
+  const [total = '0', ...rows] = await session.query(onDatabase(db, xquery), compiled.bindings, READ);
   return { ok: true, issues: [], total: Number(total), preview: rows.map(parseEntryView) };
 }
 
@@ -60,29 +61,12 @@ function schemaIssues(error: z.ZodError): QueryIssue[] {
   );
 }
 
-const CHECK_PATTERN = String.raw`
-declare variable $pattern as xs:string external;
-declare variable $flags as xs:string external;
-matches('', $pattern, $flags)
-`;
-
-/**
- * Compiles each `matches` pattern in BaseX, whose regex dialect (XML Schema + XPath) is not
- * JavaScript's, so the server is the only judge of what is valid.
- *
- * One small query per pattern: BaseX folds `matches` of constants while compiling, before a
- * try/catch in the query could see the error, so the error is caught here instead.
- */
+/** Each `matches` pattern checked in BaseX (see regex-check.ts), named by its filter's field. */
 async function checkPatterns(session: Queryable, patterns: readonly Pattern[]): Promise<QueryIssue[]> {
   const issues: QueryIssue[] = [];
-  for (const { path, pattern, flags } of patterns) {
-    try {
-      await session.query(CHECK_PATTERN, { pattern, flags }, READ);
-    } catch (error) {
-      if (!(error instanceof BaseXError) || error.errorCode !== 'FORX0002') throw error;
-      const reason = error.message.replace(/^[^]*?\[FORX0002\]\s*/, '');
-      issues.push({ path, message: /regular expression/i.test(reason) ? reason : `invalid regular expression: ${reason}` });
-    }
+  for (const { path, field, pattern, flags } of patterns) {
+    const problem = await regexProblem(session, { pattern, flags });
+    if (problem) issues.push({ path, message: `${field}: ${problem.message}` });
   }
   return issues;
 }
