@@ -5,7 +5,7 @@ import { z } from 'zod';
  * whole LIFT entry.
  *
  * Text is whitespace-normalised (trimmed, inner runs made one space) and NFC, but keeps its
- * case. Values come from the entry's senses and their subsenses (two levels down) in document
+ * case. Values come from the entry's senses and their subsenses (at any depth) in document
  * order; empty forms are left out. Shared with the renderer.
  */
 export const entryViewModelSchema = z.object({
