@@ -1,6 +1,6 @@
 import { ALWAYS_OPEN, type ConnectionStore } from './connection.js';
 import type { RendererApi } from './contract.js';
-import { createWsBridge } from './ws-bridge.js';
+import { createWsBridge, type OpenSocket } from './ws-bridge.js';
 
 declare global {
   interface Window {
@@ -17,8 +17,15 @@ export interface Transport {
 /** The preload's `window.api` in Electron, otherwise the WebSocket bridge to the browser host. */
 export function resolveTransport(): Transport {
   if (window.api) return { api: window.api, connection: ALWAYS_OPEN };
-  const bridge = createWsBridge(window.location);
+  const bridge = createWsBridge(window.location, openBrowserSocket);
   // The same `window.api` Electron's preload gives, so both platforms expose one API.
   Object.defineProperty(window, 'api', { value: bridge.api, writable: false, configurable: false });
   return bridge;
 }
+
+const openBrowserSocket: OpenSocket = (url, on) => {
+  const socket = new WebSocket(url);
+  socket.onmessage = (message) => on.message(message.data);
+  socket.onclose = () => on.close();
+  return socket;
+};

@@ -11,6 +11,9 @@ import { EVENT_NAMES } from './contract.js';
  * `{type:'event', event, payload}`. A dropped socket is reopened with backoff; calls made while it
  * is down wait for it (up to QUEUE_TIMEOUT_MS), calls in flight when it dropped fail as
  * Unavailable because the host cannot answer them on a new socket.
+ *
+ * The socket comes from `openSocket` (the browser's WebSocket in transport.ts, the `ws`
+ * package's in the tests), so nothing here needs a DOM.
  */
 
 type ServerFrame =
@@ -25,6 +28,17 @@ interface PendingCall {
   timer?: ReturnType<typeof setTimeout>;
 }
 
+/** What the bridge uses of a WebSocket. */
+export interface BridgeSocket {
+  readonly readyState: number;
+  send(data: string): void;
+}
+
+/** Opens a socket to `url` and reports its text frames and its closing to `on`. */
+export type OpenSocket = (url: string, on: { message: (data: unknown) => void; close: () => void }) => BridgeSocket;
+
+/** `WebSocket.OPEN`, spelled out: Node 20 has no global WebSocket to read it from. */
+const OPEN = 1;
 const BACKOFF_MS = [250, 500, 1_000, 2_000, 4_000, 8_000];
 const QUEUE_TIMEOUT_MS = 30_000;
 const EVENTS = new Set<string>(EVENT_NAMES);
@@ -36,14 +50,14 @@ export interface WsBridge {
   readonly connection: ConnectionStore;
 }
 
-export function createWsBridge(location: Pick<Location, 'host' | 'search'>, makeSocket = (url: string) => new WebSocket(url)): WsBridge {
+export function createWsBridge(location: { readonly host: string; readonly search: string }, openSocket: OpenSocket): WsBridge {
   const token = new URLSearchParams(location.search).get('token');
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const connectionListeners = new Set<() => void>();
   const inFlight = new Map<number, PendingCall>();
   const queued: PendingCall[] = [];
   let nextId = 1;
-  let socket: WebSocket | null = null;
+  let socket: BridgeSocket | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let state: ConnectionState = { status: 'connecting', windowId: null, attempt: 0, retryAt: null, problem: null, generation: 0 };
 
@@ -59,15 +73,16 @@ export function createWsBridge(location: Pick<Location, 'host' | 'search'>, make
       setState({ status: 'failed', problem: 'this page was opened without its access token: open the address that `workset-browser serve` printed' });
       return;
     }
-    const ws = makeSocket(`ws://${location.host}/ws?token=${encodeURIComponent(token)}`);
+    const ws = openSocket(`ws://${location.host}/ws?token=${encodeURIComponent(token)}`, {
+      message: (data) => receive(data),
+      close: () => {
+        if (socket !== ws) return;
+        socket = null;
+        dropInFlight();
+        scheduleReconnect();
+      },
+    });
     socket = ws;
-    ws.onmessage = (message) => receive(message.data);
-    ws.onclose = () => {
-      if (socket !== ws) return;
-      socket = null;
-      dropInFlight();
-      scheduleReconnect();
-    };
   };
 
   const receive = (data: unknown): void => {
@@ -121,7 +136,7 @@ export function createWsBridge(location: Pick<Location, 'host' | 'search'>, make
         frame: JSON.stringify({ type: 'call', id, channel, args }),
         resolve: resolve as (result: ApiResult<unknown>) => void,
       };
-      if (state.status === 'open' && socket?.readyState === WebSocket.OPEN) {
+      if (state.status === 'open' && socket?.readyState === OPEN) {
         send(pending);
         return;
       }

@@ -1,22 +1,17 @@
 /**
- * Cache keys, in one place so the invalidation rules and the hooks agree on them.
- * Names are URI-encoded because a dictionary name may contain a colon.
+ * Query keys, in one place so the invalidation rules and the hooks agree on them. A key is a
+ * prefix of the longer ones under it: `entriesOf('sample')` matches every entry of that
+ * dictionary, `['bulk']` every workset's bulk list.
  */
-const part = (value: string | number): string => encodeURIComponent(String(value));
-
 export const keys = {
-  appStatus: 'app-status',
-  dictionaries: 'dictionaries',
-  vocabulary: (dictionary: string) => `vocabulary:${part(dictionary)}`,
-  worksets: (dictionary: string) => `worksets:${part(dictionary)}`,
-  workset: (id: number) => `workset:${id}`,
-  entry: (dictionary: string, guid: string) => `entry:${part(dictionary)}:${part(guid)}`,
-  bulkOps: (worksetId: number) => `bulk:${worksetId}`,
-} as const;
-
-export const prefixes = {
-  worksets: 'worksets:',
-  workset: 'workset:',
-  bulk: 'bulk:',
-  entriesOf: (dictionary: string) => `entry:${part(dictionary)}:`,
+  appStatus: ['app-status'],
+  dictionaries: ['dictionaries'],
+  vocabulary: (dictionary: string) => ['vocabulary', dictionary] as const,
+  worksets: (dictionary: string) => ['worksets', dictionary] as const,
+  workset: (id: number) => ['workset', id] as const,
+  entriesOf: (dictionary: string) => ['entry', dictionary] as const,
+  entry: (dictionary: string, guid: string) => ['entry', dictionary, guid] as const,
+  allEntries: ['entry'],
+  allBulkOps: ['bulk'],
+  bulkOps: (worksetId: number) => ['bulk', worksetId] as const,
 } as const;

@@ -1,7 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { ApiCallError } from '../api/api-error.js';
 import type { EntryDetail, FieldEdit } from '../api/contract.js';
-import { useApiContext } from './api-context.js';
+import { useApi } from './api-context.js';
 import { keys } from './keys.js';
 
 export type SaveOutcome = { readonly saved: EntryDetail } | { readonly conflict: EntryDetail };
@@ -16,25 +17,31 @@ function isEntryDetail(value: unknown): value is EntryDetail {
  * the pane can show both versions. Any other failure is thrown.
  */
 export function useEntryEdit(dictionary: string, guid: string) {
-  const { api, cache } = useApiContext();
-  const key = keys.entry(dictionary, guid);
+  const api = useApi();
+  const client = useQueryClient();
 
   const save = useCallback(
     async (edit: FieldEdit, version: string): Promise<SaveOutcome> => {
       try {
         const saved = await api.entries.edit({ dictionary, guid, version, edit });
-        cache.set(key, saved);
+        // The answer is the entry as saved: shown without a round trip.
+        client.setQueryData(keys.entry(dictionary, guid), saved);
         return { saved };
       } catch (error) {
         if (error instanceof ApiCallError && error.code === 'Conflict' && isEntryDetail(error.details)) return { conflict: error.details };
         throw error;
       }
     },
-    [api, cache, dictionary, guid, key],
+    [api, client, dictionary, guid],
   );
 
   /** Take the current version: show it, drop the user's change. */
-  const accept = useCallback((current: EntryDetail) => cache.set(key, current), [cache, key]);
+  const accept = useCallback(
+    (current: EntryDetail) => {
+      client.setQueryData(keys.entry(dictionary, guid), current);
+    },
+    [client, dictionary, guid],
+  );
 
   return { save, accept };
 }

@@ -3,6 +3,11 @@ import type { WorksetEntry, WorksetPage } from '../api/contract.js';
 
 /** Rows per `worksets.page` call: a screen and a half, so a scroll rarely waits for two. */
 export const PAGE_SIZE = 100;
+/**
+ * Pages kept either side of the screen: scrolling back a little is instant, and working
+ * through a list of 100,000 keeps a few hundred rows, not all of them.
+ */
+export const KEPT_PAGES = 2;
 
 export interface RowsSnapshot {
   /** Rows in the view (after the status/favourite filter); null until the first page lands. */
@@ -21,7 +26,8 @@ export interface RowsSnapshot {
  *
  * `invalidate()` (a status changed, another window edited entries) refetches the pages on
  * screen and forgets the rest, which are fetched again when scrolled to: a long session over a
- * big workset never refreshes pages nobody is looking at.
+ * big workset never refreshes pages nobody is looking at. Pages more than KEPT_PAGES away from
+ * the screen are forgotten as it moves, for the same reason and for memory.
  */
 export class RowsStore {
   private readonly pages = new Map<number, readonly WorksetEntry[]>();
@@ -49,6 +55,17 @@ export class RowsStore {
   /** The rows on screen (inclusive); fetches the pages they need. */
   readonly show = (first: number, last: number): void => {
     this.visible = { first, last: Math.max(first, last) };
+    const onScreen = this.pagesOnScreen();
+    const [low, high] = [onScreen[0] - KEPT_PAGES, onScreen[onScreen.length - 1] + KEPT_PAGES];
+    let forgot = false;
+    for (const page of [...this.pages.keys()]) {
+      if (page >= low && page <= high) continue;
+      this.pages.delete(page);
+      this.stale.delete(page);
+      forgot = true;
+    }
+    // A new snapshot, so the old one (and the rows it holds) can be collected.
+    if (forgot) this.changed();
     this.load();
   };
 
