@@ -10,8 +10,8 @@ import { ProgressBar } from '../ui/ProgressBar.js';
 import { describeEdit } from './bulk-draft.js';
 
 /**
- * Bulk operations of this workset that were cut short (the app was closed mid-run, or a run
- * failed): each can be undone or finished. Hidden when there are none.
+ * Bulk operations of this workset that were cut short (paused, the app was closed mid-run, or a
+ * run failed): each can be undone or finished. Hidden when there are none.
  */
 export function UnfinishedBulk({ worksetId }: { worksetId: number }) {
   const api = useApi();
@@ -35,7 +35,7 @@ export function UnfinishedBulk({ worksetId }: { worksetId: number }) {
   };
   return (
     <section className="notice warning unfinished" aria-label="Unfinished bulk edits" data-testid="unfinished-bulk">
-      <strong>Unfinished bulk edits.</strong> These stopped before the end; undo them or let them finish.
+      <strong>Unfinished bulk edits.</strong> These stopped (or were paused) before the end; undo them or let them finish.
       <ul>
         {ops.data.map((op) => (
           <li key={op.id}>

@@ -1,4 +1,5 @@
 import type { AppStatus, BulkOperation, DictionarySummary, DictionaryVocabulary, EntryDetail, WorksetSummary } from '../api/contract.js';
+import { RESUMABLE_STATES } from '../../src-main/domain/bulk-states.js';
 import { useApi } from './api-context.js';
 import { keys } from './keys.js';
 import { useResource } from './use-resource.js';
@@ -42,10 +43,10 @@ export function useAppStatus() {
   return useResource<AppStatus>(keys.appStatus, 'app.status', () => api.app.status());
 }
 
-/** Bulk operations of a workset that were cut short (the app quit, a failure): to undo or resume. */
+/** Bulk operations of a workset that were cut short (paused, the app quit, a failure): to undo or resume. */
 export function useUnfinishedBulk(worksetId: number | null) {
   const api = useApi();
   return useResource<BulkOperation[]>(worksetId === null ? null : keys.bulkOps(worksetId), 'bulk.list', () =>
-    api.bulk.list({ worksetId: worksetId ?? undefined, state: ['interrupted', 'failed'] }),
+    api.bulk.list({ worksetId: worksetId ?? undefined, state: [...RESUMABLE_STATES] }),
   );
 }
