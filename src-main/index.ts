@@ -6,10 +6,13 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { startServices, type AppServices } from './app-services.js';
+import { releaseAllLeases } from './basex/server-launcher.js';
 import { resolveDataFolder } from './data-folder.js';
 import { IPC_CALL, IPC_EVENT, type ApiResult } from './ipc/contract.js';
 import { dispatch } from './ipc/handler-table.js';
 import { menuTemplate } from './menu.js';
+import { createAppShutdown, electronQuitHandlers } from './shutdown-app.js';
+import { logToStderr, onQuitSignals, tolerateClosedTerminal } from './shutdown.js';
 import { isNavigationAllowed, isTrustedSender, WEB_PREFERENCES } from './window-security.js';
 
 const RENDERER = join(import.meta.dirname, '../renderer/index.html');
@@ -77,7 +80,7 @@ function windowById(id: string): BrowserWindow | undefined {
   return [...windows.values()].find((win) => !win.isDestroyed() && windowId(win.webContents) === id);
 }
 
-app.whenReady().then(async () => {
+const started = app.whenReady().then(async (): Promise<AppServices | undefined> => {
   try {
     services = await startServices({
       dataFolder,
@@ -104,15 +107,20 @@ app.whenReady().then(async () => {
     });
   } catch (error) {
     dialog.showErrorBox('Workset Browser cannot start', error instanceof Error ? error.message : String(error));
+    // A start that failed halfway may hold a lease on the BaseX server: give it back first.
+    await releaseAllLeases().catch(() => undefined);
     app.exit(1);
-    return;
+    return undefined;
   }
+  // Asked to quit while starting: the shutdown releases the services, no window opens.
+  if (shutdown.reason) return services;
   ipcMain.handle(IPC_CALL, handleCall);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ newWindow: () => openWindow(), sendToFocused: sendMenu })));
   openWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
+  return services;
 });
 
 function sendMenu(command: 'import' | 'export' | 'new-workset'): void {
@@ -120,14 +128,16 @@ function sendMenu(command: 'import' | 'export' | 'new-workset'): void {
   if (focused && services) services.bus.emitTo(windowId(focused.webContents), 'menu', { command });
 }
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
+// Quitting (shutdown-app.ts): the last window closing, the menu's Quit, or SIGINT/SIGTERM/SIGHUP
+// from a terminal all end in one release of the services and BaseX, then app.exit.
+const shutdown = createAppShutdown({
+  started,
+  closeWindows: () => BrowserWindow.getAllWindows().forEach((win) => win.destroy()),
+  exit: (code) => app.exit(code),
+  log: logToStderr,
 });
-
-let quitting = false;
-app.on('will-quit', (event) => {
-  if (quitting || !services) return;
-  event.preventDefault();
-  quitting = true;
-  void services.close().finally(() => app.quit());
-});
+tolerateClosedTerminal();
+onQuitSignals(shutdown);
+const quit = electronQuitHandlers(shutdown, { quit: () => app.quit(), platform: process.platform });
+app.on('window-all-closed', quit.windowAllClosed);
+app.on('will-quit', quit.willQuit);

@@ -23,6 +23,26 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>, time
   }
 }
 
+/**
+ * The last-resort form, for a process about to exit: runs `work` at once if the lock is free,
+ * stale, or held by this very process (whose own holder is stuck), and returns false without
+ * running it while another live process holds the lock.
+ */
+export function withFileLockNow(path: string, work: () => void): boolean {
+  const mine = Number(readOr(path, '')) === process.pid;
+  if (!mine && !tryLock(path) && !tryLock(path)) return false;
+  try {
+    work();
+    return true;
+  } finally {
+    try {
+      unlinkSync(path);
+    } catch {
+      // already gone
+    }
+  }
+}
+
 function tryLock(path: string): boolean {
   try {
     const fd = openSync(path, 'wx', 0o600);
@@ -51,12 +71,25 @@ function readOr(path: string, fallback: string): string {
   }
 }
 
-/** True while a process with this id exists (signal 0 tests without signalling). */
+/**
+ * True while a process with this id runs (signal 0 tests without signalling). A zombie — one
+ * that has exited but that its parent, maybe this very process blocked in a synchronous wait,
+ * has not reaped yet — counts as gone.
+ */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !isZombie(pid);
+}
+
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.charAt(stat.lastIndexOf(')') + 2) === 'Z';
+  } catch {
+    return false; // no /proc here (macOS, Windows)
   }
 }

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isAlive, withFileLock } from './file-lock.js';
+import { isAlive, withFileLock, withFileLockNow } from './file-lock.js';
 import { ensureAdminPassword, serverFiles, type ServerFiles } from './server-files.js';
 import { BASEX_URL_VARIABLE, parseBaseXUrl } from './server-url.js';
 import { BaseXSession, type BaseXAddress } from './session.js';
@@ -27,6 +27,15 @@ const HOST = '127.0.0.1';
 const START_TIMEOUT_MS = 60_000;
 const JAR_CANDIDATES = ['/usr/share/java/basex.jar', '/usr/share/basex/BaseX.jar', '/opt/basex/BaseX.jar'];
 
+/** This process's leases not yet released (by lease file), for releasing them all when quitting. */
+const held = new Map<string, { readonly files: ServerFiles; readonly release: () => Promise<void> }>();
+/** Leases being taken: quitting waits for them, so that none is taken after the others are released. */
+const acquiring = new Set<Promise<ServerLease>>();
+/** BaseX servers this process is starting and has not yet recorded in server.json. */
+const launching = new Set<number>();
+/** Set once the process is quitting: no new lease then, so no server is started that no one would stop. */
+let quitting = false;
+
 /** The server to use: `basexUrl` (or $BASEX_URL) names an existing one, else the embedded one. */
 export function useServer(options: { dataFolder: string; basexUrl?: string }): Promise<ServerLease> {
   const url = options.basexUrl ?? process.env[BASEX_URL_VARIABLE];
@@ -45,19 +54,51 @@ export function useServer(options: { dataFolder: string; basexUrl?: string }): P
 export async function useEmbeddedServer(dataFolder: string): Promise<ServerLease> {
   const files = serverFiles(dataFolder);
   mkdirSync(files.leasesDir, { recursive: true, mode: 0o700 });
-  return withFileLock(files.lockFile, async () => {
+  const lease = withFileLock(files.lockFile, async () => {
+    if (quitting) throw new Error('this process is quitting: no BaseX server is started any more');
     const password = ensureAdminPassword(files);
     const running = await reusableServer(files, password);
     const port = running ?? (await launch(files, password));
     const leaseFile = join(files.leasesDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
     writeFileSync(leaseFile, new Date().toISOString(), { mode: 0o600 });
     let released: Promise<void> | undefined;
-    return {
-      address: { host: HOST, port, user: 'admin', password },
-      embedded: true,
-      release: () => (released ??= releaseLease(files, leaseFile)),
-    };
+    const release = (): Promise<void> => (released ??= releaseLease(files, leaseFile).finally(() => held.delete(leaseFile)));
+    held.set(leaseFile, { files, release });
+    return { address: { host: HOST, port, user: 'admin', password }, embedded: true, release };
   });
+  acquiring.add(lease);
+  return lease.finally(() => acquiring.delete(lease));
+}
+
+/**
+ * Releases every lease this process still holds (stopping the server if it is the last user)
+ * and refuses new ones: a window reconnecting while the app quits cannot start a new server.
+ */
+export async function releaseAllLeases(): Promise<void> {
+  quitting = true;
+  await Promise.allSettled([...acquiring]);
+  await Promise.all([...held.values()].map((lease) => lease.release()));
+}
+
+/**
+ * The same, synchronously, for a process that must exit now (its cleanup overran): removes its
+ * lease files and, if no other live process uses the server, kills it by pid. A server still
+ * being started is killed too. Skipped only while another live process holds the launcher lock.
+ */
+export function releaseAllLeasesNow(): void {
+  quitting = true;
+  for (const pid of launching) killNow(pid);
+  const servers = new Map([...held.values()].map((lease) => [lease.files.stateFile, lease.files]));
+  for (const leaseFile of held.keys()) removeFile(leaseFile);
+  held.clear();
+  for (const files of servers.values()) {
+    withFileLockNow(files.lockFile, () => {
+      if (liveLeases(files).length > 0) return;
+      const state = readState(files);
+      if (state && isOurServer(files, state.pid)) killNow(state.pid);
+      removeFile(files.stateFile);
+    });
+  }
 }
 
 /**
@@ -103,9 +144,19 @@ async function startProcess(files: ServerFiles, port: number, password: string):
   const { command, args } = basexServerCommand(files, port);
   const log = openSync(files.logFile, 'a', 0o600);
   const logStart = fileSize(files.logFile);
+  // Its own process group: a terminal's Ctrl+C or hangup reaches us, not it; the last user stops it by pid.
   const child = spawn(command, args, { detached: true, stdio: ['ignore', log, log], cwd: files.home });
   closeSync(log);
   child.unref();
+  if (child.pid) launching.add(child.pid);
+  try {
+    return await awaitLogin(child, files, port, password, logStart);
+  } finally {
+    if (child.pid) launching.delete(child.pid);
+  }
+}
+
+async function awaitLogin(child: ChildProcess, files: ServerFiles, port: number, password: string, logStart: number): Promise<number> {
   let exited: string | undefined;
   child.once('error', (error) => (exited = error.message));
   child.once('exit', (code, signal) => (exited ??= `exited with ${signal ?? code}`));
@@ -161,6 +212,18 @@ function liveLeases(files: ServerFiles): string[] {
 async function stopProcess(pid: number): Promise<void> {
   process.kill(pid, 'SIGTERM');
   for (let waited = 0; waited < 10_000 && isAlive(pid); waited += 50) await sleep(50);
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+}
+
+/** SIGTERM, a few seconds' grace (blocking: the process exits right after), then SIGKILL. */
+function killNow(pid: number): void {
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const tick = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; waited < 5_000 && isAlive(pid); waited += 50) Atomics.wait(tick, 0, 0, 50);
   if (isAlive(pid)) process.kill(pid, 'SIGKILL');
 }
 

@@ -3,11 +3,15 @@ import { startServices } from '../app-services.js';
 import { resolveDataFolder } from '../data-folder.js';
 import { startBrowserHost, type BrowserHost } from '../host/browser-host.js';
 import { rendererRoot } from '../resources.js';
+import { releaseAllLeases } from '../basex/server-launcher.js';
+import { createAppShutdown, type Releasable } from '../shutdown-app.js';
+import { logToStderr, onQuitSignals, tolerateClosedTerminal } from '../shutdown.js';
 import type { GlobalOptions } from './context.js';
 
 /**
  * `serve`: the app in a browser. The built renderer and the handler table over WebSocket on
  * 127.0.0.1, one socket per window, until interrupted. Prints the address with its token.
+ * SIGINT, SIGTERM or SIGHUP (however many) end it once everything is released, BaseX included.
  */
 export function addServeCommand(program: Command, globals: () => GlobalOptions): void {
   program
@@ -18,27 +22,58 @@ export function addServeCommand(program: Command, globals: () => GlobalOptions):
     .option('--json', 'print the address as JSON')
     .action(async (options: { port: number; sample: boolean; json?: boolean }) => {
       const root = rendererRoot();
-      const served: { host?: BrowserHost } = {};
-      const services = await startServices({
-        dataFolder: resolveDataFolder(globals().data),
-        basexUrl: globals().basex,
-        platform: 'browser',
-        importSampleOnFirstRun: options.sample,
-        shell: {
-          // A browser opens its own windows: the renderer gets the address to open.
-          openWindow: async (worksetId) => ({ opened: false, url: `${served.host?.url ?? ''}${worksetId ? `#workset=${worksetId}` : ''}` }),
-        },
-      });
-      const host = await startBrowserHost({ port: options.port, rendererRoot: root, table: services.table, registry: services.registry, bus: services.bus });
-      served.host = host;
-      process.stdout.write(options.json ? JSON.stringify({ url: host.url, port: host.port, dataFolder: services.dataFolder }) + '\n' : `Workset Browser is at ${host.url}\n`);
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
-      await host.close();
-      await services.close();
+      const started = startApp(globals(), root, options);
+      // From the start: a Ctrl+C while BaseX is still starting waits for it, then stops it.
+      tolerateClosedTerminal();
+      const shutdown = createAppShutdown({ started, exit: (code) => process.exit(code), log: logToStderr });
+      onQuitSignals(shutdown);
+      let app: ServedApp;
+      try {
+        app = await started;
+      } catch (error) {
+        // A start that failed halfway (the sample import, say) may hold a lease: give it back.
+        await releaseAllLeases();
+        throw error;
+      }
+      if (shutdown.reason) return;
+      const { host, dataFolder } = app;
+      process.stdout.write(options.json ? JSON.stringify({ url: host.url, port: host.port, dataFolder }) + '\n' : `Workset Browser is at ${host.url}\n`);
+      // Runs until a signal: the shutdown closes the host and the services, then exits.
     });
+}
+
+interface ServedApp extends Releasable {
+  readonly host: BrowserHost;
+  readonly dataFolder: string;
+}
+
+async function startApp(globals: GlobalOptions, renderer: string, options: { port: number; sample: boolean }): Promise<ServedApp> {
+  const served: { host?: BrowserHost } = {};
+  const services = await startServices({
+    dataFolder: resolveDataFolder(globals.data),
+    basexUrl: globals.basex,
+    platform: 'browser',
+    importSampleOnFirstRun: options.sample,
+    shell: {
+      // A browser opens its own windows: the renderer gets the address to open.
+      openWindow: async (worksetId) => ({ opened: false, url: `${served.host?.url ?? ''}${worksetId ? `#workset=${worksetId}` : ''}` }),
+    },
+  });
+  try {
+    const host = await startBrowserHost({ port: options.port, rendererRoot: renderer, table: services.table, registry: services.registry, bus: services.bus });
+    served.host = host;
+    return {
+      host,
+      dataFolder: services.dataFolder,
+      close: async () => {
+        await host.close();
+        await services.close();
+      },
+    };
+  } catch (error) {
+    await services.close();
+    throw error;
+  }
 }
 
 function parsePort(text: string): number {
