@@ -127,7 +127,7 @@ describe('workset-browser worksets, bulk and undo', () => {
     expect(undone.entries[0].entry).not.toHaveProperty('definitions.en');
 
     expect(json<{ deleted: boolean }>(await cli('worksets', 'delete', String(created.id), '--json'))).toEqual({ id: created.id, deleted: true });
-  });
+  }, 240_000); // Eleven CLI processes, each starting Node and tsx: minutes on a loaded machine.
 
   it('exits 1 naming the bad filter of an invalid query, and the bad field of an invalid op', async () => {
     const bad = JSON.stringify({ match: 'all', filters: [{ field: 'pos', op: 'equals', value: 'x' }, { match: 'any', filters: [{ field: 'colour', op: 'equals', value: 'x' }] }] });
