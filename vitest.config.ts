@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // One real BaseX server for the whole run, started in a temporary data folder.
     globalSetup: ['test/setup/basex-server.ts'],
-    testTimeout: 60_000,
+    // Generous: a bound on a hang, not a speed check (several suites share two cores).
+    testTimeout: 180_000,
     hookTimeout: 120_000,
     pool: 'forks',
   },
