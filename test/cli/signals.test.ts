@@ -4,12 +4,12 @@
  * whole group, closing the terminal SIGHUP), and within 15 s no BaseX server of their data
  * folder may remain, nor any process of the group. Every wait is on observed state.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isAlive } from '../../src-main/basex/file-lock.js';
 import { serverFiles } from '../../src-main/basex/server-files.js';
 
@@ -26,6 +26,11 @@ interface Job {
   output(): string;
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
+
+// `serve` serves the built renderer: `npm test` builds first; a lone `vitest run` builds here.
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'out/renderer/index.html'))) execFileSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'ignore' });
+}, 300_000);
 
 const jobs: Job[] = [];
 afterEach(() => {
