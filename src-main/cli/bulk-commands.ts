@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import type { BulkOperation, BulkOutcome } from '../ipc/contract/bulk.js';
 import { BulkService, type BulkHooks } from '../worksets/bulk/bulk-service.js';
-import { EntryService } from '../worksets/entry-service.js';
 import type { Store } from '../worksets/store/index.js';
-import type { Queryable } from '../basex/queryable.js';
 import { parseId, parseOp } from './arguments.js';
 import type { GlobalOptions } from './context.js';
 import { endProgress, progressLine, report } from './output.js';
@@ -36,7 +34,7 @@ export function addBulkCommands(program: Command, globals: () => GlobalOptions):
           if (options.op !== undefined) throw new Error(`bulk ${first} takes no --op: the operation already has its edit`);
           const opId = parseId(opIdText);
           if (first === 'pause') await pause(store, opId, options.json);
-          else reportOutcome(options.json, await new BulkService(store).resume(session, opId, hooks(session, store)));
+          else reportOutcome(options.json, await new BulkService(store).resume(session, opId, hooks()));
           return;
         }
         if (opIdText !== undefined) throw new Error(`unexpected "${opIdText}": bulk ID --op JSON, bulk pause OP_ID or bulk resume OP_ID`);
@@ -44,8 +42,8 @@ export function addBulkCommands(program: Command, globals: () => GlobalOptions):
         const worksetId = parseId(first);
         const op = parseOp(options.op);
         const bulk = new BulkService(store);
-        const preview = await bulk.preview(session, worksetId, op, hooks(session, store));
-        reportOutcome(options.json, await bulk.run(session, preview.operation.id, hooks(session, store)));
+        const preview = await bulk.preview(session, worksetId, op, hooks());
+        reportOutcome(options.json, await bulk.run(session, preview.operation.id, hooks()));
       }),
     );
 
@@ -56,7 +54,7 @@ export function addBulkCommands(program: Command, globals: () => GlobalOptions):
     .option('--json', 'print the result as JSON')
     .action((opId: number, options: { json?: boolean }) =>
       withStore(globals(), async ({ session }, store) => {
-        const outcome = await new BulkService(store).undo(session, opId, hooks(session, store, 'undo'));
+        const outcome = await new BulkService(store).undo(session, opId, hooks('undo'));
         endProgress();
         report(options.json, outcome, () => `undid bulk operation ${opId}: ${outcome.skipped.length} entries left as they are`);
       }),
@@ -92,10 +90,6 @@ function reportOutcome(json: boolean | undefined, outcome: BulkOutcome): void {
   );
 }
 
-function hooks(session: Queryable, store: Store, label?: string): BulkHooks {
-  const entries = new EntryService(store);
-  return {
-    onProgress: (p) => progressLine(`${label ?? p.phase} ${p.done}/${p.total}`),
-    onWritten: (dictionary, guids) => entries.updateSortKeys(session, dictionary, guids),
-  };
+function hooks(label?: string): BulkHooks {
+  return { onProgress: (p) => progressLine(`${label ?? p.phase} ${p.done}/${p.total}`) };
 }

@@ -5,9 +5,8 @@ import type { EntryDetail } from '../ipc/contract/workset.js';
 import { entryViews } from '../lift/entry-view.js';
 import { applyEdit, readEntries } from '../lift/entry-xml.js';
 import { checkEdit } from './check-edit.js';
-import { keysOf } from './query/run.js';
 import type { Store } from './store/index.js';
-import { snapshotRow } from './workset-service.js';
+import { updateSortKeys } from './sort-keys.js';
 
 /**
  * One entry: read it, and edit one field of it with optimistic concurrency. The caller sends
@@ -31,15 +30,10 @@ export class EntryService {
     if (outcome.state === 'changed') {
       throw new AppError('Conflict', 'this entry was changed in another window since you opened it: keep your version or take the current one', current);
     }
-    if (outcome.state === 'applied') await this.updateSortKeys(session, dictionary, [guid]);
+    if (outcome.state === 'applied') await updateSortKeys(this.store, session, dictionary, [guid]);
     return current;
   }
 
-  /** Edited entries move in sorted work lists: their stored keys follow the dictionary. */
-  async updateSortKeys(session: Queryable, dictionary: string, guids: readonly string[]): Promise<void> {
-    const keys = await keysOf(session, dictionary, guids);
-    if (keys.length > 0) this.store.entries.updateKeys(dictionary, keys.map(snapshotRow));
-  }
 }
 
 async function readDetail(session: Queryable, dictionary: string, guid: string): Promise<EntryDetail | undefined> {

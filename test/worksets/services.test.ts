@@ -136,6 +136,24 @@ describe('workset services against Sena', () => {
     expect(after.map((e) => e.xml)).toEqual(before.map((e) => e.xml));
   });
 
+  it('keeps sort keys current through a bulk run and its undo, with no hooks from the caller', async () => {
+    const { id } = await worksets.create(session, { dictionary: db, name: 'bulk-sort', query: NOUNS });
+    // A write stamps dateModified: the newest-first order is what must follow it.
+    const newestFirst = { offset: 0, limit: 1, sort: { by: 'date-modified', dir: 'desc' } } as const;
+    const firstBefore = (await worksets.page(session, id, newestFirst)).entries[0].guid;
+    // The last noun in position order is edited now: it must come first, and go back on undo.
+    const guids = store.entries.guids(id);
+    const target = guids.at(-1) ?? '';
+    expect(target).not.toBe(firstBefore);
+    const query = { match: 'all', filters: [{ field: 'guid', op: 'equals', value: target }] } as const;
+    const one = await worksets.create(session, { dictionary: db, name: 'bulk-sort-one', query });
+    const preview = await bulk.preview(session, one.id, { action: 'set', field: 'gloss', lang: 'en', value: '\u{10FFFD} last of all' });
+    expect((await bulk.run(session, preview.operation.id)).operation.changed).toBe(1);
+    expect((await worksets.page(session, id, newestFirst)).entries[0].guid).toBe(target);
+    await bulk.undo(session, preview.operation.id);
+    expect((await worksets.page(session, id, newestFirst)).entries[0].guid).toBe(firstBefore);
+  });
+
   it('skips and reports an entry changed by someone else after the preview, and leaves it alone on undo', async () => {
     const { id } = await worksets.create(session, { dictionary: db, name: 'bulk-conflict', query: NOUNS });
     const preview = await bulk.preview(session, id, { action: 'set', field: 'definition', lang: 'en', value: 'bulk definition' });

@@ -11,10 +11,8 @@ export function entryHandlers(deps: HandlerDeps): Pick<HandlerTable, EntryChanne
     onProgress: (p) => {
       if (taskId) ctx.emit('progress', { taskId, kind, phase: p.phase, done: p.done, total: p.total });
     },
-    onWritten: async (dictionary, guids) => {
-      if (guids.length === 0) return;
-      await entries.updateSortKeys(ctx.session, dictionary, guids);
-      bus.broadcast('entries-changed', { dictionary, guids, origin: ctx.windowId });
+    onWritten: (dictionary, guids) => {
+      if (guids.length > 0) bus.broadcast('entries-changed', { dictionary, guids, origin: ctx.windowId });
     },
   });
   return {

@@ -8,6 +8,7 @@ import { applyEdit, previewEdit, readEntries, reconcileEdit, restoreEntries, typ
 import { PAUSABLE_STATES, RESUMABLE_STATES, UNDOABLE_STATES } from '../../domain/bulk-states.js';
 import type { BulkOpRow, JournalRow, JournalState, Store } from '../store/index.js';
 import { checkEdit } from '../check-edit.js';
+import { updateSortKeys } from '../sort-keys.js';
 import { BatchSizer } from './batch-sizer.js';
 
 /** How many entries a preview shows before and after. */
@@ -22,7 +23,7 @@ export interface BulkProgress {
 
 export interface BulkHooks {
   readonly onProgress?: (progress: BulkProgress) => void;
-  /** Entries written by a batch, as soon as it lands (other windows refresh them). */
+  /** Entries written by a batch, as soon as it lands and their sort keys are current (other windows refresh them). */
   readonly onWritten?: (dictionary: string, guids: string[]) => void | Promise<void>;
 }
 
@@ -157,6 +158,7 @@ export class BulkService {
         if (!isRestored(o)) skipped.push({ guid: o.guid, reason: o.state === 'missing' ? SKIP_REASONS.missing : 'changed since the operation: left as it is' });
       }
       done += batch.length;
+      await updateSortKeys(this.store, session, row.dictionary, restored);
       hooks.onProgress?.({ phase: 'undo', done, total });
       await hooks.onWritten?.(row.dictionary, restored);
     });
@@ -184,6 +186,7 @@ export class BulkService {
         const started = Date.now();
         const outcomes = await applyEdit(session, row.dictionary, edit, batch.map((j) => ({ guid: j.guid, version: j.previewHash })));
         const written = this.record(row.id, outcomes);
+        await updateSortKeys(this.store, session, row.dictionary, written);
         done += batch.length;
         hooks.onProgress?.({ phase: 'apply', done, total });
         await hooks.onWritten?.(row.dictionary, written);
@@ -207,6 +210,8 @@ export class BulkService {
       const outcomes = await reconcileEdit(session, row.dictionary, edit, batch.map(pending));
       const applied = outcomes.filter((o) => o.state === 'applied' && o.version);
       if (applied.length > 0) this.store.bulk.markApplied(row.id, applied.map((o) => ({ guid: o.guid, postHash: o.version ?? '' })));
+      // Written before the crash, maybe before their keys were: bring them up to date now.
+      await updateSortKeys(this.store, session, row.dictionary, applied.map((o) => o.guid));
       done += batch.length;
       hooks.onProgress?.({ phase: 'reconcile', done, total });
     });

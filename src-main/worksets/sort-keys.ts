@@ -1,0 +1,15 @@
+import type { Queryable } from '../basex/queryable.js';
+import { keysOf } from './query/run.js';
+import type { Store } from './store/index.js';
+import { snapshotRow } from './workset-service.js';
+
+/**
+ * Edited entries move in sorted work lists: after a write, their stored sort keys follow the
+ * dictionary. Called by every service that writes entries (a single edit, a bulk batch, an
+ * undo), so no caller has to remember it.
+ */
+export async function updateSortKeys(store: Store, session: Queryable, dictionary: string, guids: readonly string[]): Promise<void> {
+  if (guids.length === 0) return;
+  const keys = await keysOf(session, dictionary, guids);
+  if (keys.length > 0) store.entries.updateKeys(dictionary, keys.map(snapshotRow));
+}
