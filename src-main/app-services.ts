@@ -5,6 +5,7 @@ import { SessionRegistry } from './basex/sessions.js';
 import { FileGrants } from './file-grants.js';
 import { EventBus } from './ipc/event-bus.js';
 import type { HandlerTable } from './ipc/handler-table.js';
+import { attachWindow, type WindowAttacher } from './ipc/window-attachment.js';
 import { createHandlerTable, type Shell } from './ipc/handlers/index.js';
 import { listDictionaries } from './lift/dictionaries.js';
 import { importLift } from './lift/import.js';
@@ -34,6 +35,8 @@ export interface AppServices {
   /** Paths each window picked in a native dialog: the platform forgets a window's when it closes. */
   readonly grants: FileGrants;
   readonly table: HandlerTable;
+  /** A window opening, on either transport: its session, events and ctx (ipc/window-attachment.ts). */
+  readonly attachWindow: WindowAttacher;
   close(): Promise<void>;
 }
 
@@ -74,6 +77,7 @@ export async function startServices(options: AppServicesOptions): Promise<AppSer
     store,
     grants,
     table,
+    attachWindow: (windowId, send, also = []) => attachWindow({ registry, bus, forgetters: [grants, ...also] }, windowId, send),
     close: () =>
       (closing ??= (async () => {
         await registry.closeAll();

@@ -3,9 +3,10 @@
  * Every window gets its own BaseX session from the registry when it opens and releases it
  * when it closes; everything else lives in the services.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { startServices, type AppServices } from './app-services.js';
+import { AppWindows, electronWindowId } from './app-windows.js';
 import { releaseAllLeases } from './basex/server-launcher.js';
 import { resolveDataFolder } from './data-folder.js';
 import { IPC_CALL, IPC_EVENT, type ApiResult } from './ipc/contract.js';
@@ -17,17 +18,13 @@ import { isNavigationAllowed, isTrustedSender, WEB_PREFERENCES } from './window-
 
 const RENDERER = join(import.meta.dirname, '../renderer/index.html');
 const PRELOAD = join(import.meta.dirname, '../preload/index.cjs');
-const windows = new Map<number, BrowserWindow>();
+const windows = new AppWindows<BrowserWindow>();
 let services: AppServices | undefined;
 
 // Before ready, or Electron ignores it: each WORKSET_BROWSER_DATA instance then also gets its own
 // Chromium profile (cache, local storage, cookies) rather than sharing the default one.
 const dataFolder = resolveDataFolder();
 app.setPath('userData', dataFolder);
-
-function windowId(contents: WebContents): string {
-  return `electron-${contents.id}`;
-}
 
 function openWindow(worksetId?: number): BrowserWindow {
   const win = new BrowserWindow({
@@ -36,19 +33,12 @@ function openWindow(worksetId?: number): BrowserWindow {
     title: 'Workset Browser',
     webPreferences: { ...WEB_PREFERENCES, preload: PRELOAD },
   });
-  const id = windowId(win.webContents);
   const contentsId = win.webContents.id;
-  windows.set(contentsId, win);
-  services?.registry.open(id);
-  const unsubscribe = services?.bus.subscribe(id, (event, payload) => {
+  const attached = services?.attachWindow(electronWindowId(contentsId), (event, payload) => {
     if (!win.isDestroyed()) win.webContents.send(IPC_EVENT, event, payload);
   });
-  win.on('closed', () => {
-    windows.delete(contentsId);
-    unsubscribe?.();
-    services?.grants.forget(id);
-    void services?.registry.close(id);
-  });
+  if (attached) windows.add(contentsId, win, attached);
+  win.on('closed', () => void windows.remove(contentsId));
   void win.loadFile(RENDERER, { hash: worksetId ? `workset=${worksetId}` : '' });
   return win;
 }
@@ -61,8 +51,8 @@ function trustedSender(event: IpcMainInvokeEvent): boolean {
 
 async function handleCall(event: IpcMainInvokeEvent, channel: unknown, args: unknown): Promise<ApiResult<unknown>> {
   if (!services || !trustedSender(event)) return { ok: false, error: { code: 'Invalid', message: 'refused: not a Workset Browser window' } };
-  const id = windowId(event.sender);
-  const ctx = { windowId: id, session: services.registry.get(id), emit: services.bus.emitTo.bind(services.bus, id) };
+  const ctx = windows.contextOf(event.sender.id);
+  if (!ctx) return { ok: false, error: { code: 'Invalid', message: 'refused: not a Workset Browser window' } };
   return dispatch(services.table, ctx, channel, args);
 }
 
@@ -74,11 +64,6 @@ app.on('web-contents-created', (_, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
-
-/** The window a handler's ctx.windowId names: dialogs are shown over the window that asked, or not at all. */
-function windowById(id: string): BrowserWindow | undefined {
-  return [...windows.values()].find((win) => !win.isDestroyed() && windowId(win.webContents) === id);
-}
 
 const started = app.whenReady().then(async (): Promise<AppServices | undefined> => {
   try {
@@ -92,13 +77,13 @@ const started = app.whenReady().then(async (): Promise<AppServices | undefined> 
           return { opened: true };
         },
         openLiftDialog: async (id: string) => {
-          const win = windowById(id);
+          const win = windows.byWindowId(id);
           if (!win) return null;
           const picked = await dialog.showOpenDialog(win, { properties: ['openFile'], filters: [{ name: 'LIFT dictionary', extensions: ['lift'] }] });
           return picked.canceled ? null : (picked.filePaths[0] ?? null);
         },
         saveLiftDialog: async (id: string, defaultName: string) => {
-          const win = windowById(id);
+          const win = windows.byWindowId(id);
           if (!win) return null;
           const picked = await dialog.showSaveDialog(win, { defaultPath: defaultName, filters: [{ name: 'LIFT dictionary', extensions: ['lift'] }] });
           return picked.canceled ? null : (picked.filePath ?? null);
@@ -125,7 +110,7 @@ const started = app.whenReady().then(async (): Promise<AppServices | undefined> 
 
 function sendMenu(command: 'import' | 'export' | 'new-workset'): void {
   const focused = BrowserWindow.getFocusedWindow();
-  if (focused && services) services.bus.emitTo(windowId(focused.webContents), 'menu', { command });
+  if (focused && services) services.bus.emitTo(electronWindowId(focused.webContents.id), 'menu', { command });
 }
 
 // Quitting (shutdown-app.ts): the last window closing, the menu's Quit, or SIGINT/SIGTERM/SIGHUP

@@ -60,7 +60,7 @@ async function startApp(globals: GlobalOptions, renderer: string, options: { por
     },
   });
   try {
-    const host = await startBrowserHost({ port: options.port, rendererRoot: renderer, table: services.table, registry: services.registry, bus: services.bus });
+    const host = await startBrowserHost({ port: options.port, rendererRoot: renderer, table: services.table, attachWindow: services.attachWindow });
     served.host = host;
     return {
       host,

@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import type { SessionRegistry } from '../basex/sessions.js';
-import type { EventBus } from '../ipc/event-bus.js';
 import { dispatch, type HandlerTable } from '../ipc/handler-table.js';
+import type { WindowAttacher } from '../ipc/window-attachment.js';
 import { Downloads } from './downloads.js';
 import { HostGuard } from './origin-check.js';
 import { serveStatic } from './static-files.js';
@@ -16,8 +15,8 @@ export interface BrowserHostOptions {
   /** The built renderer (out/renderer). */
   readonly rendererRoot: string;
   readonly table: HandlerTable;
-  readonly registry: SessionRegistry;
-  readonly bus: EventBus;
+  /** The app's (AppServices.attachWindow): one socket is one window. */
+  readonly attachWindow: WindowAttacher;
 }
 
 export interface BrowserHost {
@@ -77,12 +76,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 }
 
 function serveWindow(ws: WebSocket, windowId: string, options: BrowserHostOptions, downloads: Downloads): void {
-  const session = options.registry.open(windowId);
   const send = (message: ServerMessage): void => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   };
-  const unsubscribe = options.bus.subscribe(windowId, (event, payload) => send({ type: 'event', event, payload }));
-  const ctx = { windowId, session, emit: options.bus.emitTo.bind(options.bus, windowId) } as const;
+  const { ctx, detach } = options.attachWindow(windowId, (event, payload) => send({ type: 'event', event, payload }), [downloads]);
   send({ type: 'hello', windowId });
 
   ws.on('message', (data: RawData, isBinary: boolean) => {
@@ -95,11 +92,7 @@ function serveWindow(ws: WebSocket, windowId: string, options: BrowserHostOption
       send({ type: 'result', id: message.id, result: downloads.offerExport(windowId, message.channel, result) }),
     );
   });
-  ws.on('close', () => {
-    unsubscribe();
-    downloads.forget(windowId);
-    void options.registry.close(windowId);
-  });
+  ws.on('close', () => void detach());
   ws.on('error', () => ws.terminate());
 }
 

@@ -25,7 +25,7 @@ beforeAll(async () => {
     platform: 'browser',
     shell: { openWindow: async () => ({ opened: false, url: 'x' }) },
   });
-  host = await startBrowserHost({ rendererRoot: renderer, table: services.table, registry: services.registry, bus: services.bus });
+  host = await startBrowserHost({ rendererRoot: renderer, table: services.table, attachWindow: services.attachWindow });
 });
 afterAll(async () => {
   await host.close();

@@ -59,7 +59,7 @@ beforeAll(async () => {
   const a = inject('basex');
   const basexUrl = `basex://${a.user}:${encodeURIComponent(a.password)}@${a.host}:${a.port}`;
   services = await startServices({ dataFolder: data, basexUrl, platform: 'browser', shell: { openWindow: async () => ({ opened: false }) } });
-  host = await startBrowserHost({ rendererRoot: join(folder, 'renderer'), table: services.table, registry: services.registry, bus: services.bus });
+  host = await startBrowserHost({ rendererRoot: join(folder, 'renderer'), table: services.table, attachWindow: services.attachWindow });
   // The desktop app's dialogs, answered as a user would: the sample to import, a file in chosen/ to export to.
   desktop = await startServices({
     dataFolder: join(folder, 'desktop-data'),

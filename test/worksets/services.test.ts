@@ -145,7 +145,7 @@ describe('workset services against Sena', () => {
     const guids = store.entries.guids(id);
     const target = guids.at(-1) ?? '';
     expect(target).not.toBe(firstBefore);
-    const query = { match: 'all', filters: [{ field: 'guid', op: 'equals', value: target }] } as const;
+    const query: WorksetQueryInput = { match: 'all', filters: [{ field: 'guid', op: 'equals', value: target }] };
     const one = await worksets.create(session, { dictionary: db, name: 'bulk-sort-one', query });
     const preview = await bulk.preview(session, one.id, { action: 'set', field: 'gloss', lang: 'en', value: '\u{10FFFD} last of all' });
     expect((await bulk.run(session, preview.operation.id)).operation.changed).toBe(1);
