@@ -3,7 +3,7 @@
  *
  * Written from the documented protocol (docs.basex.org, "Server Protocol") and checked against
  * BaseX 9.7. Strings the client sends are UTF-8 followed by `\0`. Results the server sends, and
- * input streams the client sends (CREATE/ADD/REPLACE), escape `\0` and `\xFF` with a
+ * input streams the client sends (CREATE/ADD), escape `\0` and `\xFF` with a
  * preceding `\xFF`, so binary content survives. Info and error strings are not escaped.
  */
 
@@ -25,8 +25,6 @@ export const Opcode = {
   CREATE: 0x08,
   /** Add a document to the opened database: `\9{path}\0{input}\0` → `{info}\0` then status. */
   ADD: 0x09,
-  /** Replace (or add) a document: `\12{path}\0{input}\0` → `{info}\0` then status. */
-  REPLACE: 0x0c,
 } as const;
 
 /** The byte that ends every string and result. */

@@ -16,5 +16,4 @@ export interface Queryable {
   /** Creates (or overwrites) a database from one document, and opens it. */
   create(name: string, input: Input, options?: CallOptions): Promise<string>;
   add(path: string, input: Input, options?: CallOptions): Promise<string>;
-  replace(path: string, input: Input, options?: CallOptions): Promise<string>;
 }

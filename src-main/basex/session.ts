@@ -34,7 +34,7 @@ export interface CallOptions {
 export type Binding = string | number | boolean | readonly string[];
 export type Bindings = Readonly<Record<string, Binding>>;
 
-/** Input for CREATE/ADD/REPLACE: text, bytes, or a stream that is sent as it is read. */
+/** Input for CREATE/ADD: text, bytes, or a stream that is sent as it is read. */
 export type Input = string | Buffer | Readable;
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -149,11 +149,6 @@ export class BaseXSession {
   /** Adds a document at `path` to the database opened with `OPEN`. */
   add(path: string, input: Input, options?: CallOptions): Promise<string> {
     return this.sendInput(Opcode.ADD, path, input, options);
-  }
-
-  /** Replaces (or adds) the document at `path` in the opened database. */
-  replace(path: string, input: Input, options?: CallOptions): Promise<string> {
-    return this.sendInput(Opcode.REPLACE, path, input, options);
   }
 
   /** Logs out and closes the connection; pending calls are rejected. */

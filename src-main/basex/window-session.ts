@@ -71,10 +71,6 @@ export class WindowSession implements Queryable {
     return this.run({}, (session) => session.add(path, input, options));
   }
 
-  replace(path: string, input: Input, options: CallOptions = {}): Promise<string> {
-    return this.run({}, (session) => session.replace(path, input, options));
-  }
-
   /** Closes the connection for good (the window is gone); a connect in flight is closed too. */
   async close(): Promise<void> {
     this.closed = true;

@@ -48,10 +48,6 @@ export class LockRecorder implements Queryable {
     return this.session.add(path, input, options);
   }
 
-  replace(path: string, input: Input, options?: CallOptions): Promise<string> {
-    return this.session.replace(path, input, options);
-  }
-
   private recording(xquery: string, options: QueryOptions | undefined): QueryOptions {
     return { ...options, onInfo: (info) => this.recorded.push(parseLocks(xquery, info)) };
   }
