@@ -16,4 +16,10 @@ export interface Queryable {
   /** Creates (or overwrites) a database from one document, and opens it. */
   create(name: string, input: Input, options?: CallOptions): Promise<string>;
   add(path: string, input: Input, options?: CallOptions): Promise<string>;
+  /**
+   * Runs `work` on one connection, the work's alone until it ends, for calls that rely on state
+   * the connection holds (SET options, the OPEN database). If it drops, every further call on
+   * `connection` fails with a ConnectionError: a new connection would have lost that state.
+   */
+  pinned<T>(work: (connection: Queryable) => Promise<T>): Promise<T>;
 }

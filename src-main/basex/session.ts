@@ -5,6 +5,7 @@ import { AuthError, BaseXError, ConnectionError, TimeoutError } from './errors.j
 import { FrameReader } from './frame-reader.js';
 import { encodeRequest, encodeString, escapeInput, Opcode, STATUS_OK, TERMINATOR } from './protocol.js';
 import { CallQueue } from './call-queue.js';
+import type { Queryable } from './queryable.js';
 
 /** Where a BaseX server listens and whom to log in as. */
 export interface BaseXAddress {
@@ -149,6 +150,11 @@ export class BaseXSession {
   /** Adds a document at `path` to the database opened with `OPEN`. */
   add(path: string, input: Input, options?: CallOptions): Promise<string> {
     return this.sendInput(Opcode.ADD, path, input, options);
+  }
+
+  /** A session never reconnects, so it is pinned already: `work` runs on it. */
+  pinned<T>(work: (connection: Queryable) => Promise<T>): Promise<T> {
+    return work(this);
   }
 
   /** Logs out and closes the connection; pending calls are rejected. */

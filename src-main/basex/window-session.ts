@@ -1,15 +1,19 @@
+import { ConnectionLock } from './connection-lock.js';
 import { ConnectionError } from './errors.js';
 import type { Queryable, QueryOptions } from './queryable.js';
 import type { BaseXSession, Bindings, CallOptions, Input } from './session.js';
 
 /**
  * The BaseX session of one window. It is this window's alone; if its connection dies, the next
- * call opens a new one (once per call) and idempotent reads are retried on it.
+ * call opens a new one (once per call) and idempotent reads are retried on it. Work that needs
+ * one connection throughout runs `pinned`.
  */
 export class WindowSession implements Queryable {
   private session: BaseXSession | undefined;
   private connecting: Promise<BaseXSession> | undefined;
   private closed = false;
+  /** Single calls share the connection; pinned work has it alone. */
+  private readonly lock = new ConnectionLock();
 
   constructor(
     readonly windowId: string,
@@ -71,6 +75,22 @@ export class WindowSession implements Queryable {
     return this.run({}, (session) => session.add(path, input, options));
   }
 
+  /**
+   * Runs `work` on the current connection (opening one if there is none), while the window's
+   * other calls wait: the work may change the connection's state (SET, OPEN) and rely on it.
+   * `connection` is that connection itself, so once it drops every further call on it fails
+   * with a ConnectionError instead of reconnecting; calls after `work` ends reconnect as usual.
+   * Inside `work`, call `connection`, never this session: its calls wait for `work` to end.
+   */
+  async pinned<T>(work: (connection: Queryable) => Promise<T>): Promise<T> {
+    const release = await this.lock.acquire(true);
+    try {
+      return await work(await this.ready());
+    } finally {
+      release();
+    }
+  }
+
   /** Closes the connection for good (the window is gone); a connect in flight is closed too. */
   async close(): Promise<void> {
     this.closed = true;
@@ -82,14 +102,19 @@ export class WindowSession implements Queryable {
   }
 
   private async run<T>(options: QueryOptions, call: (session: BaseXSession) => Promise<T>): Promise<T> {
-    const session = await this.ready();
+    const release = await this.lock.acquire(false);
     try {
-      return await call(session);
-    } catch (error) {
-      if (!(error instanceof ConnectionError) || this.closed) throw error;
-      const fresh = await this.ready();
-      if (!options.idempotent) throw error;
-      return call(fresh);
+      const session = await this.ready();
+      try {
+        return await call(session);
+      } catch (error) {
+        if (!(error instanceof ConnectionError) || this.closed) throw error;
+        const fresh = await this.ready();
+        if (!options.idempotent) throw error;
+        return await call(fresh);
+      }
+    } finally {
+      release();
     }
   }
 }

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
+import { ConnectionError } from '../basex/errors.js';
 import type { Queryable } from '../basex/queryable.js';
 import { checkDatabaseName, databaseNameFromFile, LIFT_DOC, META_DOC, RANGES_DOC, temporaryName } from './database-names.js';
 import { onDatabase } from './database-query.js';
@@ -52,36 +53,41 @@ export async function importLift(session: Queryable, file: string, options: Impo
   const ranges = (await isFile(rangesPath)) ? await inspect(rangesPath, 'lift-ranges', 'a LIFT ranges file') : undefined;
   const database = options.database === undefined ? databaseNameFromFile(file) : checkDatabaseName(options.database);
   const progress = new ImportProgressReporter(options.onProgress, lift.size + (ranges?.size ?? 0));
-  const previouslyOpened = await openedDatabase(session);
   const temporary = temporaryName(database, 'import');
   try {
-    return await withImportOptions(session, async () => {
+    // One connection throughout: the options and the opened database live on it (see pinned).
+    return await withImportOptions(session, async (connection) => {
+      const previouslyOpened = await openedDatabase(connection);
       try {
         progress.report('upload', 0);
         // The database is created from the file, not created empty and then added to: BaseX
         // then builds its indexes once instead of updating them entry by entry (measured at
         // 100,000 entries: 3.9 s against 5.2-7.7 s). Its document is named after the database.
-        const documents = [await upload(session, { create: temporary }, LIFT_DOC, lift, (sent) => progress.report('upload', sent))];
-        await session.command(`RENAME ${temporary}.xml ${LIFT_DOC}`);
-        if (ranges) documents.push(await upload(session, { add: RANGES_DOC }, RANGES_DOC, ranges, (sent) => progress.report('upload', lift.size + sent)));
+        const documents = [await upload(connection, { create: temporary }, LIFT_DOC, lift, (sent) => progress.report('upload', sent))];
+        await connection.command(`RENAME ${temporary}.xml ${LIFT_DOC}`);
+        if (ranges) documents.push(await upload(connection, { add: RANGES_DOC }, RANGES_DOC, ranges, (sent) => progress.report('upload', lift.size + sent)));
         progress.rethrow();
-        await session.add(META_DOC, metaXml(documents, new Date()));
+        await connection.add(META_DOC, metaXml(documents, new Date()));
         progress.report('check');
-        const counts = await checkImport(session, temporary, lift);
-        await session.command('CLOSE');
+        const counts = await checkImport(connection, temporary, lift);
+        await connection.command('CLOSE');
         progress.report('swap');
-        await swap(session, temporary, database);
+        await swap(connection, temporary, database);
         progress.report('done');
         progress.rethrow();
         return { database, ...counts, ranges: ranges !== undefined };
       } catch (error) {
         // Best effort: if the connection is gone, so is any way to drop it; the name stays hidden.
-        await session.command(`DROP DB ${temporary}`).catch(() => undefined);
+        await connection.command(`DROP DB ${temporary}`).catch(() => undefined);
         throw error;
+      } finally {
+        await reopen(connection, previouslyOpened).catch(() => undefined);
       }
     });
-  } finally {
-    await reopen(session, previouslyOpened);
+  } catch (error) {
+    if (!(error instanceof ConnectionError)) throw error;
+    // An existing dictionary is replaced only once the new one is complete (swap): importing again is safe.
+    throw new ConnectionError(`the connection to the dictionary server was lost while importing ${basename(file)}: import it again (${database} is replaced only once a new copy is complete)`, { cause: error });
   }
 }
 

@@ -4,10 +4,6 @@ import type { Queryable } from '../basex/queryable.js';
  * The options an import needs, set on the session before `CREATE DB` and `ADD` (BaseX reads
  * them from the session at that moment) and put back afterwards, so the caller's session is left
  * as it was found. Names are BaseX 9's (BaseX 10 renamed CHOP to STRIPWS).
- *
- * UPDINDEX comes first on purpose: the check phase reads it back from the new database, and if it
- * is true then every later SET ran on the same connection as CREATE DB (a window session that
- * reconnected midway would have silently lost them).
  */
 const IMPORT_OPTIONS: ReadonlyArray<readonly [string, string]> = [
   // Keep the attribute index up to date on every update: the app looks entries up by @guid
@@ -42,20 +38,27 @@ const IMPORT_OPTIONS: ReadonlyArray<readonly [string, string]> = [
   ['MAINMEM', 'false'],
 ];
 
-/** Runs `work` with the import options set, restoring the session's own values afterwards. */
-export async function withImportOptions<T>(session: Queryable, work: () => Promise<T>): Promise<T> {
-  const saved: Array<readonly [string, string]> = [];
-  try {
-    for (const [name, value] of IMPORT_OPTIONS) {
-      saved.push([name, await getOption(session, name)]);
-      await session.command(`SET ${name} ${value}`);
+/**
+ * Runs `work` on a pinned connection with the import options set, restoring the session's own
+ * values afterwards. Pinned, because options live on the connection: had it been replaced midway,
+ * CREATE DB would silently run with the server's defaults; this way the next call fails instead.
+ */
+export function withImportOptions<T>(session: Queryable, work: (connection: Queryable) => Promise<T>): Promise<T> {
+  return session.pinned(async (connection) => {
+    const saved: Array<readonly [string, string]> = [];
+    try {
+      for (const [name, value] of IMPORT_OPTIONS) {
+        saved.push([name, await getOption(connection, name)]);
+        await connection.command(`SET ${name} ${value}`);
+      }
+      return await work(connection);
+    } finally {
+      // Once the connection is lost this fails too, and need not succeed: the options went with it.
+      for (const [name, value] of saved.reverse()) {
+        await connection.command(`SET ${name} ${value}`).catch(() => undefined);
+      }
     }
-    return await work();
-  } finally {
-    for (const [name, value] of saved.reverse()) {
-      await session.command(`SET ${name} ${value}`).catch(() => undefined);
-    }
-  }
+  });
 }
 
 async function getOption(session: Queryable, name: string): Promise<string> {

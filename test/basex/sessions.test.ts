@@ -93,6 +93,33 @@ describe('SessionRegistry: one BaseX session per window', () => {
     await registry.close('killed');
   });
 
+  it('runs pinned work on one connection that fails instead of reconnecting, while the window\'s other calls wait', async () => {
+    const session = registry.open('pinned');
+    await session.ready();
+    const victim = session.clientAddress;
+    const gate = createGate();
+    const order: string[] = [];
+    let outside: Promise<string[]> | undefined;
+    const work = session.pinned(async (connection) => {
+      // Settled into a value at once: it rejects as soon as the kill lands, before the expect below.
+      const held = connection.query(gate.killable('"held"'), gate.bindings).catch((error: unknown) => error);
+      // Asked while the work runs: it waits for the work, then runs on a new connection.
+      outside = session.query('"outside"', {}, { idempotent: true }).finally(() => order.push('outside'));
+      await gate.started();
+      await admin.command(`KILL ${victim}`);
+      expect(await held).toBeInstanceOf(ConnectionError);
+      // The state the work relied on (SET, OPEN) went with the connection: no silent new one.
+      await expect(connection.query('"after the kill"')).rejects.toBeInstanceOf(ConnectionError);
+      order.push('work');
+      return 'work ended';
+    });
+    expect(await work).toBe('work ended');
+    expect(await outside).toEqual(['outside']);
+    expect(order).toEqual(['work', 'outside']);
+    expect(session.clientAddress).not.toBe(victim);
+    await registry.close('pinned');
+  });
+
   it('reports counts to listeners as windows open and close', async () => {
     const seen: number[] = [];
     const stop = registry.onChange((counts) => seen.push(counts.windows));

@@ -48,6 +48,11 @@ export class LockRecorder implements Queryable {
     return this.session.add(path, input, options);
   }
 
+  /** Pinned work runs on the recorder itself, so its queries are recorded too. */
+  pinned<T>(work: (connection: Queryable) => Promise<T>): Promise<T> {
+    return work(this);
+  }
+
   private recording(xquery: string, options: QueryOptions | undefined): QueryOptions {
     return { ...options, onInfo: (info) => this.recorded.push(parseLocks(xquery, info)) };
   }
