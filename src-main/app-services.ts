@@ -11,10 +11,8 @@ import { listDictionaries } from './lift/dictionaries.js';
 import { importLift } from './lift/import.js';
 import { resourcePath } from './resources.js';
 import { UploadStore } from './uploads.js';
-import { BulkService } from './worksets/bulk/bulk-service.js';
-import { EntryService } from './worksets/entry-service.js';
-import { openStore, type Store } from './worksets/store/index.js';
-import { WorksetService } from './worksets/workset-service.js';
+import type { Store } from './worksets/store/index.js';
+import { openWorksetServices, type WorksetServices } from './worksets/workset-services.js';
 
 export interface AppServicesOptions {
   readonly dataFolder: string;
@@ -32,6 +30,8 @@ export interface AppServices {
   readonly registry: SessionRegistry;
   readonly bus: EventBus;
   readonly store: Store;
+  /** The workset services the handlers use (the CLI builds the same, worksets/workset-services.ts). */
+  readonly services: WorksetServices;
   /** Paths each window picked in a native dialog: the platform forgets a window's when it closes. */
   readonly grants: FileGrants;
   readonly table: HandlerTable;
@@ -48,8 +48,8 @@ export interface AppServices {
 export async function startServices(options: AppServicesOptions): Promise<AppServices> {
   mkdirSync(options.dataFolder, { recursive: true });
   const server = await ServerConnector.open({ dataFolder: options.dataFolder, basexUrl: options.basexUrl });
-  const store = openStore(options.dataFolder);
-  store.bulk.markInterrupted();
+  const services = openWorksetServices(options.dataFolder);
+  const { store } = services;
   const registry = new SessionRegistry(() => server.connect());
   const bus = new EventBus();
   registry.onChange((counts) => bus.broadcast('sessions', counts));
@@ -61,9 +61,9 @@ export async function startServices(options: AppServicesOptions): Promise<AppSer
     server,
     registry,
     bus,
-    worksets: new WorksetService(store),
-    entries: new EntryService(store),
-    bulk: new BulkService(store),
+    worksets: services.worksets,
+    entries: services.entries,
+    bulk: services.bulk,
     uploads: new UploadStore(join(options.dataFolder, 'uploads')),
     grants,
     shell: options.shell,
@@ -75,13 +75,14 @@ export async function startServices(options: AppServicesOptions): Promise<AppSer
     registry,
     bus,
     store,
+    services,
     grants,
     table,
     attachWindow: (windowId, send, also = []) => attachWindow({ registry, bus, forgetters: [grants, ...also] }, windowId, send),
     close: () =>
       (closing ??= (async () => {
         await registry.closeAll();
-        store.close();
+        services.close();
         await server.release();
       })()),
   };

@@ -68,9 +68,9 @@ export async function setUp(options: BenchOptions): Promise<BenchContext> {
     entries: imported.entries,
     services,
     admin,
-    worksets: new WorksetService(services.store),
-    entryService: new EntryService(services.store),
-    bulk: new BulkService(services.store),
+    worksets: services.services.worksets,
+    entryService: services.services.entries,
+    bulk: services.services.bulk,
   };
 }
 

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { BulkOperation, BulkOutcome } from '../ipc/contract/bulk.js';
-import { BulkService, type BulkHooks } from '../worksets/bulk/bulk-service.js';
-import type { Store } from '../worksets/store/index.js';
+import type { BulkService, BulkHooks } from '../worksets/bulk/bulk-service.js';
 import { parseId, parseOp } from './arguments.js';
 import type { GlobalOptions } from './context.js';
 import { endProgress, progressLine, report } from './output.js';
@@ -28,20 +27,19 @@ export function addBulkCommands(program: Command, globals: () => GlobalOptions):
     .option('--json', 'print the result as JSON')
     .addHelpText('after', BULK_HELP)
     .action((first: string, opIdText: string | undefined, options: BulkOptions) =>
-      withStore(globals(), async ({ session }, store) => {
+      withStore(globals(), async ({ session }, { bulk }) => {
         if (first === 'pause' || first === 'resume') {
           if (opIdText === undefined) throw new Error(`bulk ${first} needs the bulk operation id: bulk ${first} OP_ID`);
           if (options.op !== undefined) throw new Error(`bulk ${first} takes no --op: the operation already has its edit`);
           const opId = parseId(opIdText);
-          if (first === 'pause') await pause(store, opId, options.json);
-          else reportOutcome(options.json, await new BulkService(store).resume(session, opId, hooks()));
+          if (first === 'pause') await pause(bulk, opId, options.json);
+          else reportOutcome(options.json, await bulk.resume(session, opId, hooks()));
           return;
         }
         if (opIdText !== undefined) throw new Error(`unexpected "${opIdText}": bulk ID --op JSON, bulk pause OP_ID or bulk resume OP_ID`);
         if (options.op === undefined) throw new Error('bulk ID needs the edit: --op JSON, e.g. {"action":"set","field":"pos","value":"Noun"}');
         const worksetId = parseId(first);
         const op = parseOp(options.op);
-        const bulk = new BulkService(store);
         const preview = await bulk.preview(session, worksetId, op, hooks());
         reportOutcome(options.json, await bulk.run(session, preview.operation.id, hooks()));
       }),
@@ -53,8 +51,8 @@ export function addBulkCommands(program: Command, globals: () => GlobalOptions):
     .argument('<op-id>', 'bulk operation id', parseId)
     .option('--json', 'print the result as JSON')
     .action((opId: number, options: { json?: boolean }) =>
-      withStore(globals(), async ({ session }, store) => {
-        const outcome = await new BulkService(store).undo(session, opId, hooks('undo'));
+      withStore(globals(), async ({ session }, { bulk }) => {
+        const outcome = await bulk.undo(session, opId, hooks('undo'));
         endProgress();
         report(options.json, outcome, () => `undid bulk operation ${opId}: ${outcome.skipped.length} entries left as they are`);
       }),
@@ -62,8 +60,7 @@ export function addBulkCommands(program: Command, globals: () => GlobalOptions):
 }
 
 /** Asks the run to pause and waits until its runner has finished the batch it was writing. */
-async function pause(store: Store, opId: number, json: boolean | undefined): Promise<void> {
-  const bulk = new BulkService(store);
+async function pause(bulk: BulkService, opId: number, json: boolean | undefined): Promise<void> {
   bulk.pause(opId);
   const operation = await bulk.stopped(opId);
   if (operation.state !== 'paused') throw new Error(`bulk operation ${opId} is ${operation.state}: ${stoppedBefore(operation)}`);

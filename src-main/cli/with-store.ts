@@ -1,18 +1,14 @@
-import { openStore, type Store } from '../worksets/store/index.js';
+import { openWorksetServices, type WorksetServices } from '../worksets/workset-services.js';
 import { withSession, type CommandContext, type GlobalOptions } from './context.js';
 
-/**
- * Runs a command with a BaseX session and the data folder's workset store. Runs left `running`
- * by a process that is gone are marked interrupted first, as the app does at start.
- */
-export async function withStore(options: GlobalOptions, work: (context: CommandContext, store: Store) => Promise<void>): Promise<void> {
+/** Runs a command with a BaseX session and the data folder's workset services (as the app builds them). */
+export async function withStore(options: GlobalOptions, work: (context: CommandContext, services: WorksetServices) => Promise<void>): Promise<void> {
   await withSession(options, async (context) => {
-    const store = openStore(context.dataFolder);
+    const services = openWorksetServices(context.dataFolder);
     try {
-      store.bulk.markInterrupted();
-      await work(context, store);
+      await work(context, services);
     } finally {
-      store.close();
+      services.close();
     }
   });
 }

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { querySchema } from '../ipc/contract/query.js';
 import { validateQuery } from '../worksets/query/validate.js';
-import { WorksetService } from '../worksets/workset-service.js';
 import { parseCount, parseId, parseJson } from './arguments.js';
 import type { GlobalOptions } from './context.js';
 import { report } from './output.js';
@@ -24,7 +23,7 @@ export function addWorksetCommands(program: Command, globals: () => GlobalOption
     .option('--description <text>', 'what the workset is for')
     .option('--json', 'print the result as JSON')
     .action((db: string, options: JsonOption & { name: string; query: string; description?: string }) =>
-      withStore(globals(), async ({ session }, store) => {
+      withStore(globals(), async ({ session }, { worksets }) => {
         const input = parseJson(options.query, '--query');
         const validation = await validateQuery(session, db, input);
         if (!validation.ok) {
@@ -32,7 +31,7 @@ export function addWorksetCommands(program: Command, globals: () => GlobalOption
           throw new Error(`invalid query: ${issues.join('; ')}`);
         }
         const query = querySchema.parse(input);
-        const created = await new WorksetService(store).create(session, { dictionary: db, name: options.name, description: options.description, query });
+        const created = await worksets.create(session, { dictionary: db, name: options.name, description: options.description, query });
         report(options.json, created, () => `workset ${created.id} "${created.name}": ${created.total} entries`);
       }),
     );
@@ -43,8 +42,8 @@ export function addWorksetCommands(program: Command, globals: () => GlobalOption
     .argument('<db>', 'dictionary database')
     .option('--json', 'print the list as JSON')
     .action((db: string, options: JsonOption) =>
-      withStore(globals(), async (_, store) => {
-        const list = new WorksetService(store).list(db);
+      withStore(globals(), async (_, { worksets }) => {
+        const list = worksets.list(db);
         report(options.json, list, () =>
           list.length === 0 ? `no worksets in ${db}` : list.map((w) => `${w.id}\t${w.name}\t${w.counts.done}/${w.counts.total} done`).join('\n'),
         );
@@ -59,8 +58,8 @@ export function addWorksetCommands(program: Command, globals: () => GlobalOption
     .option('--limit <n>', 'number of entries (at most 500)', parseCount, 50)
     .option('--json', 'print the page as JSON')
     .action((id: number, options: JsonOption & { offset: number; limit: number }) =>
-      withStore(globals(), async ({ session }, store) => {
-        const service = new WorksetService(store);
+      withStore(globals(), async ({ session }, { worksets }) => {
+        const service = worksets;
         const workset = service.get(id);
         const page = await service.page(session, id, { offset: options.offset, limit: options.limit });
         const result = { id, name: workset.name, total: page.total, entries: page.entries };
@@ -76,8 +75,8 @@ export function addWorksetCommands(program: Command, globals: () => GlobalOption
     .argument('<id>', 'workset id', parseId)
     .option('--json', 'print the result as JSON')
     .action((id: number, options: JsonOption) =>
-      withStore(globals(), async (_, store) => {
-        const deleted = new WorksetService(store).delete(id);
+      withStore(globals(), async (_, { worksets }) => {
+        const deleted = worksets.delete(id);
         report(options.json, { id, deleted: true }, () => `deleted workset ${id} "${deleted.name}"`);
       }),
     );
