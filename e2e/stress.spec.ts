@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import type { RendererApi } from '../src-main/ipc/contract.js';
-import type { BaseXSession } from '../src-main/basex/session.js';
+import type { BaseXSession } from '../src-main/basex/client-session.js';
 import { adminSession, serverSessions } from './support/basex.js';
 import { startHost, type RunningHost } from './support/host.js';
 import { openApp, ui } from './support/ui.js';

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { join, resolve } from 'node:path';
-import type { BaseXSession } from '../src-main/basex/session.js';
+import type { BaseXSession } from '../src-main/basex/client-session.js';
 import { adminSession, holdDatabase, serverSessions, storedForm, storedGloss, waitForQueuedWrite } from './support/basex.js';
 import { startHost, type RunningHost } from './support/host.js';
 import { openApp, pressKey, previewBulkEdit, ui } from './support/ui.js';

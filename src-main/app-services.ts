@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ServerConnector } from './basex/server-connector.js';
-import { SessionRegistry } from './basex/sessions.js';
+import { SessionRegistry } from './basex/session-registry.js';
 import { FileGrants } from './file-grants.js';
 import { EventBus } from './ipc/event-bus.js';
 import type { HandlerTable } from './ipc/handler-table.js';

@@ -1,4 +1,4 @@
-import type { Bindings, CallOptions, Input } from './session.js';
+import type { Bindings, CallOptions, Input } from './client-session.js';
 
 export interface QueryOptions extends CallOptions {
   /** A read that may safely run twice (a window's session retries it once on a new connection). */

@@ -1,6 +1,6 @@
 import { ConnectionError } from './errors.js';
 import { useEmbeddedServer, useServer, type ServerLease } from './server-launcher.js';
-import { BaseXSession, type BaseXAddress } from './session.js';
+import { BaseXSession, type BaseXAddress } from './client-session.js';
 
 /**
  * Opens sessions on the app's BaseX server and brings the embedded one back if it died: a

@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isAlive, withFileLock, withFileLockNow } from './file-lock.js';
 import { ensureAdminPassword, serverFiles, type ServerFiles } from './server-files.js';
 import { BASEX_URL_VARIABLE, parseBaseXUrl } from './server-url.js';
-import { BaseXSession, type BaseXAddress } from './session.js';
+import { BaseXSession, type BaseXAddress } from './client-session.js';
 
 /** A process's use of a BaseX server; `release` once when done (the last user stops it). */
 export interface ServerLease {

@@ -1,4 +1,4 @@
-import type { BaseXAddress } from './session.js';
+import type { BaseXAddress } from './client-session.js';
 
 /** The environment variable naming an existing (team) BaseX server instead of the embedded one. */
 export const BASEX_URL_VARIABLE = 'BASEX_URL';

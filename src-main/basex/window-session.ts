@@ -1,7 +1,7 @@
 import { ConnectionLock } from './connection-lock.js';
 import { ConnectionError } from './errors.js';
 import type { Queryable, QueryOptions } from './queryable.js';
-import type { BaseXSession, Bindings, CallOptions, Input } from './session.js';
+import type { BaseXSession, Bindings, CallOptions, Input } from './client-session.js';
 
 /**
  * The BaseX session of one window. It is this window's alone; if its connection dies, the next

@@ -3,7 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { writeSyntheticLift } from '../../scripts/lift-generator.js';
 import { startServices, type AppServices } from '../app-services.js';
-import { BaseXSession } from '../basex/session.js';
+import { BaseXSession } from '../basex/client-session.js';
 import type { WorksetQueryInput } from '../worksets/workset-service.js';
 import { importLift } from '../lift/import.js';
 import { BulkService } from '../worksets/bulk/bulk-service.js';

@@ -1,5 +1,5 @@
 import { useServer } from '../basex/server-launcher.js';
-import { BaseXSession } from '../basex/session.js';
+import { BaseXSession } from '../basex/client-session.js';
 import { resolveDataFolder } from '../data-folder.js';
 
 /** Options every command accepts. */

@@ -1,4 +1,4 @@
-import type { SessionRegistry } from '../basex/sessions.js';
+import type { SessionRegistry } from '../basex/session-registry.js';
 import type { EventName, EventPayloads } from './contract.js';
 import type { EventBus } from './event-bus.js';
 import type { HandlerContext } from './handler-table.js';

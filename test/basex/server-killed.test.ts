@@ -5,7 +5,7 @@ import { afterAll, expect, it } from 'vitest';
 import { ConnectionError } from '../../src-main/basex/errors.js';
 import { serverFiles } from '../../src-main/basex/server-files.js';
 import { useEmbeddedServer } from '../../src-main/basex/server-launcher.js';
-import { BaseXSession } from '../../src-main/basex/session.js';
+import { BaseXSession } from '../../src-main/basex/client-session.js';
 import { createGate } from '../helpers/gate.js';
 
 const dataFolder = mkdtempSync(join(tmpdir(), 'wb-kill-'));

@@ -9,7 +9,7 @@ import { isAlive } from '../../src-main/basex/file-lock.js';
 import { serverFiles } from '../../src-main/basex/server-files.js';
 import { useEmbeddedServer, useServer } from '../../src-main/basex/server-launcher.js';
 import { describeAddress, parseBaseXUrl } from '../../src-main/basex/server-url.js';
-import { BaseXSession } from '../../src-main/basex/session.js';
+import { BaseXSession } from '../../src-main/basex/client-session.js';
 import { resolveDataFolder } from '../../src-main/data-folder.js';
 
 const folders: string[] = [];

@@ -2,7 +2,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BaseXSession } from '../../src-main/basex/session.js';
+import type { BaseXSession } from '../../src-main/basex/client-session.js';
 import { dictionaryInfo } from '../../src-main/lift/dictionaries.js';
 import { elementPositions } from '../../src-main/lift/element-positions.js';
 import { importLift } from '../../src-main/lift/import.js';

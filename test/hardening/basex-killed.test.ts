@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServices, type AppServices } from '../../src-main/app-services.js';
 import { isAlive } from '../../src-main/basex/file-lock.js';
 import { serverFiles } from '../../src-main/basex/server-files.js';
-import { BaseXSession } from '../../src-main/basex/session.js';
+import { BaseXSession } from '../../src-main/basex/client-session.js';
 import type { ApiResult, EventPayloads } from '../../src-main/ipc/contract.js';
 import type { BulkOperation, BulkOutcome, BulkPreview } from '../../src-main/ipc/contract/bulk.js';
 import { dispatch, type HandlerContext } from '../../src-main/ipc/handler-table.js';

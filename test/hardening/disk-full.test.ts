@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BaseXSession } from '../../src-main/basex/session.js';
+import type { BaseXSession } from '../../src-main/basex/client-session.js';
 import { exportLift } from '../../src-main/lift/export.js';
 import { importLift } from '../../src-main/lift/import.js';
 import { connectTestSession, uniqueName } from '../helpers/basex.js';

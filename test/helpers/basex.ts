@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { BaseXSession, type SessionOptions } from '../../src-main/basex/session.js';
+import { BaseXSession, type SessionOptions } from '../../src-main/basex/client-session.js';
 
 /** A new session on the run's BaseX server; close it in the test. */
 export function connectTestSession(options?: SessionOptions): Promise<BaseXSession> {

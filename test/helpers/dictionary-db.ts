@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { BaseXSession } from '../../src-main/basex/session.js';
+import type { BaseXSession } from '../../src-main/basex/client-session.js';
 import { uniqueName } from './basex.js';
 
 /**

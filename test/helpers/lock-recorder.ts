@@ -1,5 +1,5 @@
 import type { Queryable, QueryOptions } from '../../src-main/basex/queryable.js';
-import type { BaseXSession, Bindings, CallOptions, Input } from '../../src-main/basex/session.js';
+import type { BaseXSession, Bindings, CallOptions, Input } from '../../src-main/basex/client-session.js';
 
 /** The databases one query locked, as BaseX's QUERYINFO reports them; `(global)` for all. */
 export interface QueryLocks {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { startServices, type AppServices } from '../../src-main/app-services.js';
-import type { BaseXSession } from '../../src-main/basex/session.js';
+import type { BaseXSession } from '../../src-main/basex/client-session.js';
 import type { Channel, ChannelArgs, ChannelResult, EventName, EventPayloads } from '../../src-main/ipc/contract.js';
 import { dispatch, type HandlerContext } from '../../src-main/ipc/handler-table.js';
 import { importLift } from '../../src-main/lift/import.js';

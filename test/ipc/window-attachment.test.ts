@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { BaseXSession } from '../../src-main/basex/session.js';
-import { SessionRegistry } from '../../src-main/basex/sessions.js';
+import { BaseXSession } from '../../src-main/basex/client-session.js';
+import { SessionRegistry } from '../../src-main/basex/session-registry.js';
 import { AppWindows, electronWindowId } from '../../src-main/app-windows.js';
 import { FileGrants } from '../../src-main/file-grants.js';
 import { EventBus } from '../../src-main/ipc/event-bus.js';

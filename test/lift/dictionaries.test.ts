@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { BaseXSession } from '../../src-main/basex/session.js';
+import { BaseXSession } from '../../src-main/basex/client-session.js';
 import { temporaryName } from '../../src-main/lift/database-names.js';
 import { dictionaryInfo, listDictionaries } from '../../src-main/lift/dictionaries.js';
 import { LiftError } from '../../src-main/lift/errors.js';

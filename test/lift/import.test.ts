@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BaseXSession } from '../../src-main/basex/session.js';
+import type { BaseXSession } from '../../src-main/basex/client-session.js';
 import { LIFT_DOC, META_DOC, RANGES_DOC } from '../../src-main/lift/database-names.js';
 import { dictionaryInfo } from '../../src-main/lift/dictionaries.js';
 import { LiftError } from '../../src-main/lift/errors.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BaseXSession } from '../../src-main/basex/session.js';
+import type { BaseXSession } from '../../src-main/basex/client-session.js';
 import type { FieldEdit } from '../../src-main/ipc/contract/edit.js';
 import { countEntries, dictionaryInfo, listDictionaries } from '../../src-main/lift/dictionaries.js';
 import { LIFT_DOC } from '../../src-main/lift/documents.js';

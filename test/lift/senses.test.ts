@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BaseXSession } from '../../src-main/basex/session.js';
+import type { BaseXSession } from '../../src-main/basex/client-session.js';
 import type { FieldEdit } from '../../src-main/ipc/contract/edit.js';
 import { querySchema } from '../../src-main/ipc/contract/query.js';
 import { entryViews } from '../../src-main/lift/entry-view.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BaseXSession } from '../../src-main/basex/session.js';
+import type { BaseXSession } from '../../src-main/basex/client-session.js';
 import { onDatabase } from '../../src-main/lift/database-query.js';
 import { LIFT_DOC } from '../../src-main/lift/documents.js';
 import { importLift } from '../../src-main/lift/import.js';

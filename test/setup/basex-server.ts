@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { useEmbeddedServer } from '../../src-main/basex/server-launcher.js';
-import type { BaseXAddress } from '../../src-main/basex/session.js';
+import type { BaseXAddress } from '../../src-main/basex/client-session.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BaseXSession } from '../../src-main/basex/session.js';
+import type { BaseXSession } from '../../src-main/basex/client-session.js';
 import { readEntries, type EntryXml } from '../../src-main/lift/entry-xml.js';
 import { importLift } from '../../src-main/lift/import.js';
 import { BulkService } from '../../src-main/worksets/bulk/bulk-service.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BaseXSession } from '../../src-main/basex/session.js';
+import type { BaseXSession } from '../../src-main/basex/client-session.js';
 import { FIELD_SPECS, FIELDS, querySchema, type Condition, type Field, type Filter } from '../../src-main/ipc/contract/query.js';
 import { matchKeys } from '../../src-main/worksets/query/run.js';
 import { connectTestSession } from '../helpers/basex.js';

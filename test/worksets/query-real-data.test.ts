@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BaseXSession } from '../../src-main/basex/session.js';
+import type { BaseXSession } from '../../src-main/basex/client-session.js';
 import { querySchema, SORT_KEYS, type Filter, type WorksetQuery } from '../../src-main/ipc/contract/query.js';
 import { entryViews } from '../../src-main/lift/entry-view.js';
 import { compareMatchKeys, keysOf, matchKeys } from '../../src-main/worksets/query/run.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BaseXSession } from '../../src-main/basex/session.js';
+import type { BaseXSession } from '../../src-main/basex/client-session.js';
 import { querySchema, type Condition, type Filter, type SortKey } from '../../src-main/ipc/contract/query.js';
 import { compareMatchKeys, matchKeys } from '../../src-main/worksets/query/run.js';
 import { connectTestSession } from '../helpers/basex.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BaseXSession } from '../../src-main/basex/session.js';
+import type { BaseXSession } from '../../src-main/basex/client-session.js';
 import { AppError } from '../../src-main/ipc/app-error.js';
 import { importLift } from '../../src-main/lift/import.js';
 import { readEntries } from '../../src-main/lift/entry-xml.js';

@@ -1,5 +1,5 @@
 import type { ServerConnector } from '../../basex/server-connector.js';
-import type { SessionRegistry } from '../../basex/sessions.js';
+import type { SessionRegistry } from '../../basex/session-registry.js';
 import type { FileGrants } from '../../file-grants.js';
 import type { UploadStore } from '../../uploads.js';
 import type { BulkService } from '../../worksets/bulk/bulk-service.js';

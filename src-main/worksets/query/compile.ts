@@ -1,4 +1,4 @@
-import type { Binding } from '../../basex/session.js';
+import type { Binding } from '../../basex/client-session.js';
 import { LIFT_PROLOG } from '../../lift/documents.js';
 import { DATE_ONLY, FIELD_SPECS, isGroup, type Condition, type Filter, type WorksetQuery } from '../../ipc/contract/query.js';
 import { FIELD_FUNCTIONS, FIELD_VALUES, type FieldVars } from './fields.js';

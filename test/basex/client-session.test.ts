@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AuthError, BaseXError, ConnectionError, TimeoutError } from '../../src-main/basex/errors.js';
-import { BaseXSession } from '../../src-main/basex/session.js';
+import { BaseXSession } from '../../src-main/basex/client-session.js';
 import { connectTestSession, uniqueName } from '../helpers/basex.js';
 import { Readable } from 'node:stream';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ConnectionError } from '../../src-main/basex/errors.js';
-import { BaseXSession } from '../../src-main/basex/session.js';
-import { SessionRegistry } from '../../src-main/basex/sessions.js';
+import { BaseXSession } from '../../src-main/basex/client-session.js';
+import { SessionRegistry } from '../../src-main/basex/session-registry.js';
 import { connectTestSession } from '../helpers/basex.js';
 import { createGate } from '../helpers/gate.js';
 

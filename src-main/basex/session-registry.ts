@@ -1,4 +1,4 @@
-import type { BaseXSession } from './session.js';
+import type { BaseXSession } from './client-session.js';
 import { WindowSession } from './window-session.js';
 
 export interface SessionCounts {
