@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { BulkOperation, BulkOutcome } from '../ipc/contract/bulk.js';
+import type { BulkOperation, BulkOutcome } from '../domain/bulk-operations.js';
 import { BulkService, type BulkHooks } from '../worksets/bulk/bulk-service.js';
 import { EntryService } from '../worksets/entry-service.js';
 import type { Store } from '../worksets/store/index.js';
