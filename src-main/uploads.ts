@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { AppError } from './ipc/app-error.js';
+import { AppError } from './domain/app-error.js';
 
 interface Upload {
   readonly file: string;

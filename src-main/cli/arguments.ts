@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from 'commander';
-import { fieldEditSchema, type FieldEdit } from '../ipc/contract/edit.js';
-import { formatIssuePath } from '../ipc/contract/query.js';
+import { fieldEditSchema } from '../ipc/contract/edit.js';
+import type { FieldEdit } from '../domain/edits.js';
+import { formatIssuePath } from '../domain/query-issues.js';
 
 /** Parsers of command-line arguments: each refuses bad input with a message naming it. */
 

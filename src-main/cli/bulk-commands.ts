@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { BulkOperation, BulkOutcome } from '../ipc/contract/bulk.js';
+import type { BulkOperation, BulkOutcome } from '../domain/bulk-operations.js';
 import type { BulkService, BulkHooks } from '../worksets/bulk/bulk-service.js';
 import { parseId, parseOp } from './arguments.js';
 import type { GlobalOptions } from './context.js';

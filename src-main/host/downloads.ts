@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename } from 'node:path';
-import type { ApiResult, ExportResult } from '../ipc/contract.js';
+import type { ApiResult } from '../ipc/contract.js';
+import type { ExportResult } from '../domain/dictionaries.js';
 import { CONTENT_SECURITY_POLICY, notFound } from './static-files.js';
 
 /** Where the browser fetches an offered file: `/downloads/<id>/<file name>`. */

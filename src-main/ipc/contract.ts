@@ -1,29 +1,29 @@
 import { z } from 'zod';
-import type { BulkOperation, BulkOutcome, BulkPreview } from './contract/bulk.js';
-import { BULK_STATES } from './contract/bulk.js';
-import type { DictionarySummary, DictionaryVocabulary, ExportResult, ImportResult } from './contract/dictionary.js';
+import type { BulkOperation, BulkOutcome, BulkPreview } from '../domain/bulk-operations.js';
+import { BULK_STATES } from '../domain/bulk-states.js';
+import type { DictionarySummary, DictionaryVocabulary, ExportResult, ImportResult } from '../domain/dictionaries.js';
+import type { EntryDetail } from '../domain/entries.js';
+import type { ApiError } from '../domain/errors.js';
+import type { Validation } from '../domain/query-issues.js';
+import { SORT_DIRECTIONS } from '../domain/query-model.js';
+import { STATUSES, type StatusCounts } from '../domain/statuses.js';
+import { PAGE_SORT_KEYS, type RefreshResult, type WorksetEntry, type WorksetPage, type WorksetSummary } from '../domain/worksets.js';
 import { fieldEditSchema } from './contract/edit.js';
-import { querySchema } from './contract/query.js';
-import type { ApiResult } from './contract/errors.js';
 import type { Channel, EventName } from './contract/names.js';
-import type { Validation } from './contract/validation.js';
-import type { EntryDetail, RefreshResult, StatusCounts, WorksetEntry, WorksetPage, WorksetSummary } from './contract/workset.js';
-import { PAGE_SORT_KEYS, STATUSES } from './contract/workset.js';
+import { querySchema } from './contract/query.js';
 
 /**
  * The contract between the renderer and the main process: every channel's argument schema, its
- * result type and every event. The one module all processes share (zod and types only).
- * Electron IPC and the browser host's WebSocket are two transports over this same map.
+ * result type and every event. Electron IPC and the browser host's WebSocket are two transports
+ * over this same map. The values that cross it are the domain model's (src-main/domain/); this
+ * module adds only the channels, their zod schemas and the transport's own types.
  */
-export * from './contract/bulk.js';
-export * from './contract/dictionary.js';
 export * from './contract/edit.js';
-export * from './contract/entry.js';
-export * from './contract/errors.js';
 export * from './contract/names.js';
 export * from './contract/query.js';
-export * from './contract/validation.js';
-export * from './contract/workset.js';
+
+/** What every call answers: its result, or the error as a value (errors lose their fields crossing the context bridge). */
+export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const database = z.string().min(1).max(128);
@@ -34,7 +34,7 @@ const taskId = z.string().min(1).max(64).optional();
 const pageFilter = {
   status: z.array(z.enum(STATUSES)).max(3).optional(),
   favourite: z.boolean().optional(),
-  sort: z.object({ by: z.enum(PAGE_SORT_KEYS), dir: z.enum(['asc', 'desc']) }).strict().optional(),
+  sort: z.object({ by: z.enum(PAGE_SORT_KEYS), dir: z.enum(SORT_DIRECTIONS) }).strict().optional(),
 };
 const args = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
 

@@ -1,5 +1,5 @@
 import type { Queryable } from '../basex/queryable.js';
-import { toApiError } from './app-error.js';
+import { toApiError } from './to-api-error.js';
 import { channels, type ApiResult, type Channel, type ChannelResult, type EventName, type EventPayloads, type ParsedArgs } from './contract.js';
 
 /** What a handler knows of its caller: the window, that window's BaseX session, its events. */

@@ -1,16 +1,10 @@
 import type { Queryable } from '../basex/queryable.js';
 import { BaseXError } from '../basex/errors.js';
+import type { DictionarySummary } from '../domain/dictionaries.js';
 import { checkDatabaseName, isTemporaryName, isValidDatabaseName } from './database-names.js';
 import { onDatabase } from './database-query.js';
 import { LiftError } from './errors.js';
 import { COUNT_ENTRIES, DATABASE_NAMES, DATABASE_NAMES_LOCKED } from './xquery.js';
-
-/** One dictionary database: its entries, of which `deleted` are tombstones (@dateDeleted). */
-export interface DictionarySummary {
-  readonly name: string;
-  readonly entries: number;
-  readonly deleted: number;
-}
 
 /**
  * Every dictionary on the server, sorted by name.

@@ -1,5 +1,5 @@
 import type { Queryable } from '../basex/queryable.js';
-import type { EntryViewModel } from '../ipc/contract/entry.js';
+import type { EntryViewModel } from '../domain/entries.js';
 import { onDatabase } from './database-query.js';
 import { LIFT_PROLOG } from './documents.js';
 

@@ -1,5 +1,5 @@
 import type { Queryable } from '../basex/queryable.js';
-import type { FieldEdit } from '../ipc/contract/edit.js';
+import type { FieldEdit } from '../domain/edits.js';
 import { onDatabase } from './database-query.js';
 import { LIFT_PROLOG } from './documents.js';
 import { FIELD_EDIT_PROLOG, fieldEditBindings, VERSION_FUNCTION, versionOf } from './field-edit-xquery.js';

@@ -1,7 +1,7 @@
 /**
  * Why a LIFT import, export or dictionary operation was refused.
  *
- * The `code` is what the CLI and the UI switch on (the codes of the IPC contract); `line` and
+ * The `code` is what the CLI and the UI switch on (domain/errors.ts ERROR_CODES); `line` and
  * `column` point into the user's file when the problem is in it, so an editor can jump there.
  */
 export type LiftErrorCode = 'Invalid' | 'NotFound' | 'Conflict';

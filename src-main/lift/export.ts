@@ -1,18 +1,13 @@
 import { rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Queryable } from '../basex/queryable.js';
+import type { ExportResult } from '../domain/dictionaries.js';
 import { checkDatabaseName, LIFT_DOC, RANGES_DOC } from './database-names.js';
 import { onDatabase } from './database-query.js';
 import { dictionaryInfo } from './dictionaries.js';
 import { writeDocument } from './document-writer.js';
 import { LiftError } from './errors.js';
 import { MODIFIED_AT } from './xquery.js';
-
-export interface ExportResult {
-  readonly file: string;
-  readonly rangesFile?: string;
-  readonly entries: number;
-}
 
 /** An export that keeps meeting edits gives up after this many tries rather than write a mix. */
 const ATTEMPTS = 3;

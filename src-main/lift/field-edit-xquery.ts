@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FieldEdit } from '../ipc/contract/edit.js';
+import type { FieldEdit } from '../domain/edits.js';
 import { LIFT_PATHS } from './documents.js';
 
 /**

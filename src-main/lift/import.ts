@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { ConnectionError } from '../basex/errors.js';
 import type { Queryable } from '../basex/queryable.js';
+import type { ImportResult } from '../domain/dictionaries.js';
 import { checkDatabaseName, databaseNameFromFile, LIFT_DOC, META_DOC, RANGES_DOC, temporaryName } from './database-names.js';
 import { onDatabase } from './database-query.js';
 import { isOpenedElsewhere, LiftError } from './errors.js';
@@ -17,13 +18,6 @@ export interface ImportProgress {
   readonly phase: 'upload' | 'check' | 'swap' | 'done';
   readonly bytesSent: number;
   readonly totalBytes: number;
-}
-
-export interface ImportResult {
-  readonly database: string;
-  readonly entries: number;
-  readonly deleted: number;
-  readonly ranges: boolean;
 }
 
 export interface ImportOptions {

@@ -1,6 +1,6 @@
 import { BaseXError } from '../basex/errors.js';
 import type { Queryable } from '../basex/queryable.js';
-import type { FieldEdit } from '../ipc/contract/edit.js';
+import type { FieldEdit } from '../domain/edits.js';
 
 /**
  * The one check of regular expressions, for a replace edit (inline or bulk) and for a `matches`

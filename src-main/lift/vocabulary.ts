@@ -1,5 +1,5 @@
 import type { Queryable } from '../basex/queryable.js';
-import type { DictionaryVocabulary, RangeValue } from '../ipc/contract/dictionary.js';
+import type { DictionaryVocabulary, RangeValue } from '../domain/dictionaries.js';
 import { onDatabase } from './database-query.js';
 import { LIFT_PROLOG, RANGES_DOC } from './documents.js';
 

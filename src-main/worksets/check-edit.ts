@@ -1,6 +1,6 @@
 import type { Queryable } from '../basex/queryable.js';
-import { AppError } from '../ipc/app-error.js';
-import type { FieldEdit } from '../ipc/contract/edit.js';
+import { AppError } from '../domain/app-error.js';
+import type { FieldEdit } from '../domain/edits.js';
 import { replaceProblem } from '../lift/regex-check.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Queryable } from '../basex/queryable.js';
-import { AppError } from '../ipc/app-error.js';
-import type { FieldEdit } from '../ipc/contract/edit.js';
-import type { EntryDetail } from '../ipc/contract/workset.js';
+import { AppError } from '../domain/app-error.js';
+import type { FieldEdit } from '../domain/edits.js';
+import type { EntryDetail } from '../domain/entries.js';
 import { entryViews } from '../lift/entry-view.js';
 import { applyEdit, readEntries } from '../lift/entry-xml.js';
 import { checkEdit } from './check-edit.js';

@@ -1,12 +1,14 @@
 import type { Queryable } from '../basex/queryable.js';
-import { AppError } from '../ipc/app-error.js';
-import type { EntryViewModel } from '../ipc/contract/entry.js';
-import { querySchema, type WorksetQuery } from '../ipc/contract/query.js';
+import { AppError } from '../domain/app-error.js';
+import type { EntryViewModel } from '../domain/entries.js';
+import { querySchema } from '../ipc/contract/query.js';
+import type { WorksetQuery } from '../domain/query-model.js';
 import type { z } from 'zod';
 
 /** A query as callers write it: the sort may be left to its default. */
 export type WorksetQueryInput = z.input<typeof querySchema>;
-import type { RefreshResult, StatusCounts, WorksetEntry, WorksetPage, WorksetSummary } from '../ipc/contract/workset.js';
+import type { RefreshResult, WorksetEntry, WorksetPage, WorksetSummary } from '../domain/worksets.js';
+import type { StatusCounts } from '../domain/statuses.js';
 import { dictionaryInfo } from '../lift/dictionaries.js';
 import { entryViews } from '../lift/entry-view.js';
 import { matchKeys, type MatchKeys } from './query/run.js';

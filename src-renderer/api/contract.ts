@@ -1,21 +1,20 @@
 /**
- * Everything the renderer may know about the other side: the shared contract's types and the
- * zod-free metadata (field specs, names). One import path, so no component reaches into
- * src-main for anything else.
+ * Everything the renderer may know about the other side: the domain model (plain types and
+ * constants) and the channel and event names. Never the zod schemas: the main process validates
+ * every call, and bundling zod here would only add to the page. The contract's transport types
+ * are imported as types only, so nothing of that module reaches the bundle.
  */
-export type * from '../../src-main/ipc/contract.js';
+export type { AppStatus, ApiResult, Channel, ChannelArgs, ChannelResult, ChannelResults, EventName, EventPayloads, RendererApi } from '../../src-main/ipc/contract.js';
 export { CHANNEL_NAMES, EVENT_NAMES } from '../../src-main/ipc/contract/names.js';
-export { STATUSES, PAGE_SORT_KEYS } from '../../src-main/ipc/contract/workset.js';
-export { EDIT_ACTIONS, EDIT_FIELDS, TEXT_FIELDS, SENSE_FIELDS } from '../../src-main/ipc/contract/edit.js';
-export { BULK_STATES } from '../../src-main/ipc/contract/bulk.js';
-export {
-  FIELDS,
-  FIELD_SPECS,
-  OPS_BY_KIND,
-  VALUELESS_OPS,
-  LIST_OPS,
-  SORT_KEYS,
-  MATCH_MODES,
-  MAX_DEPTH,
-  formatIssuePath,
-} from '../../src-main/ipc/contract/query.js';
+export * from '../../src-main/domain/bulk-operations.js';
+export * from '../../src-main/domain/bulk-states.js';
+export * from '../../src-main/domain/dictionaries.js';
+export * from '../../src-main/domain/edits.js';
+export * from '../../src-main/domain/entries.js';
+export * from '../../src-main/domain/errors.js';
+export * from '../../src-main/domain/fields.js';
+export * from '../../src-main/domain/operators.js';
+export * from '../../src-main/domain/query-issues.js';
+export * from '../../src-main/domain/query-model.js';
+export * from '../../src-main/domain/statuses.js';
+export * from '../../src-main/domain/worksets.js';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useVocabulary } from '../hooks/use-data.js';
-import { RESUMABLE, UNDOABLE, useBulkOperation } from '../hooks/use-bulk-operation.js';
+import { RESUMABLE_STATES, UNDOABLE_STATES } from '../api/contract.js';
+import { useBulkOperation } from '../hooks/use-bulk-operation.js';
 import { Dialog } from '../ui/Dialog.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { ProgressBar } from '../ui/ProgressBar.js';
@@ -107,12 +108,12 @@ export function BulkDialog({ worksetId, worksetName, dictionary, total, onClose 
                 Check again
               </button>
             ) : null}
-            {op && RESUMABLE.has(op.state) && (
+            {op && RESUMABLE_STATES.has(op.state) && (
               <button type="button" className="button" onClick={() => void bulk.resume(op)}>
                 Resume ({op.total - op.changed - op.skipped} left)
               </button>
             )}
-            {op && UNDOABLE.has(op.state) && op.changed > 0 && (
+            {op && UNDOABLE_STATES.has(op.state) && op.changed > 0 && (
               <button type="button" className="button" onClick={() => void bulk.undo(op)}>
                 Undo the {op.changed} changed
               </button>

@@ -1,5 +1,4 @@
-import type { BulkOperation } from '../api/contract.js';
-import { RESUMABLE } from '../hooks/use-bulk-operation.js';
+import { RESUMABLE_STATES, type BulkOperation } from '../api/contract.js';
 import { formatCount } from '../ui/format.js';
 
 /** A run that did not finish: how far it got, as the journal says, and what can be done now. */
@@ -26,7 +25,7 @@ export function BulkStoppedView({ operation }: { operation: BulkOperation | null
   return (
     <div className="notice warning" role="status" data-testid="bulk-stopped" data-state={operation.state}>
       {text[operation.state] ?? stopped}
-      {RESUMABLE.has(operation.state) && <span className="muted"> Closing keeps it under “Unfinished bulk edits” in the workset.</span>}
+      {RESUMABLE_STATES.has(operation.state) && <span className="muted"> Closing keeps it under “Unfinished bulk edits” in the workset.</span>}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * Text out of the contract's view model (forms per writing system): the first non-empty form,
+ * Text out of the domain's entry view model (forms per writing system): the first non-empty form,
  * or the forms of one language. Lists, previews and the table use the same reading.
  */
 export function firstForm(forms: Record<string, string | string[]>, join = ', ', lang?: string): string {

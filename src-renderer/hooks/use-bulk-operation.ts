@@ -24,8 +24,6 @@ export type BulkPhase =
   | { readonly phase: 'undoing'; readonly operation: BulkOperation; readonly outcome: BulkOutcome | null }
   | { readonly phase: 'undone'; readonly outcome: BulkOutcome };
 
-export { RESUMABLE_STATES as RESUMABLE, UNDOABLE_STATES as UNDOABLE } from '../../src-main/domain/bulk-states.js';
-
 /**
  * One bulk operation through its life: preview (the app journals every entry first), run with
  * progress, pause and resume, cancel, then undo. Each long call carries a taskId for its progress events.

@@ -1,5 +1,4 @@
-import type { AppStatus, BulkOperation, DictionarySummary, DictionaryVocabulary, EntryDetail, WorksetSummary } from '../api/contract.js';
-import { RESUMABLE_STATES } from '../../src-main/domain/bulk-states.js';
+import { RESUMABLE_STATES, type AppStatus, type BulkOperation, type DictionarySummary, type DictionaryVocabulary, type EntryDetail, type WorksetSummary } from '../api/contract.js';
 import { useApi } from './api-context.js';
 import { keys } from './keys.js';
 import { useResource } from './use-resource.js';

@@ -2,7 +2,7 @@ import type { Condition, Field, Filter, Op, Sort, WorksetQuery } from '../api/co
 import { FIELD_SPECS, LIST_OPS, OPS_BY_KIND, VALUELESS_OPS } from '../api/contract.js';
 
 /**
- * The query being edited: the contract's query model plus ids for React keys and every input's
+ * The query being edited: the domain's query model plus ids for React keys and every input's
  * raw text, so a half-typed value survives until it is valid. `toQuery` turns it into the JSON
  * `worksets.validate` and `worksets.create` take; the app decides what is wrong with it.
  */

@@ -7,7 +7,7 @@ import { isAlive } from '../../src-main/basex/file-lock.js';
 import { serverFiles } from '../../src-main/basex/server-files.js';
 import { BaseXSession } from '../../src-main/basex/client-session.js';
 import type { ApiResult, EventPayloads } from '../../src-main/ipc/contract.js';
-import type { BulkOperation, BulkOutcome, BulkPreview } from '../../src-main/ipc/contract/bulk.js';
+import type { BulkOperation, BulkOutcome, BulkPreview } from '../../src-main/domain/bulk-operations.js';
 import { dispatch, type HandlerContext } from '../../src-main/ipc/handler-table.js';
 import { readEntries } from '../../src-main/lift/entry-xml.js';
 import { SHARED_LIFT } from '../helpers/shared-lift.js';

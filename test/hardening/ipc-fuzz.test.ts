@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { startServices, type AppServices } from '../../src-main/app-services.js';
 import type { BaseXSession } from '../../src-main/basex/client-session.js';
-import { CHANNEL_NAMES, ERROR_CODES } from '../../src-main/ipc/contract.js';
+import { CHANNEL_NAMES } from '../../src-main/ipc/contract.js';
+import { ERROR_CODES } from '../../src-main/domain/errors.js';
 import { dispatch, type HandlerContext } from '../../src-main/ipc/handler-table.js';
 import { connectTestSession } from '../helpers/basex.js';
 

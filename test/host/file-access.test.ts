@@ -8,7 +8,8 @@ import { startServices, type AppServices } from '../../src-main/app-services.js'
 import { FileGrants } from '../../src-main/file-grants.js';
 import { startBrowserHost, type BrowserHost } from '../../src-main/host/browser-host.js';
 import type { ServerMessage } from '../../src-main/host/wire.js';
-import type { ApiResult, ExportResult } from '../../src-main/ipc/contract.js';
+import type { ApiResult } from '../../src-main/ipc/contract.js';
+import type { ExportResult } from '../../src-main/domain/dictionaries.js';
 import { dispatch, type HandlerContext } from '../../src-main/ipc/handler-table.js';
 import { connectTestSession, uniqueName } from '../helpers/basex.js';
 

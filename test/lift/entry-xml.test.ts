@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BaseXSession } from '../../src-main/basex/client-session.js';
-import type { FieldEdit } from '../../src-main/ipc/contract/edit.js';
+import type { FieldEdit } from '../../src-main/domain/edits.js';
 import { LIFT_DOC } from '../../src-main/lift/documents.js';
 import { applyEdit, previewEdit, readEntries, restoreEntries } from '../../src-main/lift/entry-xml.js';
 import { VERSION_FUNCTION } from '../../src-main/lift/field-edit-xquery.js';

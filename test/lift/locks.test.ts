@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BaseXSession } from '../../src-main/basex/client-session.js';
-import type { FieldEdit } from '../../src-main/ipc/contract/edit.js';
+import type { FieldEdit } from '../../src-main/domain/edits.js';
 import { countEntries, dictionaryInfo, listDictionaries } from '../../src-main/lift/dictionaries.js';
 import { LIFT_DOC } from '../../src-main/lift/documents.js';
 import { entryViews } from '../../src-main/lift/entry-view.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BaseXSession } from '../../src-main/basex/client-session.js';
-import type { FieldEdit } from '../../src-main/ipc/contract/edit.js';
+import type { FieldEdit } from '../../src-main/domain/edits.js';
 import { querySchema } from '../../src-main/ipc/contract/query.js';
 import { entryViews } from '../../src-main/lift/entry-view.js';
 import { applyEdit, previewEdit, readEntries } from '../../src-main/lift/entry-xml.js';

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BaseXSession } from '../../src-main/basex/client-session.js';
-import { FIELD_SPECS, FIELDS, querySchema, type Condition, type Field, type Filter } from '../../src-main/ipc/contract/query.js';
+import { FIELD_SPECS, FIELDS, type Field } from '../../src-main/domain/fields.js';
+import { querySchema } from '../../src-main/ipc/contract/query.js';
+import type { Condition, Filter } from '../../src-main/domain/query-model.js';
 import { matchKeys } from '../../src-main/worksets/query/run.js';
 import { connectTestSession } from '../helpers/basex.js';
 import { dropDictionary, loadDictionary } from '../helpers/dictionary-db.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DOMParser, type Element } from '@xmldom/xmldom';
-import type { EntryViewModel } from '../../src-main/ipc/contract/entry.js';
-import { isGroup, type Condition, type Filter, type Sort, type WorksetQuery } from '../../src-main/ipc/contract/query.js';
+import type { EntryViewModel } from '../../src-main/domain/entries.js';
+import { isGroup, type Condition, type Filter, type Sort, type WorksetQuery } from '../../src-main/domain/query-model.js';
 
 /**
  * An independent reading of a LIFT file in plain JS, to check the XQuery against.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BaseXSession } from '../../src-main/basex/client-session.js';
-import { querySchema, SORT_KEYS, type Filter, type WorksetQuery } from '../../src-main/ipc/contract/query.js';
+import { querySchema } from '../../src-main/ipc/contract/query.js';
+import { SORT_KEYS, type Filter, type WorksetQuery } from '../../src-main/domain/query-model.js';
 import { entryViews } from '../../src-main/lift/entry-view.js';
 import { compareMatchKeys, keysOf, matchKeys } from '../../src-main/worksets/query/run.js';
 import { connectTestSession } from '../helpers/basex.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BaseXSession } from '../../src-main/basex/client-session.js';
-import { AppError } from '../../src-main/ipc/app-error.js';
+import { AppError } from '../../src-main/domain/app-error.js';
 import { importLift } from '../../src-main/lift/import.js';
 import { readEntries } from '../../src-main/lift/entry-xml.js';
 import { BulkService } from '../../src-main/worksets/bulk/bulk-service.js';

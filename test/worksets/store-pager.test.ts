@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_SORT_KEYS } from '../../src-main/ipc/contract/workset.js';
-import { openStore, type EntryRow, type PageFilter, type SortKeys, type Status, type Store } from '../../src-main/worksets/store/index.js';
+import type { Status } from '../../src-main/domain/statuses.js';
+import { PAGE_SORT_KEYS } from '../../src-main/domain/worksets.js';
+import { openStore, type EntryRow, type PageFilter, type SortKeys, type Store } from '../../src-main/worksets/store/index.js';
 
 /**
  * Every sort, direction and filter of the work list against a plain JavaScript model of the

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_SORT_KEYS } from '../../src-main/ipc/contract/workset.js';
+import { PAGE_SORT_KEYS } from '../../src-main/domain/worksets.js';
 import { openStore, type SnapshotRow, type Store } from '../../src-main/worksets/store/index.js';
 
 /**

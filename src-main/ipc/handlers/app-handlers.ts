@@ -1,5 +1,5 @@
 import { describeAddress } from '../../basex/server-url.js';
-import { AppError } from '../app-error.js';
+import { AppError } from '../../domain/app-error.js';
 import type { HandlerTable } from '../handler-table.js';
 import type { HandlerDeps } from './deps.js';
 

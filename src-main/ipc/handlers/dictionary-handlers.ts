@@ -5,7 +5,7 @@ import { listDictionaries } from '../../lift/dictionaries.js';
 import { exportLift } from '../../lift/export.js';
 import { importLift } from '../../lift/import.js';
 import { dictionaryVocabulary } from '../../lift/vocabulary.js';
-import { AppError } from '../app-error.js';
+import { AppError } from '../../domain/app-error.js';
 import type { HandlerContext, HandlerTable } from '../handler-table.js';
 import type { HandlerDeps } from './deps.js';
 

@@ -1,9 +1,10 @@
 import { isConnectionError } from '../../basex/errors.js';
 import { isAlive } from '../../basex/file-lock.js';
 import type { Queryable } from '../../basex/queryable.js';
-import { AppError } from '../../ipc/app-error.js';
-import type { BulkOperation, BulkOutcome, BulkPreview, BulkSkip } from '../../ipc/contract/bulk.js';
-import { fieldEditSchema, type FieldEdit } from '../../ipc/contract/edit.js';
+import { AppError } from '../../domain/app-error.js';
+import type { BulkOperation, BulkOutcome, BulkPreview, BulkSkip } from '../../domain/bulk-operations.js';
+import { fieldEditSchema } from '../../ipc/contract/edit.js';
+import type { FieldEdit } from '../../domain/edits.js';
 import { applyEdit, previewEdit, readEntries, reconcileEdit, restoreEntries, type WriteOutcome } from '../../lift/entry-xml.js';
 import { PAUSABLE_STATES, RESUMABLE_STATES, UNDOABLE_STATES } from '../../domain/bulk-states.js';
 import type { BulkOpRow, JournalRow, JournalState, Store } from '../store/index.js';

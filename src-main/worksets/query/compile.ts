@@ -1,6 +1,8 @@
 import type { Binding } from '../../basex/client-session.js';
 import { LIFT_PROLOG } from '../../lift/documents.js';
-import { DATE_ONLY, FIELD_SPECS, isGroup, type Condition, type Filter, type WorksetQuery } from '../../ipc/contract/query.js';
+import { DATE_ONLY } from '../../domain/condition-rules.js';
+import { FIELD_SPECS } from '../../domain/fields.js';
+import { isGroup, type Condition, type Filter, type WorksetQuery } from '../../domain/query-model.js';
 import { FIELD_FUNCTIONS, FIELD_VALUES, type FieldVars } from './fields.js';
 
 /**

@@ -1,11 +1,11 @@
-import type { Field } from '../../ipc/contract/query.js';
+import type { Field } from '../../domain/fields.js';
 import { LIFT_PATHS } from '../../lift/documents.js';
 
 /**
  * Where each query field lives in a LIFT 0.13 entry, as XQuery over the entry `$e`.
  *
- * One row per field; the kind, writing-system and key rules of each field are in the shared
- * contract (FIELD_SPECS). Paths were read off the real FLEx and WeSay exports in shared/lift:
+ * One row per field; the kind, writing-system and key rules of each field are in the domain
+ * model (FIELD_SPECS, domain/fields.ts). Paths were read off the real FLEx and WeSay exports in shared/lift:
  * sense-level fields include subsenses at any depth (Sena has glosses in them), notes and
  * custom fields live on the entry or its senses, and a relation's target is found by its id,
  * which FLEx writes as an entry id or a sense id and WeSay sometimes as a bare headword.

@@ -1,4 +1,4 @@
-import { SORT_KEYS, type Sort, type SortKey } from '../../ipc/contract/query.js';
+import { SORT_KEYS, type Sort, type SortKey } from '../../domain/query-model.js';
 import { LIFT_PATHS } from '../../lift/documents.js';
 
 /**

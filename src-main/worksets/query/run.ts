@@ -1,5 +1,5 @@
 import type { Queryable } from '../../basex/queryable.js';
-import type { WorksetQuery } from '../../ipc/contract/query.js';
+import type { WorksetQuery } from '../../domain/query-model.js';
 import { onDatabase } from '../../lift/database-query.js';
 import { compileQuery, LIVE_ENTRIES, type CompiledQuery } from './compile.js';
 import { KEY_FUNCTIONS, orderClauses, parseKeyRows, type MatchKeys } from './keys.js';

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../basex/queryable.js';
-import type { EntryViewModel } from '../../ipc/contract/entry.js';
-import { formatIssuePath, querySchema } from '../../ipc/contract/query.js';
+import { formatIssuePath, type QueryIssue, type Validation } from '../../domain/query-issues.js';
+import { querySchema } from '../../ipc/contract/query.js';
 import { onDatabase } from '../../lift/database-query.js';
 import { parseEntryView, VIEW_FUNCTIONS } from '../../lift/entry-view.js';
 import { regexProblem } from '../../lift/regex-check.js';
@@ -16,19 +16,6 @@ import type { z } from 'zod';
  * filter, never as a thrown error, so the editor can mark the field; a valid query comes back
  * with its match count and the first matches as the workset would list them.
  */
-
-export interface QueryIssue {
-  /** Where the problem is, e.g. `filters[2].filters[0].value`; "" for the query as a whole. */
-  path: string;
-  message: string;
-}
-
-export interface Validation {
-  ok: boolean;
-  issues: QueryIssue[];
-  total?: number;
-  preview?: EntryViewModel[];
-}
 
 export const PREVIEW_SIZE = 20;
 

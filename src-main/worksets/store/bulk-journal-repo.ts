@@ -1,11 +1,11 @@
 import { isAlive } from '../../basex/file-lock.js';
-import { BULK_REQUESTS, BULK_STATES, canBecome, type BulkRequest } from '../../domain/bulk-states.js';
+import { BULK_REQUESTS, BULK_STATES, canBecome, type BulkRequest, type BulkState } from '../../domain/bulk-states.js';
 import { StoreError, notFound } from './errors.js';
 import { JOURNAL_COLUMNS, OP_COLUMNS, toJournalRow, toOpRow, type BulkOpRecord, type JournalRecord } from './bulk-records.js';
 import { requireWorkset } from './entry-sql.js';
 import type { Param, Sql } from './sql.js';
 import {
-  JOURNAL_STATES, type BulkOpFilter, type BulkOpRow, type BulkState, type JournalInput, type JournalPageRequest, type JournalRow,
+  JOURNAL_STATES, type BulkOpFilter, type BulkOpRow, type JournalInput, type JournalPageRequest, type JournalRow,
   type JournalState, type NewBulkOp, type Page,
 } from './types.js';
 import { requireId, requireJson, requireOneOf, requirePage, requireText } from './validate.js';

@@ -1,5 +1,5 @@
-import type { BulkRequest } from '../../domain/bulk-states.js';
-import type { BulkOpRow, BulkState, JournalRow, JournalState } from './types.js';
+import type { BulkRequest, BulkState } from '../../domain/bulk-states.js';
+import type { BulkOpRow, JournalRow, JournalState } from './types.js';
 
 /** Bulk operations and journal rows as SQLite returns them, and their mapping to the store's records. */
 

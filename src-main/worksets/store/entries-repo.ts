@@ -1,10 +1,10 @@
-import { STATUSES } from '../../ipc/contract/workset.js';
+import { STATUSES, type Status, type StatusCounts } from '../../domain/statuses.js';
 import { invalid, notFound } from './errors.js';
 import { ENTRY_COLUMNS, requireWorkset, toEntryRow, type EntryRecord } from './entry-sql.js';
 import { EntryPager } from './entry-pager.js';
 import type { Param, Sql } from './sql.js';
 import type {
-  EntryRow, NavigateDirection, Page, PageFilter, PageRequest, RefreshCounts, SnapshotRow, SortKeys, Status, StatusCounts,
+  EntryRow, NavigateDirection, Page, PageFilter, PageRequest, RefreshCounts, SnapshotRow, SortKeys,
 } from './types.js';
 import { blankToNull, foldKey, requireOneOf, requireText } from './validate.js';
 

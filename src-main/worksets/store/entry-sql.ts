@@ -1,7 +1,8 @@
-import { PAGE_SORT_KEYS, STATUSES } from '../../ipc/contract/workset.js';
+import { STATUSES, type Status } from '../../domain/statuses.js';
+import { PAGE_SORT_KEYS, type PageSortKey } from '../../domain/worksets.js';
 import { invalid, notFound } from './errors.js';
 import type { Param, Sql } from './sql.js';
-import type { EntryRow, EntrySort, PageFilter, PageSortKey, Status } from './types.js';
+import type { EntryRow, EntrySort, PageFilter } from './types.js';
 import { requireId, requireOneOf } from './validate.js';
 
 /** A workset entry as SQLite returns it. */

@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3';
-import type { ErrorCode } from '../../ipc/contract/errors.js';
+import type { ErrorCode } from '../../domain/errors.js';
 
-/** The codes the store fails with: a subset of the contract's, so they cross IPC unchanged. */
+/** The codes the store fails with: a subset of the domain's ERROR_CODES, so they cross IPC unchanged. */
 export type StoreErrorCode = Extract<ErrorCode, 'NotFound' | 'Invalid' | 'Conflict' | 'Unavailable'>;
 
 /**
  * A failure of the workset store the UI can switch on.
  *
- * `toApiError` keeps the `code` and `details` of any error carrying one of the contract's codes,
+ * `toApiError` keeps the `code` and `details` of any error carrying one of those codes,
  * so a StoreError needs no mapping on its way to the renderer.
  */
 export class StoreError extends Error {

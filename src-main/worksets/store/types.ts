@@ -1,12 +1,12 @@
-import type { BulkRequest, BulkState } from '../../ipc/contract/bulk.js';
-import type { PageSortKey, Status, StatusCounts } from '../../ipc/contract/workset.js';
+import type { BulkRequest, BulkState } from '../../domain/bulk-states.js';
+import type { PageSortKey } from '../../domain/worksets.js';
+import type { Status, StatusCounts } from '../../domain/statuses.js';
 
 /**
- * The records of the workset store. Status, sort keys and bulk states come from the IPC
- * contract so the store and the UI cannot drift apart; JSON columns (a workset's query, a bulk
+ * The records of the workset store. Status, sort keys and bulk states come from the domain
+ * model so the store and the UI cannot drift apart; JSON columns (a workset's query, a bulk
  * operation) are text the store keeps as given, parsed by the services that own their schemas.
  */
-export type { BulkState, PageSortKey, Status, StatusCounts };
 
 export const JOURNAL_STATES = ['pending', 'applied', 'skipped', 'restored'] as const;
 export type JournalState = (typeof JOURNAL_STATES)[number];

@@ -1,9 +1,7 @@
-import type { BulkRequest, BulkState } from '../../domain/bulk-states.js';
-import type { FieldEdit } from './edit.js';
+import type { BulkRequest, BulkState } from './bulk-states.js';
+import type { FieldEdit } from './edits.js';
 
-/** Bulk operations over a workset, as the UI sees them. Shared with the renderer. */
-
-export { BULK_STATES, BULK_REQUESTS, type BulkState, type BulkRequest } from '../../domain/bulk-states.js';
+/** Bulk operations over a workset: one field edit applied to every entry, journaled for undo. */
 
 export interface BulkPreviewRow {
   readonly guid: string;

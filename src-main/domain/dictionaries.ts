@@ -1,5 +1,6 @@
-/** Dictionaries as the UI sees them. Shared with the renderer. */
+/** Dictionaries (one BaseX database each) as the app lists, imports and exports them. */
 
+/** One dictionary database: its entries, of which `deleted` are tombstones (@dateDeleted). */
 export interface DictionarySummary {
   readonly name: string;
   readonly entries: number;

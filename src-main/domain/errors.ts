@@ -1,6 +1,6 @@
 /**
- * Errors as values the UI can switch on. Every failure that crosses the IPC boundary becomes
- * one of these codes; the message says what failed and what to do.
+ * Errors as values the UI can switch on. Every failure that reaches a window becomes one of
+ * these codes; the message says what failed and what to do.
  */
 export const ERROR_CODES = ['Conflict', 'NotFound', 'Invalid', 'Unavailable', 'Cancelled', 'Internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -12,4 +12,6 @@ export interface ApiError {
   readonly details?: unknown;
 }
 
-export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}

@@ -1,21 +1,12 @@
-import type { EntryViewModel } from './entry.js';
-import type { WorksetQuery } from './query.js';
+import type { EntryViewModel } from './entries.js';
+import type { WorksetQuery } from './query-model.js';
+import type { Status, StatusCounts } from './statuses.js';
 
-/** Worksets and their work lists as the UI sees them. Shared with the renderer. */
-
-export const STATUSES = ['pending', 'done', 'review'] as const;
-export type Status = (typeof STATUSES)[number];
+/** Worksets: a saved query over one dictionary, its snapshot of entries and their curation. */
 
 /** How a page of a workset is ordered: the snapshot's own order, or a key. */
 export const PAGE_SORT_KEYS = ['position', 'headword', 'pos', 'gloss', 'date-created', 'date-modified'] as const;
 export type PageSortKey = (typeof PAGE_SORT_KEYS)[number];
-
-export interface StatusCounts {
-  readonly pending: number;
-  readonly done: number;
-  readonly review: number;
-  readonly total: number;
-}
 
 export interface WorksetSummary {
   readonly id: number;
@@ -52,11 +43,4 @@ export interface RefreshResult {
   readonly added: number;
   readonly removed: number;
   readonly total: number;
-}
-
-/** An entry opened for reading and editing: its view, its XML and the version to edit against. */
-export interface EntryDetail {
-  readonly view: EntryViewModel;
-  readonly xml: string;
-  readonly version: string;
 }

@@ -1,23 +1,11 @@
 import { ZodError } from 'zod';
 import { ConnectionError, TimeoutError, AuthError, BaseXError } from '../basex/errors.js';
-import { ERROR_CODES, type ApiError, type ErrorCode } from './contract/errors.js';
-
-/** An error a service throws on purpose, with a code the UI can switch on. */
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'AppError';
-  }
-}
+import { isErrorCode, type ApiError } from '../domain/errors.js';
 
 /**
  * Turns anything thrown by a handler into an ApiError. Errors that carry one of our codes keep
- * it (store and LIFT errors do); lost connections are Unavailable; the rest are Internal with a
- * message that still says what failed.
+ * it (AppError, store and LIFT errors do); lost connections are Unavailable; the rest are
+ * Internal with a message that still says what failed.
  */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ZodError) {
@@ -31,9 +19,7 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof BaseXError) return { code: 'Internal', message: `BaseX refused the request: ${error.message}` };
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code)) {
-      return { code: code as ErrorCode, message: error.message, details: (error as { details?: unknown }).details };
-    }
+    if (isErrorCode(code)) return { code, message: error.message, details: (error as { details?: unknown }).details };
     return { code: 'Internal', message: error.message };
   }
   return { code: 'Internal', message: String(error) };

@@ -1,0 +1,31 @@
+/**
+ * An entry as a list or preview row shows it: the few fields a lexicographer scans, not the
+ * whole LIFT entry.
+ *
+ * Text is whitespace-normalised (trimmed, inner runs made one space) and NFC, but keeps its
+ * case. Values come from the entry's senses and their subsenses (at any depth) in document
+ * order; empty forms are left out.
+ */
+export interface EntryViewModel {
+  guid: string;
+  id: string;
+  /** First form per writing system of the lexical unit, or of the citation when it has none. */
+  headword: Record<string, string>;
+  /** Distinct parts of speech (grammatical-info values) in document order. */
+  pos: string[];
+  /** Glosses per writing system, in sense order. */
+  glosses: Record<string, string[]>;
+  /** Definitions per writing system, in sense order. */
+  definitions: Record<string, string[]>;
+  /** Number of top-level senses. */
+  senses: number;
+  dateCreated?: string;
+  dateModified?: string;
+}
+
+/** An entry opened for reading and editing: its view, its XML and the version to edit against. */
+export interface EntryDetail {
+  readonly view: EntryViewModel;
+  readonly xml: string;
+  readonly version: string;
+}
