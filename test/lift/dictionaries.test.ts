@@ -52,12 +52,26 @@ describe('listDictionaries', () => {
     try {
       const mine = (await listDictionaries(reader)).filter((d) => d.name.startsWith(prefix));
       expect(mine.map((d) => d.name)).toEqual([`${prefix}_a`, `${prefix}_b`]);
+      // What the drop below waits to see gone.
+      expect(await session.command('SHOW SESSIONS')).toContain(`${user} [`);
     } finally {
       await reader.close();
-      await session.command(`DROP USER ${user}`);
+      await dropUserOnceLoggedOut(session, user);
     }
   });
 });
+
+/**
+ * BaseX refuses to drop a user it still lists as logged in, and it may take the logout in after
+ * our close returns: wait until SHOW SESSIONS no longer names the user (observed, not slept on).
+ */
+async function dropUserOnceLoggedOut(admin: BaseXSession, user: string): Promise<void> {
+  for (const deadline = Date.now() + 30_000; (await admin.command('SHOW SESSIONS')).includes(`${user} [`); ) {
+    if (Date.now() > deadline) throw new Error(`BaseX still lists ${user} as logged in 30 s after the session closed`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await admin.command(`DROP USER ${user}`);
+}
 
 describe('dictionaryInfo', () => {
   it('summarises one dictionary', async () => {
