@@ -2,14 +2,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ConnectionError } from '../../src-main/basex/errors.js';
 import { BaseXSession } from '../../src-main/basex/client-session.js';
 import { SessionRegistry } from '../../src-main/basex/session-registry.js';
-import { connectTestSession } from '../helpers/basex.js';
+import { connectTestSession, serverSessions } from '../helpers/basex.js';
 import { createGate } from '../helpers/gate.js';
-
-/** Client addresses of every session the server has open (`SHOW SESSIONS`). */
-async function serverSessions(admin: BaseXSession): Promise<Set<string>> {
-  const listing = await admin.command('SHOW SESSIONS');
-  return new Set([...listing.matchAll(/\[([\d.]+:\d+)\]/g)].map((match) => match[1]));
-}
 
 describe('SessionRegistry: one BaseX session per window', () => {
   let admin: BaseXSession;

@@ -1,40 +1,17 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { canonicalFile } from '../lift/canonical-xml.js';
 import { uniqueName } from '../helpers/basex.js';
+import { runCli, type CliRun } from '../helpers/cli.js';
 import { sharedLiftFiles } from '../helpers/shared-lift.js';
 
-const CLI = resolve(import.meta.dirname, '../../bin/workset-browser.mjs');
 const work = mkdtempSync(join(tmpdir(), 'wb-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+const cli = (...args: string[]): Promise<CliRun> => runCli(work, ...args);
 
-/** The run's BaseX server as a URL, so the CLI reuses it instead of starting its own. */
-function serverUrl(): string {
-  const a = inject('basex');
-  return `basex://${a.user}:${encodeURIComponent(a.password)}@${a.host}:${a.port}`;
-}
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args, '--data', work, '--basex', serverUrl()]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
-
-function json<T>(run: Run): T {
+function json<T>(run: CliRun): T {
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   return JSON.parse(run.stdout) as T;

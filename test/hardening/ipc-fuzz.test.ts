@@ -2,23 +2,22 @@ import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startServices, type AppServices } from '../../src-main/app-services.js';
 import type { BaseXSession } from '../../src-main/basex/client-session.js';
 import { CHANNEL_NAMES } from '../../src-main/ipc/contract.js';
 import { ERROR_CODES } from '../../src-main/domain/errors.js';
 import { dispatch, type HandlerContext } from '../../src-main/ipc/handler-table.js';
-import { connectTestSession } from '../helpers/basex.js';
+import { connectTestSession, testServerUrl } from '../helpers/basex.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'wb-fuzz-'));
 let services: AppServices;
 let admin: BaseXSession;
 
 beforeAll(async () => {
-  const a = inject('basex');
   services = await startServices({
     dataFolder: join(folder, 'data'),
-    basexUrl: `basex://${a.user}:${encodeURIComponent(a.password)}@${a.host}:${a.port}`,
+    basexUrl: testServerUrl(),
     platform: 'browser',
     shell: { openWindow: async () => ({ opened: false, url: 'http://127.0.0.1/' }) },
   });

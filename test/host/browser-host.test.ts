@@ -2,11 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startServices, type AppServices } from '../../src-main/app-services.js';
 import { startBrowserHost, type BrowserHost } from '../../src-main/host/browser-host.js';
 import type { ServerMessage } from '../../src-main/host/wire.js';
+import { testServerUrl } from '../helpers/basex.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'wb-host-'));
 const renderer = join(folder, 'renderer');
@@ -18,10 +19,9 @@ beforeAll(async () => {
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>test</title>');
   writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(folder, 'secret.txt'), 'outside the renderer');
-  const a = inject('basex');
   services = await startServices({
     dataFolder: join(folder, 'data'),
-    basexUrl: `basex://${a.user}:${encodeURIComponent(a.password)}@${a.host}:${a.port}`,
+    basexUrl: testServerUrl(),
     platform: 'browser',
     shell: { openWindow: async () => ({ opened: false, url: 'x' }) },
   });

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startServices, type AppServices } from '../../src-main/app-services.js';
 import { FileGrants } from '../../src-main/file-grants.js';
@@ -11,7 +11,7 @@ import type { ServerMessage } from '../../src-main/host/wire.js';
 import type { ApiResult } from '../../src-main/ipc/contract.js';
 import type { ExportResult } from '../../src-main/domain/dictionaries.js';
 import { dispatch, type HandlerContext } from '../../src-main/ipc/handler-table.js';
-import { connectTestSession, uniqueName } from '../helpers/basex.js';
+import { connectTestSession, testServerUrl, uniqueName } from '../helpers/basex.js';
 
 /**
  * No page chooses a local path: `dictionaries.import` reads, and `dictionaries.export` writes,
@@ -57,14 +57,12 @@ beforeAll(async () => {
   writeFileSync(victim, 'export PATH=/usr/bin\n');
   copyFileSync(SAMPLE, theirs);
   before = snapshot(outside);
-  const a = inject('basex');
-  const basexUrl = `basex://${a.user}:${encodeURIComponent(a.password)}@${a.host}:${a.port}`;
-  services = await startServices({ dataFolder: data, basexUrl, platform: 'browser', shell: { openWindow: async () => ({ opened: false }) } });
+  services = await startServices({ dataFolder: data, basexUrl: testServerUrl(), platform: 'browser', shell: { openWindow: async () => ({ opened: false }) } });
   host = await startBrowserHost({ rendererRoot: join(folder, 'renderer'), table: services.table, attachWindow: services.attachWindow });
   // The desktop app's dialogs, answered as a user would: the sample to import, a file in chosen/ to export to.
   desktop = await startServices({
     dataFolder: join(folder, 'desktop-data'),
-    basexUrl,
+    basexUrl: testServerUrl(),
     platform: 'electron',
     shell: {
       openWindow: async () => ({ opened: true }),

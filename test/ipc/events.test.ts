@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startServices, type AppServices } from '../../src-main/app-services.js';
 import type { BaseXSession } from '../../src-main/basex/client-session.js';
 import type { Channel, ChannelArgs, ChannelResult, EventName, EventPayloads } from '../../src-main/ipc/contract.js';
 import { dispatch, type HandlerContext } from '../../src-main/ipc/handler-table.js';
 import { importLift } from '../../src-main/lift/import.js';
-import { connectTestSession, uniqueName } from '../helpers/basex.js';
+import { connectTestSession, testServerUrl, uniqueName } from '../helpers/basex.js';
 import { dropDictionary } from '../helpers/dictionary-db.js';
 import { SHARED_LIFT } from '../helpers/shared-lift.js';
 
@@ -49,12 +49,11 @@ function take(windowId: string, event: EventName): Array<EventPayloads[EventName
 }
 
 beforeAll(async () => {
-  const a = inject('basex');
   admin = await connectTestSession();
   await importLift(admin, join(SHARED_LIFT, 'Sena/Sena.lift'), { database: db });
   services = await startServices({
     dataFolder: join(folder, 'data'),
-    basexUrl: `basex://${a.user}:${encodeURIComponent(a.password)}@${a.host}:${a.port}`,
+    basexUrl: testServerUrl(),
     platform: 'browser',
     shell: { openWindow: async () => ({ opened: false, url: 'http://127.0.0.1/' }) },
   });

@@ -1,23 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   BULK_STATES, BULK_TRANSITIONS, PAUSABLE_STATES, RESUMABLE_STATES, UNDOABLE_STATES,
 } from '../../src-main/domain/bulk-states.js';
 import { MIGRATIONS } from '../../src-main/worksets/store/migrations.js';
 import { STORE_FILE, openStore } from '../../src-main/worksets/store/index.js';
+import { tempFolders } from '../helpers/temp-folders.js';
 
-const folders: string[] = [];
-function tempFolder(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'wb-bulk-states-'));
-  folders.push(folder);
-  return folder;
-}
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
+const tempFolder = tempFolders('wb-bulk-states-');
 
 describe('bulk states', () => {
   it('derives what can be undone, resumed and paused from the one transition table', () => {

@@ -1,21 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/worksets/store/database.js';
 import { MIGRATIONS } from '../../src-main/worksets/store/migrations.js';
 import { SCHEMA_VERSION, STORE_FILE, StoreError, openStore } from '../../src-main/worksets/store/index.js';
+import { tempFolders } from '../helpers/temp-folders.js';
 
-const folders: string[] = [];
-function tempFolder(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'wb-store-migrations-'));
-  folders.push(folder);
-  return folder;
-}
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
+const tempFolder = tempFolders('wb-store-migrations-');
 
 function tables(file: string): string[] {
   const db = new Database(file, { readonly: true });
