@@ -195,16 +195,21 @@ export class BaseXSession {
           encodeRequest(Opcode.CLOSE, id),
         ]),
       );
+      // Every answer's status is read, even after an error: `firstError ??= await …` would skip
+      // the read once an error is kept, and leave the rest of the answer to the next call.
       let firstError: BaseXError | undefined;
+      const keep = (error: BaseXError | undefined): void => {
+        firstError ??= error;
+      };
       for (let i = 0; i < binds.length; i++) {
         await this.reader.token(true);
-        firstError ??= await this.statusError();
+        keep(await this.statusError());
       }
       const result = await readResult();
-      firstError ??= await this.statusError();
+      keep(await this.statusError());
       if (onInfo) {
         const info = await this.reader.string(false);
-        firstError ??= await this.statusError();
+        keep(await this.statusError());
         if (!firstError) onInfo(info);
       }
       await this.reader.token(true);

@@ -67,6 +67,23 @@ describe('BaseXSession against a real server', () => {
     expect(await session.query('"still here"')).toEqual(['still here']);
   });
 
+  it('reads every answer of a query that fails at run time while asking for its info, and stays in step', async () => {
+    // The query fails when run; the INFO after it fails too (the server dropped the query):
+    // both error answers must be read, or the next call would read them as its own.
+    const infos: string[] = [];
+    const session2 = await connectTestSession();
+    try {
+      await session2.command('SET QUERYINFO true');
+      await expect(session2.query(`db:open('${uniqueName('missing')}')`, {}, { onInfo: (i) => infos.push(i) })).rejects.toThrow(/was not found/);
+      await expect(session2.query("declare variable $x external; error(xs:QName('err:WB01'), 'no ' || $x)", { x: 'luck' }, { onInfo: (i) => infos.push(i) })).rejects.toThrow(/no luck/);
+      expect(await session2.query('1 + 1', {}, { onInfo: (i) => infos.push(i) })).toEqual(['2']);
+      expect(infos).toHaveLength(1);
+      expect(await session2.execute('"in step"')).toBe('in step');
+    } finally {
+      await session2.close();
+    }
+  });
+
   it('binds values as data, never as query text', async () => {
     const hostile = '"] | db:drop("x") | ["';
     expect(await session.query('declare variable $v external; $v', { v: hostile })).toEqual([hostile]);
