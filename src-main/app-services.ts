@@ -11,6 +11,7 @@ import { listDictionaries } from './lift/dictionaries.js';
 import { importLift } from './lift/import.js';
 import { resourcePath } from './resources.js';
 import { UploadStore } from './uploads.js';
+import { ChangeFollower } from './worksets/change-follower.js';
 import type { Store } from './worksets/store/index.js';
 import { openWorksetServices, type WorksetServices } from './worksets/workset-services.js';
 
@@ -37,12 +38,15 @@ export interface AppServices {
   readonly table: HandlerTable;
   /** A window opening, on either transport: its session, events and ctx (ipc/window-attachment.ts). */
   readonly attachWindow: WindowAttacher;
+  /** Brings changes other processes and desktops make into this one's windows and index. */
+  readonly follower: ChangeFollower;
   close(): Promise<void>;
 }
 
 /**
  * Everything the main process runs, for Electron and the browser host alike: the BaseX server
- * lease, the session registry, the workset store, the event bus and the handler table. Bulk
+ * lease, the session registry, the workset store, the event bus, the handler table and the
+ * follower of the dictionaries' change logs. Bulk
  * operations a killed process left running are marked interrupted here, once, at start.
  */
 export async function startServices(options: AppServicesOptions): Promise<AppServices> {
@@ -68,6 +72,19 @@ export async function startServices(options: AppServicesOptions): Promise<AppSer
     grants,
     shell: options.shell,
   });
+  const follower = new ChangeFollower({
+    store,
+    author: services.author,
+    connect: () => server.connect(),
+    onChanges: (dictionary, changes) =>
+      bus.broadcast('entries-changed', {
+        dictionary,
+        guids: [...new Set(changes.map((c) => c.guid))],
+        origin: 'log',
+        who: [...new Set(changes.map((c) => c.who))].join(', '),
+      }),
+  });
+  await follower.start();
   let closing: Promise<void> | undefined;
   return {
     dataFolder: options.dataFolder,
@@ -78,9 +95,11 @@ export async function startServices(options: AppServicesOptions): Promise<AppSer
     services,
     grants,
     table,
+    follower,
     attachWindow: (windowId, send, also = []) => attachWindow({ registry, bus, forgetters: [grants, ...also] }, windowId, send),
     close: () =>
       (closing ??= (async () => {
+        await follower.stop();
         await registry.closeAll();
         services.close();
         await server.release();

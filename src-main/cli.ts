@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { addBenchCommand } from './cli/bench-command.js';
 import { addBulkCommands } from './cli/bulk-commands.js';
 import { addDictionaryCommands } from './cli/dictionary-commands.js';
+import { addLogCommands } from './cli/log-commands.js';
 import { addServeCommand } from './cli/serve-command.js';
 import { addWorksetCommands } from './cli/workset-commands.js';
 import type { GlobalOptions } from './cli/context.js';
@@ -17,6 +18,7 @@ const program = new Command('workset-browser')
   .description('Curate LIFT dictionaries in BaseX through saved worksets.')
   .option('--data <dir>', 'data folder (default: $WORKSET_BROWSER_DATA, else the user data folder)')
   .option('--basex <url>', 'use an existing BaseX server: basex://user:password@host:port (default: $BASEX_URL)')
+  .option('--user <name>', 'your name, as the change log records it (default: $WORKSET_BROWSER_USER, else the OS user)')
   .showHelpAfterError(false)
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(text.trim().replace(/^error: /, 'workset-browser: ') + '\n') });
@@ -25,6 +27,7 @@ const globals = (): GlobalOptions => program.opts<GlobalOptions>();
 addDictionaryCommands(program, globals);
 addWorksetCommands(program, globals);
 addBulkCommands(program, globals);
+addLogCommands(program, globals);
 addServeCommand(program, globals);
 addBenchCommand(program, globals);
 

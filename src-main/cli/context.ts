@@ -8,6 +8,8 @@ export interface GlobalOptions {
   readonly data?: string;
   /** An existing BaseX server, `basex://user:password@host:port` (default: $BASEX_URL, else embedded). */
   readonly basex?: string;
+  /** The name the change log records for this command's writes (default: $WORKSET_BROWSER_USER, else the OS user). */
+  readonly user?: string;
 }
 
 export interface CommandContext {

@@ -1,3 +1,5 @@
+import type { ChangeRecord } from './changes.js';
+
 /**
  * An entry as a list or preview row shows it: the few fields a lexicographer scans, not the
  * whole LIFT entry.
@@ -28,4 +30,13 @@ export interface EntryDetail {
   readonly view: EntryViewModel;
   readonly xml: string;
   readonly version: string;
+}
+
+/**
+ * What a save that met a real conflict answers with: the entry as it is now, and the change to the
+ * same field that someone made since the version the save started from (absent when the log
+ * cannot tell which change it was).
+ */
+export interface EntryConflict extends EntryDetail {
+  readonly change?: ChangeRecord;
 }

@@ -131,7 +131,8 @@ export interface EventPayloads {
   /** Progress of a long task this window started. */
   progress: { taskId: string; kind: 'import' | 'bulk' | 'undo'; phase: string; done: number; total: number };
   /** Entries another (or this) window wrote: views showing them refetch. */
-  'entries-changed': { dictionary: string; guids: string[]; origin: string };
+  /** `origin` is the window that wrote, or `log` for a change another process or desktop made (`who` names its people). */
+  'entries-changed': { dictionary: string; guids: string[]; origin: string; who?: string };
   /** Worksets created, renamed, deleted or refreshed, or their entries' curation (guids). */
   'worksets-changed': { dictionary: string; worksetId?: number; guids?: string[]; origin: string };
   /** A dictionary was imported or replaced. */

@@ -19,6 +19,8 @@ const MAX_NAME_LENGTH = 100;
 const MAX_TEMPORARY_LENGTH = MAX_NAME_LENGTH + '__replaced_00000000'.length;
 /** Suffix of the databases an import or a swap works in; hidden from the dictionary list. */
 const TEMPORARY_NAME = /__(?:import|replaced)_[0-9a-f]{8}$/;
+/** Suffix of a dictionary's change log (database-query.ts `logDatabase`). */
+const LOG_NAME = /__log$/;
 
 /**
  * Checks a database name before it goes into a command (CREATE/ALTER/DROP DB), where it cannot
@@ -30,6 +32,9 @@ export function checkDatabaseName(name: string): string {
   checkDatabaseSyntax(name);
   if (TEMPORARY_NAME.test(name)) {
     throw new LiftError('Invalid', `"${name}" is reserved for imports in progress: choose another database name`);
+  }
+  if (LOG_NAME.test(name)) {
+    throw new LiftError('Invalid', `"${name}" ends in __log, which names a dictionary's change log: choose another database name`);
   }
   return name;
 }
@@ -77,6 +82,7 @@ export function temporaryName(name: string, purpose: 'import' | 'replaced'): str
   return `${name}__${purpose}_${randomBytes(4).toString('hex')}`;
 }
 
+/** Whether `name` is an import's or a swap's working database, or a change log: no dictionary to list. */
 export function isTemporaryName(name: string): boolean {
-  return TEMPORARY_NAME.test(name);
+  return TEMPORARY_NAME.test(name) || LOG_NAME.test(name);
 }

@@ -19,11 +19,28 @@ import { checkDatabaseSyntax } from './database-names.js';
 const DECLARATION = /declare\s+variable\s+\$db(?:\s+as\s+xs:string)?\s+external\s*;/g;
 /** `$db` as a whole variable name: not the start of `$dbx`, `$db-name` or `$db.2`. */
 const REFERENCE = /\$db(?![\p{L}\p{N}\p{M}_.\-·])/gu;
+/** The same two for `$log-db`, the dictionary's change log (change-log.ts), which a query may also use. */
+const LOG_DECLARATION = /declare\s+variable\s+\$log-db(?:\s+as\s+xs:string)?\s+external\s*;/g;
+const LOG_REFERENCE = /\$log-db(?![\p{L}\p{N}\p{M}_.\-·])/gu;
 
-/** `xquery` with its `$db` declaration removed and every reference to `$db` made `'db'`. */
+/** The database that holds the change log of dictionary `db`: a database beside it, never exported. */
+export function logDatabase(db: string): string {
+  return `${db}${LOG_SUFFIX}`;
+}
+/** Ends the name of a log database; no dictionary may be called so (see database-names.ts). */
+export const LOG_SUFFIX = '__log';
+
+/**
+ * `xquery` with its `$db` declaration removed and every reference to `$db` made `'db'`; the same
+ * for `$log-db` and the name of db's log, when the query declares it.
+ */
 export function onDatabase(db: string, xquery: string): string {
   const literal = `'${checkDatabaseSyntax(db)}'`;
   const declarations = xquery.match(DECLARATION)?.length ?? 0;
   if (declarations !== 1) throw new Error(`a query over a dictionary declares $db external once, not ${declarations} times`);
-  return xquery.replace(DECLARATION, '').replace(REFERENCE, literal);
+  const onDb = xquery.replace(DECLARATION, '').replace(REFERENCE, literal);
+  const logDeclarations = onDb.match(LOG_DECLARATION)?.length ?? 0;
+  if (logDeclarations > 1) throw new Error(`a query declares $log-db external once, not ${logDeclarations} times`);
+  if (logDeclarations === 0) return onDb;
+  return onDb.replace(LOG_DECLARATION, '').replace(LOG_REFERENCE, `'${checkDatabaseSyntax(logDatabase(db))}'`);
 }

@@ -25,7 +25,8 @@ export async function listDictionaries(session: Queryable): Promise<DictionarySu
   return list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-async function databaseNames(session: Queryable): Promise<string[]> {
+/** Every database on the server, dictionaries or not, without a global lock where the user may see the directory. */
+export async function databaseNames(session: Queryable): Promise<string[]> {
   try {
     const [answer, ...names] = await session.query(DATABASE_NAMES, {}, { idempotent: true });
     if (answer === 'ok') return names;

@@ -2,11 +2,13 @@ import type { Queryable } from '../basex/queryable.js';
 import type { FieldEdit } from '../domain/edits.js';
 import { onDatabase } from './database-query.js';
 import { LIFT_PROLOG } from './documents.js';
+import { CHANGE_LOG_PROLOG, changeBindings, withChangeLog, type ChangeMeta } from './change-log.js';
 import { FIELD_EDIT_PROLOG, fieldEditBindings, VERSION_FUNCTION, versionOf } from './field-edit-xquery.js';
 
 /**
  * Entries as XML with their versions, and the writes that change them: an inline edit, a batch
- * of a bulk operation, and the restore of pre-images when a bulk operation is undone.
+ * of a bulk operation, and the restore of pre-images when a bulk operation is undone. Every
+ * write records what it changed in the dictionary's change log (change-log.ts).
  *
  * Every write checks the version the caller saw (a hash of the entry's XML computed in BaseX)
  * inside the same updating query as the change, so a concurrent change is never overwritten.
@@ -67,30 +69,41 @@ export async function readEntries(session: Queryable, db: string, guids: readonl
 
 /**
  * Applies one edit to each entry whose version is still the one given; the rest are reported
- * as `changed` (someone else wrote it) or `missing`. One updating query: all or nothing.
+ * as `changed` (someone else wrote it) or `missing`. One updating query, all or nothing, that
+ * also records each entry it changes in the dictionary's change log.
  */
 export async function applyEdit(
   session: Queryable,
   db: string,
   edit: FieldEdit,
   expected: readonly { readonly guid: string; readonly version: string }[],
+  change: ChangeMeta,
 ): Promise<WriteOutcome[]> {
   if (expected.length === 0) return [];
-  const lines = await session.query(
-    onDatabase(db, `${LIFT_PROLOG}${VERSION_FUNCTION}${FIELD_EDIT_PROLOG}${LIVE_ENTRY}
+  const meta = { ...change, field: edit.field, lang: edit.lang, name: edit.name };
+  const lines = await withChangeLog(session, db, () => session.query(
+    onDatabase(db, `${LIFT_PROLOG}${VERSION_FUNCTION}${FIELD_EDIT_PROLOG}${CHANGE_LOG_PROLOG}${LIVE_ENTRY}
      declare variable $guids as xs:string* external;
      declare variable $versions as xs:string* external;
-     for $g at $i in $guids
-     let $e := local:entry($g)
-     return if (empty($e)) then update:output($g || '&#9;missing')
-       else if (local:version($e) != $versions[$i]) then update:output($g || '&#9;changed&#9;' || local:version($e))
-       else let $c := local:edited($e)
-         return if ($c is $e) then update:output($g || '&#9;unchanged&#9;' || local:version($e))
-         (: The same updates on the stored entry, not a replace by the copy: BaseX then rewrites
-            a few nodes instead of the whole entry and its index keys (3 times faster). :)
-         else (local:apply($e), local:stamp($e), update:output($g || '&#9;applied&#9;' || local:version($c)))`),
-    { guids: expected.map((e) => e.guid), versions: expected.map((e) => e.version), ...fieldEditBindings(edit) },
-  );
+     let $outcomes := for $g at $i in $guids
+       let $e := local:entry($g)
+       return if (empty($e)) then map { 'line': $g || '&#9;missing' }
+         else if (local:version($e) != $versions[$i]) then map { 'line': $g || '&#9;changed&#9;' || local:version($e) }
+         else let $c := local:edited($e)
+           return if ($c is $e) then map { 'line': $g || '&#9;unchanged&#9;' || local:version($e) }
+           else let $after := local:version($c)
+             return map { 'line': $g || '&#9;applied&#9;' || $after, 'entry': $e, 'copy': $c, 'after': $after }
+     let $applied := $outcomes[exists(?entry)]
+     return (
+       for $o in $outcomes return update:output($o?line),
+       (: The same updates on the stored entry, not a replace by the copy: BaseX then rewrites
+          a few nodes instead of the whole entry and its index keys (3 times faster). :)
+       for $o in $applied return (local:apply($o?entry), local:stamp($o?entry)),
+       local:log(for $o at $k in $applied
+         return local:change($log-last + $k, $o?entry, $o?after, local:field-values($o?entry), local:field-values($o?copy)))
+     )`),
+    { guids: expected.map((e) => e.guid), versions: expected.map((e) => e.version), ...fieldEditBindings(edit), ...changeBindings(meta) },
+  ));
   return lines.map(parseOutcome);
 }
 
@@ -108,32 +121,41 @@ function preImagesDocument(xmls: readonly string[]): string {
 
 /**
  * Puts pre-images back (undo). An entry is restored only while it still has the version the
- * operation left; one changed since is reported as `changed` and left alone.
+ * operation left; one changed since is reported as `changed` and left alone. Each entry put
+ * back is recorded in the change log, in the same query.
  */
 export async function restoreEntries(
   session: Queryable,
   db: string,
   restores: readonly { readonly guid: string; readonly xml: string; readonly expectedVersion: string }[],
+  change: ChangeMeta,
 ): Promise<WriteOutcome[]> {
   if (restores.length === 0) return [];
-  const lines = await session.query(
+  const lines = await withChangeLog(session, db, () => session.query(
     onDatabase(db, `declare option db:chop 'false';
-     ${LIFT_PROLOG}${VERSION_FUNCTION}${LIVE_ENTRY}
+     ${LIFT_PROLOG}${VERSION_FUNCTION}${CHANGE_LOG_PROLOG}${LIVE_ENTRY}
      declare variable $guids as xs:string* external;
      declare variable $xmls as xs:string external;
      declare variable $versions as xs:string* external;
      let $pres := ${PRE_IMAGES}
-     for $g at $i in $guids
-     let $e := local:entry($g)
-     return if (empty($e)) then update:output($g || '&#9;missing')
-       else if (local:version($e) != $versions[$i]) then update:output($g || '&#9;changed&#9;' || local:version($e))
-       else (replace node $e with $pres[$i], update:output($g || '&#9;applied'))`),
+     let $outcomes := for $g at $i in $guids
+       let $e := local:entry($g)
+       return if (empty($e)) then map { 'line': $g || '&#9;missing' }
+         else if (local:version($e) != $versions[$i]) then map { 'line': $g || '&#9;changed&#9;' || local:version($e) }
+         else map { 'line': $g || '&#9;applied', 'entry': $e, 'pre': $pres[$i] }
+     let $restored := $outcomes[exists(?entry)]
+     return (
+       for $o in $outcomes return update:output($o?line),
+       for $o in $restored return replace node $o?entry with $o?pre,
+       local:log(for $o at $k in $restored return local:change($log-last + $k, $o?entry, local:version($o?pre), (), ()))
+     )`),
     {
       guids: restores.map((r) => r.guid),
       xmls: preImagesDocument(restores.map((r) => r.xml)),
-      versions: restores.map((r) => r.expectedVersion)
+      versions: restores.map((r) => r.expectedVersion),
+      ...changeBindings(change),
     },
-  );
+  ));
   return lines.map(parseOutcome);
 }
 
@@ -183,15 +205,8 @@ export async function previewEdit(
   const json = await session.execute(
     onDatabase(db, `${LIFT_PROLOG}${VERSION_FUNCTION}${FIELD_EDIT_PROLOG}${LIVE_ENTRY}
      declare variable $guids as xs:string* external;
-     declare function local:values($e as element(entry)) as xs:string* {
-       for $o in local:owners($e)
-       return if ($field = 'pos') then $o/grammatical-info/@value/string()
-         else if ($field = 'trait') then $o/trait[@name = $name]/@value/string()
-         else if ($field = 'semantic-domain') then $o/trait[@name = $domain-trait]/@value/string()
-         else local:holders($o)/string(text)
-     };
      serialize(array { for $g in $guids let $e := local:entry($g) where $e
-       return map { 'guid': $g, 'before': array { local:values($e) }, 'after': array { local:values(local:edited($e)) } } },
+       return map { 'guid': $g, 'before': array { local:field-values($e) }, 'after': array { local:field-values(local:edited($e)) } } },
        map { 'method': 'json' })`),
     { guids: [...guids], ...fieldEditBindings(edit) },
     { idempotent: true },

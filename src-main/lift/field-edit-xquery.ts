@@ -92,6 +92,15 @@ declare function local:changed($old as xs:string) as xs:string {
     default return $old
 };
 
+(: The field's values in an entry, as a preview and the change log show them. :)
+declare function local:field-values($e as element(entry)) as xs:string* {
+  for $o in local:owners($e)
+  return if ($field = 'pos') then $o/grammatical-info/@value/string()
+    else if ($field = 'trait') then $o/trait[@name = $name]/@value/string()
+    else if ($field = 'semantic-domain') then $o/trait[@name = $domain-trait]/@value/string()
+    else local:holders($o)/string(text)
+};
+
 (: A new container for a text field, holding one form. :)
 declare function local:new-container() as element() {
   let $form := <form lang="{$lang}"><text>{$value}</text></form>

@@ -1,20 +1,25 @@
 import type { Queryable } from '../basex/queryable.js';
 import { AppError } from '../domain/app-error.js';
+import type { ChangeAuthor } from '../domain/changes.js';
 import type { FieldEdit } from '../domain/edits.js';
-import type { EntryDetail } from '../domain/entries.js';
+import type { EntryConflict, EntryDetail } from '../domain/entries.js';
 import { entryViews } from '../lift/entry-view.js';
 import { applyEdit, readEntries } from '../lift/entry-xml.js';
 import { checkEdit } from './check-edit.js';
+import { changesSinceVersion, type SinceVersion } from './field-merge.js';
 import type { Store } from './store/index.js';
 import { updateSortKeys } from './sort-keys.js';
 
 /**
  * One entry: read it, and edit one field of it with optimistic concurrency. The caller sends
- * the version it saw; if the entry changed since, the edit is refused with a Conflict carrying
- * the current entry, so the UI can show both versions — never a silent overwrite.
+ * the version it saw; a change since in another field merges, one in the same field is refused
+ * with a Conflict carrying the current entry and that change — never a silent overwrite.
  */
 export class EntryService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly author: ChangeAuthor,
+  ) {}
 
   async get(session: Queryable, dictionary: string, guid: string): Promise<EntryDetail> {
     const detail = await readDetail(session, dictionary, guid);
@@ -22,18 +27,43 @@ export class EntryService {
     return detail;
   }
 
-  async edit(session: Queryable, dictionary: string, guid: string, version: string, edit: FieldEdit): Promise<EntryDetail> {
+  /**
+   * Saves one field against the version the user started from. If the entry changed since, but
+   * only in other fields (as the change log tells), the edit applies to the entry as it is now;
+   * a change to the same field is a Conflict naming it, with the current entry and that change.
+   * `window` is where the edit came from, for the change log (`cli` for the command line).
+   */
+  async edit(session: Queryable, dictionary: string, guid: string, version: string, edit: FieldEdit, window = 'cli'): Promise<EntryDetail> {
     await checkEdit(session, edit);
-    const [outcome] = await applyEdit(session, dictionary, edit, [{ guid, version }]);
-    if (outcome.state === 'missing') throw new AppError('NotFound', `entry ${guid} was deleted from ${dictionary}`);
-    const current = await this.get(session, dictionary, guid);
-    if (outcome.state === 'changed') {
-      throw new AppError('Conflict', 'this entry was changed in another window since you opened it: keep your version or take the current one', current);
+    const change = { author: this.author, window, op: 'edit' as const };
+    let base = version;
+    for (let merges = 0; ; merges++) {
+      const [outcome] = await applyEdit(session, dictionary, edit, [{ guid, version: base }], change);
+      if (outcome.state === 'missing') throw new AppError('NotFound', `entry ${guid} was deleted from ${dictionary}`);
+      if (outcome.state !== 'changed') {
+        if (outcome.state === 'applied') await updateSortKeys(this.store, session, dictionary, [guid]);
+        return this.get(session, dictionary, guid);
+      }
+      const since = await changesSinceVersion(session, dictionary, guid, version, edit);
+      // Changed again between the look at the log and the save: look again, a few times.
+      if (since.kind === 'other-fields' && outcome.version && merges < MAX_MERGES) {
+        base = outcome.version;
+        continue;
+      }
+      const conflict: EntryConflict = { ...(await this.get(session, dictionary, guid)), ...(since.kind === 'same-field' ? { change: since.change } : {}) };
+      throw new AppError('Conflict', conflictMessage(since), conflict);
     }
-    if (outcome.state === 'applied') await updateSortKeys(this.store, session, dictionary, [guid]);
-    return current;
   }
 
+}
+
+/** Saves retried on a newer version before giving up with a Conflict (each found other fields changed). */
+const MAX_MERGES = 5;
+
+function conflictMessage(since: SinceVersion): string {
+  if (since.kind !== 'same-field') return 'this entry was changed elsewhere since you opened it: keep your version or take the current one';
+  const by = since.change.op === 'undo' ? `an undo by ${since.change.who}` : since.change.who;
+  return `${by} changed this field since you opened the entry: keep your version or take theirs`;
 }
 
 async function readDetail(session: Queryable, dictionary: string, guid: string): Promise<EntryDetail | undefined> {

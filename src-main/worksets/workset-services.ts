@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { hostname, userInfo } from 'node:os';
+import type { ChangeAuthor } from '../domain/changes.js';
 import { BulkService } from './bulk/bulk-service.js';
 import { EntryService } from './entry-service.js';
 import { openStore, type Store } from './store/index.js';
@@ -9,7 +12,27 @@ export interface WorksetServices {
   readonly worksets: WorksetService;
   readonly entries: EntryService;
   readonly bulk: BulkService;
+  /** Who this process's writes are recorded as. */
+  readonly author: ChangeAuthor;
   close(): void;
+}
+
+/**
+ * This process as the change log names it: the person given (--user, the app's setting), else
+ * $WORKSET_BROWSER_USER, else the OS user; its pid and host name.
+ */
+export function changeAuthor(who?: string, env: NodeJS.ProcessEnv = process.env): ChangeAuthor {
+  const named = who?.trim() || env.WORKSET_BROWSER_USER?.trim();
+  return { who: named || osUser(), process: process.pid, host: hostname(), instance: randomUUID() };
+}
+
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    // No entry in the password database (some containers): the name the shell gives, if any.
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  }
 }
 
 /**
@@ -17,14 +40,16 @@ export interface WorksetServices {
  * bench run the same services with the same invariants. Bulk runs left `running` by a process
  * that is gone are marked interrupted first (a live runner's are left alone).
  */
-export function openWorksetServices(dataFolder: string): WorksetServices {
+export function openWorksetServices(dataFolder: string, options: { who?: string } = {}): WorksetServices {
   const store = openStore(dataFolder);
   store.bulk.markInterrupted();
+  const author = changeAuthor(options.who);
   return {
     store,
+    author,
     worksets: new WorksetService(store),
-    entries: new EntryService(store),
-    bulk: new BulkService(store),
+    entries: new EntryService(store, author),
+    bulk: new BulkService(store, author),
     close: () => store.close(),
   };
 }

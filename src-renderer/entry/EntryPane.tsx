@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { EntryDetail, Status, WorksetEntry } from '../api/contract.js';
+import type { EntryConflict, Status, WorksetEntry } from '../api/contract.js';
 import { useVocabulary, useEntry } from '../hooks/use-data.js';
 import { useEntryEdit } from '../hooks/use-entry-edit.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
@@ -25,7 +25,7 @@ interface Props {
   readonly onNotes: (notes: string) => Promise<unknown>;
 }
 
-type Conflict = { readonly field: FieldRef; readonly mine: string; readonly current: EntryDetail };
+type Conflict = { readonly field: FieldRef; readonly mine: string; readonly current: EntryConflict };
 
 /** The open entry: its curation in this workset, and the whole LIFT entry with inline edits. */
 export function EntryPane({ dictionary, entry, curationBusy, onStatus, onFavourite, onNotes }: Props) {

@@ -1,20 +1,21 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { ApiCallError } from '../api/api-error.js';
-import type { EntryDetail, FieldEdit } from '../api/contract.js';
+import type { EntryConflict, EntryDetail, FieldEdit } from '../api/contract.js';
 import { useApi } from './api-context.js';
 import { keys } from './keys.js';
 
-export type SaveOutcome = { readonly saved: EntryDetail } | { readonly conflict: EntryDetail };
+export type SaveOutcome = { readonly saved: EntryDetail } | { readonly conflict: EntryConflict };
 
-function isEntryDetail(value: unknown): value is EntryDetail {
+function isEntryConflict(value: unknown): value is EntryConflict {
   return typeof value === 'object' && value !== null && 'version' in value && 'xml' in value && 'view' in value;
 }
 
 /**
- * Edits one field of an entry against the version the user started from. A Conflict (someone
- * changed the entry meanwhile) is an outcome, not an error: it carries the current entry, so
- * the pane can show both versions. Any other failure is thrown.
+ * Edits one field of an entry against the version the user started from; main merges a change
+ * someone made meanwhile to another field. A Conflict (they changed the same field) is an
+ * outcome, not an error: it carries the current entry and their change, so the pane can show
+ * both versions. Any other failure is thrown.
  */
 export function useEntryEdit(dictionary: string, guid: string) {
   const api = useApi();
@@ -28,7 +29,7 @@ export function useEntryEdit(dictionary: string, guid: string) {
         client.setQueryData(keys.entry(dictionary, guid), saved);
         return { saved };
       } catch (error) {
-        if (error instanceof ApiCallError && error.code === 'Conflict' && isEntryDetail(error.details)) return { conflict: error.details };
+        if (error instanceof ApiCallError && error.code === 'Conflict' && isEntryConflict(error.details)) return { conflict: error.details };
         throw error;
       }
     },

@@ -93,18 +93,31 @@ describe('workset-browser worksets, bulk and undo', () => {
     expect(shown.entries.every((e) => e.status === 'pending' && e.entry.pos.includes('Nome'))).toBe(true);
 
     const bulk = json<{ operation: { id: number; state: string; changed: number } }>(
-      await cli('bulk', String(created.id), '--op', JSON.stringify({ action: 'set', field: 'definition', lang: 'en', value: 'to be written' }), '--json'),
+      await cli('bulk', String(created.id), '--op', JSON.stringify({ action: 'set', field: 'definition', lang: 'en', value: 'to be written' }), '--json', '--user', 'Ana Lexicógrafa'),
     );
     expect(bulk.operation).toMatchObject({ state: 'done', changed: created.total });
     const after = json<Shown>(await cli('worksets', 'show', String(created.id), '--limit', '1', '--json'));
     expect(after.entries[0].entry).toMatchObject({ definitions: { en: ['to be written'] } });
 
-    expect(json<{ operation: { state: string } }>(await cli('undo', String(bulk.operation.id), '--json')).operation.state).toBe('undone');
+    expect(json<{ operation: { state: string } }>(await cli('undo', String(bulk.operation.id), '--json', '--user', 'Ben')).operation.state).toBe('undone');
     const undone = json<Shown>(await cli('worksets', 'show', String(created.id), '--limit', '1', '--json'));
     expect(undone.entries[0].entry).not.toHaveProperty('definitions.en');
 
+    // The change log: each entry's bulk write and its undo, who made them, newest first.
+    type Change = { seq: number; at: string; who: string; op: string; field: string; bulk: number | null; before: string; after: string; window: string };
+    const history = json<Change[]>(await cli('history', db, undone.entries[0].guid, '--json'));
+    expect(history.map((c) => [c.op, c.who, c.bulk, c.window])).toEqual([['undo', 'Ben', bulk.operation.id, 'cli'], ['bulk', 'Ana Lexicógrafa', bulk.operation.id, 'cli']]);
+    expect(history[1]).toMatchObject({ field: 'definition', after: history[0].before });
+    expect(history[0].seq).toBeGreaterThan(history[1].seq);
+    const log = json<Change[]>(await cli('log', db, '--since', String(history[1].seq - 1), '--limit', '100000', '--json'));
+    expect(log).toHaveLength(2 * created.total - (history[1].seq - 1));
+    expect(log.map((c) => c.seq)).toEqual(log.map((_, i) => history[1].seq + i));
+    const plain = await cli('history', db, undone.entries[0].guid);
+    expect(plain.stdout.split('\n')[0]).toMatch(new RegExp(`^${history[0].seq}\t\\S+\tBen \\(cli on .+\\)\tundo ${bulk.operation.id}\t${undone.entries[0].guid}$`));
+    expect(await cli('history', 'no_such_dictionary', 'x')).toMatchObject({ code: 1, stderr: expect.stringMatching(/no dictionary "no_such_dictionary"/) });
+
     expect(json<{ deleted: boolean }>(await cli('worksets', 'delete', String(created.id), '--json'))).toEqual({ id: created.id, deleted: true });
-  }, 240_000); // Eleven CLI processes, each starting Node and tsx: minutes on a loaded machine.
+  }, 300_000); // Fifteen CLI processes, each starting Node and tsx: minutes on a loaded machine.
 
   it('exits 1 naming the bad filter of an invalid query, and the bad field of an invalid op', async () => {
     const bad = JSON.stringify({ match: 'all', filters: [{ field: 'pos', op: 'equals', value: 'x' }, { match: 'any', filters: [{ field: 'colour', op: 'equals', value: 'x' }] }] });

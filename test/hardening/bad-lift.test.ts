@@ -11,6 +11,7 @@ import { openStore } from '../../src-main/worksets/store/index.js';
 import { WorksetService } from '../../src-main/worksets/workset-service.js';
 import { connectTestSession, uniqueName } from '../helpers/basex.js';
 import { dropDictionary } from '../helpers/dictionary-db.js';
+import { TEST_AUTHOR } from '../helpers/changes.js';
 
 /**
  * A corpus of broken LIFT files, written here: each import ends in one clear error naming the
@@ -167,7 +168,7 @@ describe('documented acceptances', () => {
       const page = await worksets.page(session, id, { offset: 0, limit: 10 });
       expect(page.entries.map((e) => [e.guid, e.entry?.id])).toEqual([['g-1', 'one_g-1'], ['g-2', 'two_g-2']]);
       // The live entry, not the tombstone of the same guid.
-      expect((await new EntryService(store).get(session, db, 'g-1')).view).toMatchObject({ id: 'one_g-1', headword: { qaa: 'one' } });
+      expect((await new EntryService(store, TEST_AUTHOR).get(session, db, 'g-1')).view).toMatchObject({ id: 'one_g-1', headword: { qaa: 'one' } });
     } finally {
       store.close();
       await dropDictionary(session, db);

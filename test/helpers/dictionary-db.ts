@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { BaseXSession } from '../../src-main/basex/client-session.js';
+import { logDatabase } from '../../src-main/lift/database-query.js';
 import { uniqueName } from './basex.js';
 
 /**
@@ -17,7 +18,8 @@ export async function loadDictionary(session: BaseXSession, liftFile: string, pr
   return db;
 }
 
-/** Drops a test database (made by loadDictionary or importLift). */
+/** Drops a test database (made by loadDictionary or importLift) and its change log, if it has one. */
 export async function dropDictionary(session: BaseXSession, db: string): Promise<void> {
   await session.command(`DROP DB ${db}`);
+  await session.command(`DROP DB ${logDatabase(db)}`);
 }

@@ -9,6 +9,7 @@ import { importLift } from '../../src-main/lift/import.js';
 import { openStore, type Store } from '../../src-main/worksets/store/index.js';
 import { WorksetService } from '../../src-main/worksets/workset-service.js';
 import { connectTestSession, uniqueName } from './basex.js';
+import { dropDictionary } from './dictionary-db.js';
 import { SHARED_LIFT } from './shared-lift.js';
 
 /** Sena's nouns as a workset: what the bulk-run tests work on. Fields are set in the file's beforeAll. */
@@ -67,7 +68,7 @@ export function senaNouns(prefix: string): SenaNouns {
   });
   afterAll(async () => {
     store?.close();
-    await session?.command(`DROP DB ${db}`);
+    if (session) await dropDictionary(session, db);
     await session?.close();
     rmSync(folder, { recursive: true, force: true });
   });

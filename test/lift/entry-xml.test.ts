@@ -7,7 +7,9 @@ import { LIFT_DOC } from '../../src-main/lift/documents.js';
 import { applyEdit, previewEdit, readEntries, restoreEntries } from '../../src-main/lift/entry-xml.js';
 import { VERSION_FUNCTION } from '../../src-main/lift/field-edit-xquery.js';
 import { connectTestSession, uniqueName } from '../helpers/basex.js';
+import { dropDictionary } from '../helpers/dictionary-db.js';
 import { SHARED_LIFT } from '../helpers/shared-lift.js';
+import { TEST_CHANGE } from '../helpers/changes.js';
 
 const ALL_FIELDS = join(SHARED_LIFT, 'AllFLExFields/AllFLExFields.lift');
 const FIRST = '0a18bb95-0eb2-422e-bf7e-c1fd90274670';
@@ -24,7 +26,7 @@ describe('entry XML: versions, guarded edits and restores', () => {
     await session.add(LIFT_DOC, createReadStream(ALL_FIELDS));
   });
   afterAll(async () => {
-    await session.command(`DROP DB ${db}`);
+    await dropDictionary(session, db);
     await session.close();
   });
 
@@ -45,7 +47,7 @@ describe('entry XML: versions, guarded edits and restores', () => {
 
   async function edit(guid: string, change: FieldEdit): Promise<string> {
     const before = await one(guid);
-    const [outcome] = await applyEdit(session, db, change, [{ guid, version: before.version }]);
+    const [outcome] = await applyEdit(session, db, change, [{ guid, version: before.version }], TEST_CHANGE);
     expect(outcome.state).toBe('applied');
     return (await one(guid)).xml;
   }
@@ -70,16 +72,16 @@ describe('entry XML: versions, guarded edits and restores', () => {
 
   it('refuses a write against a stale version and reports the entry as changed', async () => {
     const before = await one(SECOND);
-    const [first] = await applyEdit(session, db, { action: 'set', field: 'gloss', lang: 'en', value: 'first' }, [{ guid: SECOND, version: before.version }]);
+    const [first] = await applyEdit(session, db, { action: 'set', field: 'gloss', lang: 'en', value: 'first' }, [{ guid: SECOND, version: before.version }], TEST_CHANGE);
     expect(first.state).toBe('applied');
-    const [stale] = await applyEdit(session, db, { action: 'set', field: 'gloss', lang: 'en', value: 'second' }, [{ guid: SECOND, version: before.version }]);
+    const [stale] = await applyEdit(session, db, { action: 'set', field: 'gloss', lang: 'en', value: 'second' }, [{ guid: SECOND, version: before.version }], TEST_CHANGE);
     expect(stale).toEqual({ guid: SECOND, state: 'changed', version: first.version });
     expect((await one(SECOND)).xml).toContain('<gloss lang="en"><text>first</text></gloss>');
   });
 
   it('stamps dateModified on a change and leaves an entry alone when nothing changes', async () => {
     const before = await one(SECOND);
-    const [same] = await applyEdit(session, db, { action: 'replace', field: 'gloss', pattern: 'no match here', replacement: 'x' }, [{ guid: SECOND, version: before.version }]);
+    const [same] = await applyEdit(session, db, { action: 'replace', field: 'gloss', pattern: 'no match here', replacement: 'x' }, [{ guid: SECOND, version: before.version }], TEST_CHANGE);
     expect(same.state).toBe('unchanged');
     expect((await one(SECOND)).xml).toBe(before.xml);
     const after = await edit(SECOND, { action: 'append', field: 'gloss', value: '!' });
@@ -145,7 +147,7 @@ describe('entry XML: versions, guarded edits and restores', () => {
 
   it('restores pre-images byte for byte, but not over a later change', async () => {
     const pre = await readEntries(session, db, [FIRST, SECOND]);
-    const outcomes = await applyEdit(session, db, { action: 'set', field: 'gloss', lang: 'en', value: 'bulk' }, pre);
+    const outcomes = await applyEdit(session, db, { action: 'set', field: 'gloss', lang: 'en', value: 'bulk' }, pre, TEST_CHANGE);
     expect(outcomes.map((o) => o.state)).toEqual(['applied', 'applied']);
     // Someone edits SECOND after the operation: its undo must not clobber that.
     await edit(SECOND, { action: 'set', field: 'gloss', lang: 'en', value: 'later' });
@@ -153,6 +155,7 @@ describe('entry XML: versions, guarded edits and restores', () => {
       session,
       db,
       pre.map((entry, i) => ({ guid: entry.guid, xml: entry.xml, expectedVersion: outcomes[i].version ?? '' })),
+      { ...TEST_CHANGE, op: 'undo' },
     );
     expect(restored.map((r) => r.state)).toEqual(['applied', 'changed']);
     expect((await one(FIRST)).xml).toBe(pre[0].xml);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BaseXSession } from '../../src-main/basex/client-session.js';
 import type { FieldEdit } from '../../src-main/domain/edits.js';
 import { countEntries, dictionaryInfo, listDictionaries } from '../../src-main/lift/dictionaries.js';
+import { logDatabase } from '../../src-main/lift/database-query.js';
 import { LIFT_DOC } from '../../src-main/lift/documents.js';
 import { entryViews } from '../../src-main/lift/entry-view.js';
 import { applyEdit, previewEdit, readEntries, reconcileEdit, restoreEntries } from '../../src-main/lift/entry-xml.js';
@@ -21,6 +22,7 @@ import { WorksetService, type WorksetQueryInput } from '../../src-main/worksets/
 import { querySchema } from '../../src-main/ipc/contract/query.js';
 import { connectTestSession, uniqueName } from '../helpers/basex.js';
 import { LockRecorder, type QueryLocks } from '../helpers/lock-recorder.js';
+import { TEST_AUTHOR, TEST_CHANGE } from '../helpers/changes.js';
 
 /**
  * Every kind of call the app makes on a dictionary locks that dictionary's database only, as
@@ -53,7 +55,7 @@ describe('locks of every call on a dictionary', () => {
   afterAll(async () => {
     store.close();
     await session.command('SET QUERYINFO false');
-    for (const name of [a, b, `${a}_copy`]) await session.command(`DROP DB ${name}`);
+    for (const name of [a, b, `${a}_copy`, logDatabase(a)]) await session.command(`DROP DB ${name}`);
     await session.close();
     rmSync(folder, { recursive: true, force: true });
   });
@@ -75,11 +77,11 @@ describe('locks of every call on a dictionary', () => {
     }
   }
 
-  /** Every query locked only `db`, and some query write-locked it. */
+  /** Every query locked only `db` and its change log, and some query write-locked both. */
   async function writes(db: string, call: () => Promise<unknown>): Promise<void> {
     const all = await locksOf(call);
-    for (const locks of all) expect([...locks.read, ...locks.write].filter((name) => name !== db), locks.query).toEqual([]);
-    expect(all.some((locks) => locks.write.includes(db))).toBe(true);
+    for (const locks of all) expect([...locks.read, ...locks.write].filter((name) => name !== db && name !== logDatabase(db)), locks.query).toEqual([]);
+    expect(all.some((locks) => locks.write.includes(db) && locks.write.includes(logDatabase(db)))).toBe(true);
   }
 
   it('worksets: create (match keys), page, curate, navigate, refresh', async () => {
@@ -95,7 +97,7 @@ describe('locks of every call on a dictionary', () => {
   });
 
   it('entries: read, view, keys, and a single field edit', async () => {
-    const entries = new EntryService(store);
+    const entries = new EntryService(store, TEST_AUTHOR);
     await readsOnly(a, () => entryViews(recorder, a, guids));
     await readsOnly(a, () => readEntries(recorder, a, guids));
     await readsOnly(a, () => keysOf(recorder, a, guids));
@@ -113,12 +115,12 @@ describe('locks of every call on a dictionary', () => {
   it('bulk: preview reads, apply, reconcile and undo restore', async () => {
     const before = await readEntries(session, a, guids);
     await readsOnly(a, () => previewEdit(recorder, a, GLOSS_EDIT, guids));
-    const applied = await locksOf(() => applyEdit(recorder, a, GLOSS_EDIT, before.map((e) => ({ guid: e.guid, version: e.version }))));
-    expect(applied).toEqual([expect.objectContaining({ read: [], write: [a] })]);
+    const applied = await locksOf(() => applyEdit(recorder, a, GLOSS_EDIT, before.map((e) => ({ guid: e.guid, version: e.version })), TEST_CHANGE));
+    expect(applied.map((locks) => ({ read: locks.read, write: [...locks.write].sort() }))).toEqual([{ read: [], write: [a, logDatabase(a)].sort() }]);
     const after = await readEntries(session, a, guids);
     await readsOnly(a, () => reconcileEdit(recorder, a, GLOSS_EDIT, before.map((e) => ({ guid: e.guid, preImage: e.xml, previewVersion: e.version }))));
-    const restored = await locksOf(() => restoreEntries(recorder, a, before.map((e, i) => ({ guid: e.guid, xml: e.xml, expectedVersion: after[i].version }))));
-    expect(restored).toEqual([expect.objectContaining({ read: [], write: [a] })]);
+    const restored = await locksOf(() => restoreEntries(recorder, a, before.map((e, i) => ({ guid: e.guid, xml: e.xml, expectedVersion: after[i].version })), TEST_CHANGE));
+    expect(restored.map((locks) => ({ read: locks.read, write: [...locks.write].sort() }))).toEqual([{ read: [], write: [a, logDatabase(a)].sort() }]);
   });
 
   it('dictionary: count, info, vocabulary, layout, export', async () => {

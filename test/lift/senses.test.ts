@@ -10,6 +10,8 @@ import { applyEdit, previewEdit, readEntries } from '../../src-main/lift/entry-x
 import { importLift } from '../../src-main/lift/import.js';
 import { keysOf, matchKeys } from '../../src-main/worksets/query/run.js';
 import { connectTestSession, uniqueName } from '../helpers/basex.js';
+import { dropDictionary } from '../helpers/dictionary-db.js';
+import { TEST_CHANGE } from '../helpers/changes.js';
 
 /**
  * Edits, filters, sort keys and views agree on which senses an entry has: its senses and their
@@ -52,7 +54,7 @@ describe('the senses of an entry, at any depth', () => {
     await importLift(session, file, { database: db });
   });
   afterAll(async () => {
-    await session.command(`DROP DB ${db}`);
+    await dropDictionary(session, db);
     await session.close();
     rmSync(folder, { recursive: true, force: true });
   });
@@ -75,7 +77,7 @@ describe('the senses of an entry, at any depth', () => {
   it('an edit changes exactly the glosses a filter finds and the view shows', async () => {
     const edit: FieldEdit = { action: 'replace', field: 'gloss', lang: 'en', pattern: '^(.+)$', replacement: '[$1]' };
     const [before] = await readEntries(session, db, [DEEP]);
-    const [outcome] = await applyEdit(session, db, edit, [{ guid: DEEP, version: before.version }]);
+    const [outcome] = await applyEdit(session, db, edit, [{ guid: DEEP, version: before.version }], TEST_CHANGE);
     expect(outcome.state).toBe('applied');
     const edited = ['[top]', '[second]', '[third]', '[fourth]'];
     expect(await viewed()).toEqual(edited);

@@ -12,6 +12,7 @@ import { validateQuery } from '../../src-main/worksets/query/validate.js';
 import { openStore, type Store } from '../../src-main/worksets/store/index.js';
 import { WorksetService, type WorksetQueryInput } from '../../src-main/worksets/workset-service.js';
 import { connectTestSession, uniqueName } from '../helpers/basex.js';
+import { TEST_AUTHOR } from '../helpers/changes.js';
 
 /**
  * A write in dictionary A that is inside BaseX, holding A's write lock, does not hold up a page,
@@ -77,7 +78,7 @@ describe('a write in one dictionary beside calls in another', () => {
 
   it('pages, edits and validates B while A is write-locked by a running query', async () => {
     const worksets = new WorksetService(store);
-    const entries = new EntryService(store);
+    const entries = new EntryService(store, TEST_AUTHOR);
     const { id } = await worksets.create(other, { dictionary: b, name: 'nouns', query: NOUNS });
     const [first] = (await worksets.page(other, id, { offset: 0, limit: 1 })).entries;
     const { version } = await entries.get(other, b, first.guid);

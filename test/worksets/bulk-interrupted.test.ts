@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BulkService, type BulkProgress } from '../../src-main/worksets/bulk/bulk-service.js';
 import { startBulkRunner } from '../helpers/bulk-runner.js';
 import { englishGlosses, glossesMarkedOnce, senaNouns } from '../helpers/sena-nouns.js';
+import { TEST_AUTHOR } from '../helpers/changes.js';
 
 const MARK = ' ‹bulk›';
 const OP = { action: 'append', field: 'gloss', lang: 'en', value: MARK } as const;
@@ -33,7 +34,7 @@ describe('a bulk operation killed midway', () => {
     const pending = nouns.store.bulk.journal(opId, { state: 'pending', offset: 0, limit: 0 }).total;
     expect(pending).toBeGreaterThan(0);
     const progress: BulkProgress[] = [];
-    const undone = await new BulkService(nouns.store).undo(nouns.session, opId, { onProgress: (p) => progress.push(p) });
+    const undone = await new BulkService(nouns.store, TEST_AUTHOR).undo(nouns.session, opId, { onProgress: (p) => progress.push(p) });
     expect(undone.operation.state).toBe('undone');
     expect((await nouns.current()).map((e) => e.xml)).toEqual(nouns.before.map((e) => e.xml));
     // The crash check over the rows left pending reports progress too, before the restores.
@@ -45,11 +46,11 @@ describe('a bulk operation killed midway', () => {
   it('can be resumed instead, writing each entry exactly once', async () => {
     const opId = await runAndKill(nouns.folder, nouns.worksetId);
     nouns.store.bulk.markInterrupted();
-    const resumed = await new BulkService(nouns.store).resume(nouns.session, opId);
+    const resumed = await new BulkService(nouns.store, TEST_AUTHOR).resume(nouns.session, opId);
     expect(resumed.operation).toMatchObject({ state: 'done', skipped: 0 });
     const after = await nouns.current();
     expect(after.map((e) => englishGlosses(e.xml))).toEqual(glossesMarkedOnce(nouns.before, MARK));
-    await new BulkService(nouns.store).undo(nouns.session, opId);
+    await new BulkService(nouns.store, TEST_AUTHOR).undo(nouns.session, opId);
     expect((await nouns.current()).map((e) => e.xml)).toEqual(nouns.before.map((e) => e.xml));
   });
 });

@@ -4,6 +4,7 @@ import { BulkService } from '../../src-main/worksets/bulk/bulk-service.js';
 import { startBulkRunner } from '../helpers/bulk-runner.js';
 import { runCli } from '../helpers/cli.js';
 import { englishGlosses, glossesMarkedOnce, senaNouns } from '../helpers/sena-nouns.js';
+import { TEST_AUTHOR } from '../helpers/changes.js';
 
 const MARK = ' ‹paused›';
 const OP = { action: 'append', field: 'gloss', lang: 'en', value: MARK } as const;
@@ -25,7 +26,7 @@ describe('pausing a bulk run', () => {
   const cli = (...args: string[]) => runCli(nouns.folder, ...args);
 
   it('stops after the batch it is writing, stays paused across a restart, and resumes writing each entry once', async () => {
-    const bulk = new BulkService(nouns.store);
+    const bulk = new BulkService(nouns.store, TEST_AUTHOR);
     const preview = await bulk.preview(nouns.session, nouns.worksetId, OP);
     const opId = preview.operation.id;
     let firstBatch = 0;
@@ -53,18 +54,18 @@ describe('pausing a bulk run', () => {
     nouns.reopenStore();
     expect(nouns.store.bulk.markInterrupted()).toEqual([]);
     expect(nouns.store.bulk.get(opId)).toMatchObject({ state: 'paused', runnerPid: null });
-    await expect(new BulkService(nouns.store).run(nouns.session, opId)).rejects.toMatchObject({ code: 'Conflict' });
+    await expect(new BulkService(nouns.store, TEST_AUTHOR).run(nouns.session, opId)).rejects.toMatchObject({ code: 'Conflict' });
 
-    const done = await new BulkService(nouns.store).resume(nouns.session, opId);
+    const done = await new BulkService(nouns.store, TEST_AUTHOR).resume(nouns.session, opId);
     expect(done.operation).toMatchObject({ state: 'done', changed: paused.operation.total - done.operation.skipped });
     const after = await nouns.current();
     expect(after.map((e) => englishGlosses(e.xml))).toEqual(glossesMarkedOnce(nouns.before, MARK));
-    await new BulkService(nouns.store).undo(nouns.session, opId);
+    await new BulkService(nouns.store, TEST_AUTHOR).undo(nouns.session, opId);
     expect((await nouns.current()).map((e) => e.xml)).toEqual(nouns.before.map((e) => e.xml));
   });
 
   it('offers only what each state allows', async () => {
-    const bulk = new BulkService(nouns.store);
+    const bulk = new BulkService(nouns.store, TEST_AUTHOR);
     const preview = await bulk.preview(nouns.session, nouns.worksetId, OP);
     const opId = preview.operation.id;
     expect(() => bulk.pause(opId)).toThrow(/only a running operation can be paused/);
@@ -105,6 +106,6 @@ describe('pausing a bulk run', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/bulk operation \d+ is done: only a running operation can be paused/);
     expect((await cli('bulk', 'pause')).code).not.toBe(0);
-    await new BulkService(nouns.store).undo(nouns.session, opId);
+    await new BulkService(nouns.store, TEST_AUTHOR).undo(nouns.session, opId);
   });
 });

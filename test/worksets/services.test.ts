@@ -13,6 +13,7 @@ import { WorksetService, type WorksetQueryInput } from '../../src-main/worksets/
 import { connectTestSession, uniqueName } from '../helpers/basex.js';
 import { dropDictionary } from '../helpers/dictionary-db.js';
 import { SHARED_LIFT } from '../helpers/shared-lift.js';
+import { TEST_AUTHOR } from '../helpers/changes.js';
 
 const NOUNS: WorksetQueryInput = { match: 'all', filters: [{ field: 'pos', op: 'equals', value: 'Nome' }], sort: { by: 'headword', dir: 'asc' } };
 
@@ -30,8 +31,8 @@ describe('workset services against Sena', () => {
     await importLift(session, join(SHARED_LIFT, 'Sena/Sena.lift'), { database: db });
     store = openStore(folder);
     worksets = new WorksetService(store);
-    entries = new EntryService(store);
-    bulk = new BulkService(store);
+    entries = new EntryService(store, TEST_AUTHOR);
+    bulk = new BulkService(store, TEST_AUTHOR);
   });
   afterAll(async () => {
     store.close();

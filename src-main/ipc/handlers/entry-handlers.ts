@@ -8,6 +8,7 @@ type EntryChannels = 'entries.get' | 'entries.edit' | 'bulk.preview' | 'bulk.run
 export function entryHandlers(deps: HandlerDeps): Pick<HandlerTable, EntryChannels> {
   const { entries, bulk, bus } = deps;
   const hooks = (ctx: HandlerContext, taskId: string | undefined, kind: 'bulk' | 'undo'): BulkHooks => ({
+    window: ctx.windowId,
     onProgress: (p) => {
       if (taskId) ctx.emit('progress', { taskId, kind, phase: p.phase, done: p.done, total: p.total });
     },
@@ -19,7 +20,7 @@ export function entryHandlers(deps: HandlerDeps): Pick<HandlerTable, EntryChanne
     'entries.get': (ctx, args) => entries.get(ctx.session, args.dictionary, args.guid),
     'entries.edit': async (ctx, args) => {
       // A Conflict (stale version) propagates as it is: its details carry the current entry.
-      const detail = await entries.edit(ctx.session, args.dictionary, args.guid, args.version, args.edit);
+      const detail = await entries.edit(ctx.session, args.dictionary, args.guid, args.version, args.edit, ctx.windowId);
       if (detail.version !== args.version) bus.broadcast('entries-changed', { dictionary: args.dictionary, guids: [args.guid], origin: ctx.windowId });
       return detail;
     },

@@ -4,7 +4,9 @@ import type { Queryable } from '../../basex/queryable.js';
 import { AppError } from '../../domain/app-error.js';
 import type { BulkOperation, BulkOutcome, BulkPreview, BulkSkip } from '../../domain/bulk-operations.js';
 import { fieldEditSchema } from '../../ipc/contract/edit.js';
+import type { ChangeAuthor } from '../../domain/changes.js';
 import type { FieldEdit } from '../../domain/edits.js';
+import type { ChangeMeta } from '../../lift/change-log.js';
 import { applyEdit, previewEdit, readEntries, reconcileEdit, restoreEntries, type WriteOutcome } from '../../lift/entry-xml.js';
 import { PAUSABLE_STATES, RESUMABLE_STATES, UNDOABLE_STATES } from '../../domain/bulk-states.js';
 import type { BulkOpRow, JournalRow, JournalState, Store } from '../store/index.js';
@@ -23,6 +25,8 @@ export interface BulkProgress {
 }
 
 export interface BulkHooks {
+  /** The window the call came from, recorded in the change log (`cli` when absent). */
+  readonly window?: string;
   readonly onProgress?: (progress: BulkProgress) => void;
   /** Entries written by a batch, as soon as it lands and their sort keys are current (other windows refresh them). */
   readonly onWritten?: (dictionary: string, guids: string[]) => void | Promise<void>;
@@ -50,7 +54,10 @@ const SKIP_REASONS: Record<string, string> = {
  * several times a second however large the entries or slow the machine.
  */
 export class BulkService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly author: ChangeAuthor,
+  ) {}
 
   async preview(session: Queryable, worksetId: number, op: FieldEdit, hooks: BulkHooks = {}): Promise<BulkPreview> {
     const workset = this.store.worksets.get(worksetId);
@@ -149,7 +156,12 @@ export class BulkService {
     const total = this.store.bulk.journal(opId, { state: 'applied', offset: 0, limit: 0 }).total;
     let done = 0;
     await this.walk(opId, 'applied', async (batch) => {
-      const outcomes = await restoreEntries(session, row.dictionary, batch.map((j) => ({ guid: j.guid, xml: j.preImage, expectedVersion: j.postHash ?? '' })));
+      const outcomes = await restoreEntries(
+        session,
+        row.dictionary,
+        batch.map((j) => ({ guid: j.guid, xml: j.preImage, expectedVersion: j.postHash ?? '' })),
+        { author: this.author, window: hooks.window ?? 'cli', op: 'undo', bulk: opId },
+      );
       const preImages = new Map(batch.map((j) => [j.guid, j.previewHash]));
       // Already its pre-image: restored by an undo that was cut off before it could record it.
       const isRestored = (o: WriteOutcome): boolean => o.state === 'applied' || (o.state === 'changed' && o.version === preImages.get(o.guid));
@@ -172,6 +184,7 @@ export class BulkService {
 
   private async apply(session: Queryable, row: BulkOpRow, hooks: BulkHooks): Promise<BulkOutcome> {
     const edit = editOf(row);
+    const change: ChangeMeta = { author: this.author, window: hooks.window ?? 'cli', op: 'bulk', bulk: row.id };
     this.store.bulk.setState(row.id, 'running');
     try {
       await this.reconcilePending(session, row, edit, hooks);
@@ -185,7 +198,7 @@ export class BulkService {
         const batch = this.store.bulk.journal(row.id, { state: 'pending', offset: 0, limit: sizer.size }).rows;
         if (batch.length === 0) break;
         const started = Date.now();
-        const outcomes = await applyEdit(session, row.dictionary, edit, batch.map((j) => ({ guid: j.guid, version: j.previewHash })));
+        const outcomes = await applyEdit(session, row.dictionary, edit, batch.map((j) => ({ guid: j.guid, version: j.previewHash })), change);
         const written = this.record(row.id, outcomes);
         await updateSortKeys(this.store, session, row.dictionary, written);
         done += batch.length;

@@ -1,0 +1,48 @@
+/**
+ * The change log's vocabulary: every write to an entry is recorded, in the same updating query,
+ * with who made it, from where, what it was, and the entry as it was before (its pre-image).
+ */
+
+/** What a change was: an inline edit, one entry of a bulk batch, or an undo of a bulk operation. */
+export const CHANGE_OPS = ['edit', 'bulk', 'undo'] as const;
+export type ChangeOp = (typeof CHANGE_OPS)[number];
+
+/** Who writes, from which process on which machine: the same for every write of one process. */
+export interface ChangeAuthor {
+  /** The person's name, as set in the app (or --user, $WORKSET_BROWSER_USER); the OS user by default. */
+  readonly who: string;
+  readonly process: number;
+  readonly host: string;
+  /** This run of the app's services (random): a process follows the log for changes not its own. */
+  readonly instance: string;
+}
+
+/** One record of the log, as `history` and `log` list it (`--json`), without its pre-image. */
+export interface ChangeRecord {
+  /** Position in the dictionary's log: 1, 2, 3…, never reused. */
+  readonly seq: number;
+  /** When it was written, ISO 8601 in UTC. */
+  readonly at: string;
+  readonly who: string;
+  /** The BaseX user the write was made as. */
+  readonly user: string;
+  /** The window it came from (`cli` for the command line). */
+  readonly window: string;
+  readonly process: number;
+  readonly host: string;
+  readonly instance: string;
+  readonly op: ChangeOp;
+  readonly guid: string;
+  /** The field edited ('' for an undo, which puts a whole entry back). */
+  readonly field: string;
+  readonly lang: string;
+  readonly name: string;
+  /** The bulk operation the change belongs to, if any. */
+  readonly bulk: number | null;
+  /** The entry's version before and after the change. */
+  readonly before: string;
+  readonly after: string;
+  /** The field's values before and after (empty for an undo). */
+  readonly was: readonly string[];
+  readonly now: readonly string[];
+}

@@ -1,0 +1,202 @@
+import { BaseXError } from '../basex/errors.js';
+import type { Queryable } from '../basex/queryable.js';
+import type { ChangeAuthor, ChangeOp, ChangeRecord } from '../domain/changes.js';
+import { checkDatabaseSyntax, isValidDatabaseName } from './database-names.js';
+import { LOG_SUFFIX, logDatabase, onDatabase } from './database-query.js';
+import { databaseNames } from './dictionaries.js';
+
+/**
+ * A dictionary's change log: the database `<dictionary>__log` on the same server, one document
+ * `<log last="N">` holding a `<change>` per write to an entry, with the entry as it was before
+ * (`<pre>`). Every desktop connected to the server shares it; export never reads it.
+ *
+ * Writers include CHANGE_LOG_PROLOG and insert their records with `local:change` in the same
+ * updating query as the change, so a write and its record commit together or not at all. The
+ * query names the log database as a literal (`$log-db`, see database-query.ts), so BaseX locks
+ * just the dictionary and its log, and two writers of one dictionary are serialised by that lock:
+ * `@last` read and raised in one query numbers the records without gaps or repeats.
+ */
+
+export const LOG_DOC = 'log.xml';
+
+/** What a write records besides the entries themselves. */
+export interface ChangeMeta {
+  readonly author: ChangeAuthor;
+  /** The window the write came from, `cli` for the command line. */
+  readonly window: string;
+  readonly op: ChangeOp;
+  readonly bulk?: number;
+  readonly field?: string;
+  readonly lang?: string;
+  readonly name?: string;
+}
+
+/**
+ * `$log` is the log's root; `$log-last` the last sequence number before this query;
+ * `local:change(seq, pre, after, was, now)` is the record of one entry's change. current-dateTime()
+ * is fixed for a query, so every record of one write has the same time.
+ */
+export const CHANGE_LOG_PROLOG = String.raw`
+declare variable $log-db external;
+declare variable $log := db:open($log-db, '${LOG_DOC}')/log;
+declare variable $log-last as xs:integer := xs:integer(($log/@last, 0)[1]);
+declare variable $log-who as xs:string external;
+declare variable $log-window as xs:string external;
+declare variable $log-process as xs:string external;
+declare variable $log-host as xs:string external;
+declare variable $log-instance as xs:string external;
+declare variable $log-op as xs:string external;
+declare variable $log-bulk as xs:string external := '';
+declare variable $log-field as xs:string external := '';
+declare variable $log-lang as xs:string external := '';
+declare variable $log-name as xs:string external := '';
+
+declare function local:change($seq as xs:integer, $pre as element(entry), $after as xs:string,
+    $was as xs:string*, $now as xs:string*) as element(change) {
+  <change seq="{$seq}" at="{adjust-dateTime-to-timezone(current-dateTime(), xs:dayTimeDuration('PT0S'))}"
+      who="{$log-who}" user="{user:current()}" window="{$log-window}" process="{$log-process}" host="{$log-host}" instance="{$log-instance}"
+      op="{$log-op}" guid="{$pre/@guid}" field="{$log-field}" lang="{$log-lang}" name="{$log-name}" bulk="{$log-bulk}"
+      before="{local:version($pre)}" after="{$after}">
+    <was>{ for $v in $was return <v>{$v}</v> }</was>
+    <now>{ for $v in $now return <v>{$v}</v> }</now>
+    <pre>{ $pre }</pre>
+  </change>
+};
+
+(: Appends the records and raises @last past them, as one pending update list. :)
+declare %updating function local:log($changes as element(change)*) {
+  if (empty($changes)) then ()
+  else (insert node $changes as last into $log, replace value of node $log/@last with $log-last + count($changes))
+};
+`;
+
+/** Bindings for CHANGE_LOG_PROLOG's external variables. */
+export function changeBindings(meta: ChangeMeta): Record<string, string> {
+  return {
+    'log-who': meta.author.who,
+    'log-window': meta.window,
+    'log-process': String(meta.author.process),
+    'log-host': meta.author.host,
+    'log-instance': meta.author.instance,
+    'log-op': meta.op,
+    'log-bulk': meta.bulk === undefined ? '' : String(meta.bulk),
+    'log-field': meta.field ?? '',
+    'log-lang': meta.lang ?? '',
+    'log-name': meta.name ?? '',
+  };
+}
+
+const ENSURE_LOG = String.raw`
+declare variable $db external;
+declare variable $log-db external;
+if (db:exists($log-db)) then ()
+else db:create($log-db, <log last="0"/>, '${LOG_DOC}', map { 'chop': false(), 'updindex': true(), 'textindex': false(), 'tokenindex': false() })`;
+
+/** Creates the dictionary's log if it has none yet (dictionaries imported before the log existed). */
+export async function ensureChangeLog(session: Queryable, db: string): Promise<void> {
+  await session.query(onDatabase(db, ENSURE_LOG));
+}
+
+/**
+ * Runs a write that records its changes. A dictionary without a log yet gets one, and the write
+ * is sent again: it failed opening the log, before it changed anything.
+ */
+export async function withChangeLog<T>(session: Queryable, db: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isMissingLog(error, db)) throw error;
+    await ensureChangeLog(session, db);
+    return write();
+  }
+}
+
+function isMissingLog(error: unknown, db: string): boolean {
+  return error instanceof BaseXError && error.message.includes(`'${logDatabase(db)}'`) && /not found/i.test(error.message);
+}
+
+/** A record as JSON, built in XQuery from a `<change>` element bound to `$c`. */
+const RECORD_JSON = String.raw`map {
+  'seq': xs:integer($c/@seq), 'at': string($c/@at), 'who': string($c/@who), 'user': string($c/@user),
+  'window': string($c/@window), 'process': xs:integer($c/@process), 'host': string($c/@host),
+  'instance': string($c/@instance),
+  'op': string($c/@op), 'guid': string($c/@guid), 'field': string($c/@field), 'lang': string($c/@lang),
+  'name': string($c/@name), 'bulk': if (string($c/@bulk)) then xs:integer($c/@bulk) else (),
+  'before': string($c/@before), 'after': string($c/@after),
+  'was': array { $c/was/v/string() }, 'now': array { $c/now/v/string() }
+}`;
+
+const READ_PROLOG = String.raw`
+declare variable $db external;
+declare variable $log-db external;
+declare variable $log := if (db:exists($log-db)) then db:open($log-db, '${LOG_DOC}')/log else ();
+`;
+
+/** The last sequence number of the dictionary's log (0 when nothing was recorded yet). */
+export async function lastChange(session: Queryable, db: string): Promise<number> {
+  const [last] = await session.query(onDatabase(db, `${READ_PROLOG} string(($log/@last, 0)[1])`), {}, { idempotent: true });
+  return Number(last);
+}
+
+/**
+ * The last sequence numbers of several dictionaries' logs in one query (0 for a log not there):
+ * a follower's round over every dictionary costs one call. Each log is named as a literal
+ * (checked names, see database-query.ts) so the query read-locks just those logs.
+ */
+export async function lastChanges(session: Queryable, dictionaries: readonly string[]): Promise<number[]> {
+  if (dictionaries.length === 0) return [];
+  const parts = dictionaries.map((db) => {
+    const log = `'${checkDatabaseSyntax(logDatabase(db))}'`;
+    return `(if (db:exists(${log})) then string((db:open(${log}, '${LOG_DOC}')/log/@last, 0)[1]) else '0')`;
+  });
+  return (await session.query(parts.join(',\n'), {}, { idempotent: true })).map(Number);
+}
+
+/**
+ * Records after `since`, oldest first, at most `limit` of them. Record N is the log's N-th child
+ * (records are only appended, and compaction keeps them), so this reads by position, not by scan.
+ */
+export async function changesSince(session: Queryable, db: string, since: number, limit = 1000): Promise<ChangeRecord[]> {
+  const json = await session.execute(
+    onDatabase(db, `${READ_PROLOG}
+     declare variable $since as xs:integer external;
+     declare variable $limit as xs:integer external;
+     serialize(array { for $c in subsequence($log/change, $since + 1, $limit)[xs:integer(@seq) > $since] return ${RECORD_JSON} },
+       map { 'method': 'json' })`),
+    { since, limit },
+    { idempotent: true },
+  );
+  return JSON.parse(json) as ChangeRecord[];
+}
+
+/** Every record of one entry, newest first. */
+export async function entryHistory(session: Queryable, db: string, guid: string): Promise<ChangeRecord[]> {
+  const json = await session.execute(
+    onDatabase(db, `${READ_PROLOG}
+     declare variable $guid as xs:string external;
+     serialize(array { for $c in reverse($log/change[@guid = $guid]) return ${RECORD_JSON} }, map { 'method': 'json' })`),
+    { guid },
+    { idempotent: true },
+  );
+  return JSON.parse(json) as ChangeRecord[];
+}
+
+/** The entry as it was before change `seq`, as XML; undefined when there is no such record. */
+export async function preImageOf(session: Queryable, db: string, seq: number): Promise<string | undefined> {
+  const [xml] = await session.query(
+    onDatabase(db, `declare option output:indent 'no';${READ_PROLOG}
+     declare variable $seq as xs:integer external;
+     $log/change[@seq = $seq]/pre/entry ! serialize(., map { 'method': 'xml', 'indent': 'no' })`),
+    { seq },
+    { idempotent: true },
+  );
+  return xml;
+}
+
+/** The dictionaries on the server that have a change log. */
+export async function dictionariesWithLogs(session: Queryable): Promise<string[]> {
+  return (await databaseNames(session))
+    .filter((name) => name.endsWith(LOG_SUFFIX))
+    .map((name) => name.slice(0, -LOG_SUFFIX.length))
+    .filter((name) => name !== '' && isValidDatabaseName(name));
+}

@@ -1,0 +1,38 @@
+import type { Queryable } from '../basex/queryable.js';
+import type { ChangeRecord } from '../domain/changes.js';
+import type { FieldEdit } from '../domain/edits.js';
+import { entryHistory } from '../lift/change-log.js';
+
+/** What the log says about the changes an entry had since a version: none in the field, one in it, or unknown. */
+export type SinceVersion = { readonly kind: 'other-fields' } | { readonly kind: 'same-field'; readonly change: ChangeRecord } | { readonly kind: 'unknown' };
+
+/**
+ * Whether a save started from `version` may be applied to the entry as it is now: yes when every
+ * change recorded since that version touched other fields. A change to the same field (same
+ * field, writing system and name; a change naming no writing system counts for all of them), an
+ * undo (it puts a whole entry back), or a version the log does not know is a real conflict.
+ */
+export async function changesSinceVersion(session: Queryable, dictionary: string, guid: string, version: string, edit: FieldEdit): Promise<SinceVersion> {
+  const since = recordedSince(await entryHistory(session, dictionary, guid), version);
+  if (!since || since.length === 0) return { kind: 'unknown' };
+  const clash = since.find((change) => change.op === 'undo' || sameField(change, edit));
+  return clash ? { kind: 'same-field', change: clash } : { kind: 'other-fields' };
+}
+
+/**
+ * The changes after `version`, from an entry's history (newest first): those newer than the
+ * change that left it (its `after`), or, for a version no change made (as imported), every change
+ * from the first that started from it.
+ */
+function recordedSince(history: readonly ChangeRecord[], version: string): readonly ChangeRecord[] | undefined {
+  const made = history.findIndex((change) => change.after === version);
+  if (made >= 0) return history.slice(0, made);
+  const first = history.findLastIndex((change) => change.before === version);
+  return first >= 0 ? history.slice(0, first + 1) : undefined;
+}
+
+function sameField(change: ChangeRecord, edit: FieldEdit): boolean {
+  if (change.field !== edit.field) return false;
+  if ((change.name || '') !== (edit.name ?? '')) return false;
+  return !change.lang || !edit.lang || change.lang === edit.lang;
+}
