@@ -5,6 +5,7 @@ import { writeSyntheticLift } from '../../scripts/lift-generator.js';
 import { startServices, type AppServices } from '../app-services.js';
 import { BaseXSession } from '../basex/client-session.js';
 import type { WorksetQueryInput } from '../worksets/workset-service.js';
+import { logDatabase } from '../lift/database-query.js';
 import { importLift } from '../lift/import.js';
 import { BulkService } from '../worksets/bulk/bulk-service.js';
 import { EntryService } from '../worksets/entry-service.js';
@@ -60,6 +61,9 @@ export async function setUp(options: BenchOptions): Promise<BenchContext> {
   });
   const admin = await BaseXSession.connect(services.server.address, { timeoutMs: 30 * 60_000 });
   options.log(`importing ${file}`);
+  // Each run starts from a fresh dictionary and an empty change log: the bench's own data
+  // folder, so nothing of anyone's is dropped, and earlier runs' records do not weigh on this one.
+  for (const name of ['bench', 'bench_other']) await admin.command(`DROP DB ${logDatabase(name)}`);
   const imported = await importLift(admin, file, { database: 'bench' });
   return {
     options,

@@ -1,4 +1,5 @@
 import type { WindowSession } from '../basex/window-session.js';
+import { logDatabase } from '../lift/database-query.js';
 import { importLift } from '../lift/import.js';
 import type { BenchContext } from './setup.js';
 import { ratio, summarize, timed, type Summary } from './stats.js';
@@ -36,6 +37,7 @@ export async function measureBesideWrites(c: BenchContext, worksetId: number): P
     await Promise.all([c.services.registry.close('bench-writer'), c.services.registry.close('bench-beside')]);
     c.worksets.delete(otherSet.id);
     await c.admin.command(`DROP DB ${OTHER_DB}`);
+    await c.admin.command(`DROP DB ${logDatabase(OTHER_DB)}`);
   }
 }
 
