@@ -10,6 +10,8 @@ import { addLogCommands } from './cli/log-commands.js';
 import { addServeCommand } from './cli/serve-command.js';
 import { addWorksetCommands } from './cli/workset-commands.js';
 import type { GlobalOptions } from './cli/context.js';
+import { createAppShutdown } from './shutdown-app.js';
+import { logToStderr, onQuitSignals, tolerateClosedTerminal, type Shutdown } from './shutdown.js';
 
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
@@ -24,6 +26,15 @@ const program = new Command('workset-browser')
   .configureOutput({ outputError: (text, write) => write(text.trim().replace(/^error: /, 'workset-browser: ') + '\n') });
 
 const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+// A signal to any command but `serve` (which quits its own way) releases this process's BaseX
+// leases before it exits, so a command that started the embedded server never leaves it running.
+let quitting: Shutdown | undefined;
+program.hook('preAction', (_, command) => {
+  if (command.name() === 'serve') return;
+  tolerateClosedTerminal();
+  quitting = createAppShutdown({ started: Promise.resolve(undefined), exit: (code) => process.exit(code), log: logToStderr });
+  onQuitSignals(quitting);
+});
 addDictionaryCommands(program, globals);
 addWorksetCommands(program, globals);
 addBulkCommands(program, globals);
@@ -38,6 +49,8 @@ try {
     const usage = error.code !== 'commander.helpDisplayed' && error.code !== 'commander.version';
     process.exit(usage ? EXIT_USAGE : 0);
   }
+  // Failed because a signal is releasing BaseX under it: let the release finish; it exits.
+  if (quitting?.reason) await quitting.begin('quit');
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`workset-browser: ${message}\n`);
   process.exit(EXIT_FAILURE);

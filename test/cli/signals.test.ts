@@ -192,6 +192,23 @@ describe('serve quits leaving nothing running', () => {
   });
 });
 
+describe('a command that started the embedded server quits leaving nothing running', () => {
+  it('bench, SIGTERM while it measures', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'wb-signals-'));
+    const job = start(process.execPath, [CLI, 'bench', '--entries', '300', '--runs', '1', '--data', data], data);
+    // The bench runs its own embedded server in <data>/bench.
+    const bench = { ...job, dataFolder: join(data, 'bench') };
+    const basex = await until('the bench importing on its BaseX', 120_000, () => {
+      if (job.child.exitCode !== null) throw new Error(`exited early (${job.child.exitCode}):\n${job.output()}`);
+      const pid = serverPid(bench.dataFolder);
+      return job.output().includes('bench: importing') && pid && isAlive(pid) && leases(bench.dataFolder).length > 0 ? pid : undefined;
+    }, job);
+    signalGroup(job, 'SIGTERM');
+    await nothingLeft(bench, basex);
+    expect((await job.exited).code).toBe(143);
+  });
+});
+
 /** `npm start` would run `npm ci` over node_modules that others are using: refuse rather than do that. */
 function nodeModulesCurrent(): boolean {
   const installed = join(ROOT, 'node_modules', '.package-lock.json');
