@@ -33,7 +33,7 @@ export class ChangeFollower {
   private readonly seen = new Map<string, number>();
   private session: FollowerSession | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private round = 0;
+  private rounds = 0;
   private stopped = false;
   private current: Promise<void> = Promise.resolve();
   private baselined = false;
@@ -46,10 +46,12 @@ export class ChangeFollower {
     this.schedule();
   }
 
-  /** One round now: for tests and for a caller that knows something changed. */
+  /**
+   * One whole round now, the logs listed anew, for tests and for a caller that knows something
+   * changed: once it resolves, every record written before the call has been announced.
+   */
   poll(): Promise<void> {
-    this.current = this.current.then(() => this.look()).catch(() => this.drop());
-    return this.current;
+    return this.round(true);
   }
 
   async stop(): Promise<void> {
@@ -61,15 +63,20 @@ export class ChangeFollower {
 
   private schedule(): void {
     if (this.stopped) return;
-    this.timer = setTimeout(() => void this.poll().finally(() => this.schedule()), this.options.intervalMs ?? 250);
+    this.timer = setTimeout(() => void this.round(false).finally(() => this.schedule()), this.options.intervalMs ?? 250);
     this.timer.unref();
   }
 
-  private async look(): Promise<void> {
+  private round(list: boolean): Promise<void> {
+    this.current = this.current.then(() => this.look(list)).catch(() => this.drop());
+    return this.current;
+  }
+
+  private async look(list: boolean): Promise<void> {
     if (this.stopped) return;
     this.session ??= await this.options.connect();
     const session = this.session;
-    if (this.round++ % (this.options.listEvery ?? 4) === 0) {
+    if (list || this.rounds++ % (this.options.listEvery ?? 4) === 0) {
       const present = new Set(await dictionariesWithLogs(session));
       for (const dictionary of this.seen.keys()) if (!present.has(dictionary)) this.seen.delete(dictionary);
       // Logs there at the start are history; one made since holds changes to announce.
