@@ -171,7 +171,7 @@ test("the same entry in two windows: a stale save meets the conflict UI and neve
   const conflict = b.getByRole('dialog', { name: 'This entry was changed elsewhere' });
   await expect(conflict.getByTestId('conflict-mine')).toContainText('saved by window B');
   // It names the field both saved, and who changed it first (the change log's record).
-  await expect(conflict.getByTestId('conflict-change')).toContainText(field);
+  await expect(conflict.getByTestId('conflict-change')).toContainText('Gloss (pt), sense 1');
   await expect(conflict.getByTestId('conflict-current')).toContainText('saved by window A');
   expect(await storedGloss(admin, 'Sena', guid, 'pt')).toBe('saved by window A');
 
