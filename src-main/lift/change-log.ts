@@ -33,7 +33,8 @@ export interface ChangeMeta {
 
 /**
  * `$log` is the log's root; `$log-last` the last sequence number before this query;
- * `local:change(seq, pre, after, was, now)` is the record of one entry's change. current-dateTime()
+ * `local:change(seq, pre, before, after, was, now)` is the record of one entry's change (`before`
+ * is the pre-image's version, which the writer has already checked). current-dateTime()
  * is fixed for a query, so every record of one write has the same time.
  */
 export const CHANGE_LOG_PROLOG = String.raw`
@@ -52,15 +53,15 @@ declare variable $log-lang as xs:string external := '';
 declare variable $log-name as xs:string external := '';
 
 (: The pre-image is kept as its serialization, one text node: as a copy of the entry's tree it
-   cost BaseX a node per element, attribute and text of every entry a bulk run wrote. The same
-   serialization gives the version, as local:version does. :)
-declare function local:change($seq as xs:integer, $pre as element(entry), $after as xs:string,
+   cost BaseX a node per element, attribute and text of every entry a bulk run wrote. The
+   version before is the one the writer checked, so the entry is not hashed again. :)
+declare function local:change($seq as xs:integer, $pre as element(entry), $before as xs:string, $after as xs:string,
     $was as xs:string*, $now as xs:string*) as element(change) {
   let $xml := serialize($pre, map { 'method': 'xml', 'indent': 'no' })
   return <change seq="{$seq}" at="{adjust-dateTime-to-timezone(current-dateTime(), xs:dayTimeDuration('PT0S'))}"
       who="{$log-who}" user="{user:current()}" window="{$log-window}" process="{$log-process}" host="{$log-host}" instance="{$log-instance}"
       op="{$log-op}" guid="{$pre/@guid}" field="{$log-field}" lang="{$log-lang}" name="{$log-name}" bulk="{$log-bulk}"
-      before="{string(xs:hexBinary(hash:md5($xml)))}" after="{$after}">
+      before="{$before}" after="{$after}">
     <was>{ for $v in $was return <v>{$v}</v> }</was>
     <now>{ for $v in $now return <v>{$v}</v> }</now>
     <pre>{ $xml }</pre>
@@ -138,8 +139,8 @@ declare variable $log := if (db:exists($log-db)) then db:open($log-db, '${LOG_DO
 
 /** The last sequence number of the dictionary's log (0 when nothing was recorded yet). */
 export async function lastChange(session: Queryable, db: string): Promise<number> {
-  const [last] = await session.query(onDatabase(db, `${READ_PROLOG} string(($log/@last, 0)[1])`), {}, { idempotent: true });
-  return Number(last);
+  const [last] = await lastChanges(session, [db]);
+  return last;
 }
 
 /**

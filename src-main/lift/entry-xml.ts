@@ -92,7 +92,7 @@ export async function applyEdit(
          else let $c := local:edited($e)
            return if ($c is $e) then map { 'line': $g || '&#9;unchanged&#9;' || local:version($e) }
            else let $after := local:version($c)
-             return map { 'line': $g || '&#9;applied&#9;' || $after, 'entry': $e, 'copy': $c, 'after': $after }
+             return map { 'line': $g || '&#9;applied&#9;' || $after, 'entry': $e, 'copy': $c, 'before': $versions[$i], 'after': $after }
      let $applied := $outcomes[exists(?entry)]
      return (
        for $o in $outcomes return update:output($o?line),
@@ -100,7 +100,7 @@ export async function applyEdit(
           a few nodes instead of the whole entry and its index keys (3 times faster). :)
        for $o in $applied return (local:apply($o?entry), local:stamp($o?entry)),
        local:log(for $o at $k in $applied
-         return local:change($log-last + $k, $o?entry, $o?after, local:field-values($o?entry), local:field-values($o?copy)))
+         return local:change($log-last + $k, $o?entry, $o?before, $o?after, local:field-values($o?entry), local:field-values($o?copy)))
      )`),
     { guids: expected.map((e) => e.guid), versions: expected.map((e) => e.version), ...fieldEditBindings(edit), ...changeBindings(meta) },
   ));
@@ -142,12 +142,12 @@ export async function restoreEntries(
        let $e := local:entry($g)
        return if (empty($e)) then map { 'line': $g || '&#9;missing' }
          else if (local:version($e) != $versions[$i]) then map { 'line': $g || '&#9;changed&#9;' || local:version($e) }
-         else map { 'line': $g || '&#9;applied', 'entry': $e, 'pre': $pres[$i] }
+         else map { 'line': $g || '&#9;applied', 'entry': $e, 'before': $versions[$i], 'pre': $pres[$i] }
      let $restored := $outcomes[exists(?entry)]
      return (
        for $o in $outcomes return update:output($o?line),
        for $o in $restored return replace node $o?entry with $o?pre,
-       local:log(for $o at $k in $restored return local:change($log-last + $k, $o?entry, local:version($o?pre), (), ()))
+       local:log(for $o at $k in $restored return local:change($log-last + $k, $o?entry, $o?before, local:version($o?pre), (), ()))
      )`),
     {
       guids: restores.map((r) => r.guid),
