@@ -1,16 +1,24 @@
 import type { Command } from 'commander';
+import { AppError } from '../domain/app-error.js';
 import type { ChangeRecord } from '../domain/changes.js';
-import { changesSince, entryHistory } from '../lift/change-log.js';
+import { changesSince, entryHistory, lastChange } from '../lift/change-log.js';
 import { dictionaryInfo } from '../lift/dictionaries.js';
 import { parseCount } from './arguments.js';
 import { withSession, type GlobalOptions } from './context.js';
 import { report } from './output.js';
+import { withStore } from './with-store.js';
 
 interface JsonOption {
   readonly json?: boolean;
 }
 
-/** `history` and `log`: what the dictionary's change log holds, for people or (--json) other tools. */
+/** How often `watch` asks the log for new records. */
+const WATCH_INTERVAL_MS = 250;
+
+/**
+ * `history`, `log` and `watch`: what the dictionary's change log holds, for people or (--json)
+ * other tools; `revert`: undo one recorded change.
+ */
 export function addLogCommands(program: Command, globals: () => GlobalOptions): void {
   program
     .command('history')
@@ -40,6 +48,45 @@ export function addLogCommands(program: Command, globals: () => GlobalOptions): 
       });
       report(options.json, changes, () => (changes.length === 0 ? 'no changes' : changes.map(describe).join('\n')));
     });
+
+  program
+    .command('watch')
+    .description('print each change as it lands, from any process or desktop, until interrupted')
+    .argument('<db>', 'dictionary database')
+    .option('--since <seq>', 'start after this sequence number (default: the last one now)', parseCount)
+    .option('--json', 'print one JSON line per change')
+    .action(async (db: string, options: JsonOption & { since?: number }) => {
+      await withSession(globals(), async ({ session }) => {
+        await dictionaryInfo(session, db);
+        let last = options.since ?? (await lastChange(session, db));
+        // Ends when a signal releases the session (the CLI's quit handling exits then).
+        for (;;) {
+          const changes = await changesSince(session, db, last);
+          for (const change of changes) process.stdout.write(`${options.json ? JSON.stringify(change) : describe(change)}\n`);
+          last = changes.at(-1)?.seq ?? last;
+          if (changes.length === 0) await new Promise((resolve) => setTimeout(resolve, WATCH_INTERVAL_MS));
+        }
+      });
+    });
+
+  program
+    .command('revert')
+    .description('undo one recorded change: what it changed goes back, later changes elsewhere in the entry stay')
+    .argument('<db>', 'dictionary database')
+    .argument('<seq>', "the change's sequence number (see history, log)", parseCount)
+    .option('--force', 'also put back parts changed again since (otherwise that is refused)')
+    .option('--json', 'print the outcome as JSON')
+    .action((db: string, seq: number, options: JsonOption & { force?: boolean }) =>
+      withStore(globals(), async ({ session }, { entries }) => {
+        await dictionaryInfo(session, db);
+        const saved = await entries.revert(session, db, seq, { force: options.force }).catch((error: unknown) => {
+          throw error instanceof AppError && error.code === 'Conflict' ? new Error(`${error.message.replace(/\. Revert anyway.*$/, '')} (--force reverts it anyway)`) : error;
+        });
+        const outcome = { reverted: seq, seq: saved.change ?? null, guid: saved.view.guid, version: saved.version };
+        report(options.json, outcome, () =>
+          saved.change === undefined ? `change ${seq}: entry ${saved.view.guid} is already as it was before it` : `reverted change ${seq} of entry ${saved.view.guid} (change ${saved.change})`);
+      }),
+    );
 }
 
 /** One change on one line: `12  2026-12-03T10:00:00.000Z  Ann (window 3 on desk)  bulk 4  gloss en  GUID`. */

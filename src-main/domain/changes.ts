@@ -3,8 +3,11 @@
  * with who made it, from where, what it was, and the entry as it was before (its pre-image).
  */
 
-/** What a change was: an inline edit, one entry of a bulk batch, or an undo of a bulk operation. */
-export const CHANGE_OPS = ['edit', 'bulk', 'undo'] as const;
+/**
+ * What a change was: an inline edit, one entry of a bulk batch, an undo of a bulk operation, or a
+ * revert of one recorded change (an undo or redo in a window, "revert this change", `revert`).
+ */
+export const CHANGE_OPS = ['edit', 'bulk', 'undo', 'revert'] as const;
 export type ChangeOp = (typeof CHANGE_OPS)[number];
 
 /** Who writes, from which process on which machine: the same for every write of one process. */
@@ -33,12 +36,14 @@ export interface ChangeRecord {
   readonly instance: string;
   readonly op: ChangeOp;
   readonly guid: string;
-  /** The field edited ('' for an undo, which puts a whole entry back). */
+  /** The field edited ('' for an undo, which puts a whole entry back, and for the revert of one). */
   readonly field: string;
   readonly lang: string;
   readonly name: string;
   /** The bulk operation the change belongs to, if any. */
   readonly bulk: number | null;
+  /** For a revert, the change it reverted. */
+  readonly reverts: number | null;
   /** The entry's version before and after the change. */
   readonly before: string;
   readonly after: string;

@@ -10,6 +10,10 @@ export type EditAction = (typeof EDIT_ACTIONS)[number];
 export const EDIT_FIELDS = ['lexeme', 'citation', 'gloss', 'definition', 'note', 'pos', 'trait', 'semantic-domain', 'custom'] as const;
 export type EditField = (typeof EDIT_FIELDS)[number];
 
+export function isEditField(field: string): field is EditField {
+  return (EDIT_FIELDS as readonly string[]).includes(field);
+}
+
 /** Fields whose values are text in a writing system: `lang` picks which one. */
 export const TEXT_FIELDS: readonly EditField[] = ['lexeme', 'citation', 'gloss', 'definition', 'note', 'custom'];
 /** Fields that live on senses: `sense` picks one (0-based); without it every sense is changed. */

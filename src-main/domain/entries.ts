@@ -32,6 +32,12 @@ export interface EntryDetail {
   readonly version: string;
 }
 
+/** An entry as a save (an edit or a revert) left it, with the change log's record of the save. */
+export interface SavedEntry extends EntryDetail {
+  /** The record's sequence number; absent when the save changed nothing. */
+  readonly change?: number;
+}
+
 /**
  * What a save that met a real conflict answers with: the entry as it is now, and the change to the
  * same field that someone made since the version the save started from (absent when the log

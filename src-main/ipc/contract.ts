@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { BulkOperation, BulkOutcome, BulkPreview } from '../domain/bulk-operations.js';
 import { BULK_STATES } from '../domain/bulk-states.js';
 import type { DictionarySummary, DictionaryVocabulary, ExportResult, ImportResult } from '../domain/dictionaries.js';
-import type { EntryDetail } from '../domain/entries.js';
+import type { ChangeRecord } from '../domain/changes.js';
+import type { EntryDetail, SavedEntry } from '../domain/entries.js';
 import type { ApiError } from '../domain/errors.js';
 import type { Validation } from '../domain/query-issues.js';
 import { SORT_DIRECTIONS } from '../domain/query-model.js';
@@ -61,6 +62,8 @@ export const channels = {
   'worksets.progress': args({ id }),
   'entries.get': args({ dictionary: database, guid }),
   'entries.edit': args({ dictionary: database, guid, version: z.string().min(1).max(128), edit: fieldEditSchema }),
+  'entries.revert': args({ dictionary: database, seq: id, force: z.boolean().optional() }),
+  'entries.history': args({ dictionary: database, guid }),
   'bulk.preview': args({ worksetId: id, op: fieldEditSchema, taskId }),
   'bulk.run': args({ operationId: id, taskId }),
   'bulk.cancel': args({ operationId: id }),
@@ -112,7 +115,9 @@ export interface ChannelResults {
   'worksets.navigate': WorksetEntry | null;
   'worksets.progress': StatusCounts;
   'entries.get': EntryDetail;
-  'entries.edit': EntryDetail;
+  'entries.edit': SavedEntry;
+  'entries.revert': SavedEntry;
+  'entries.history': ChangeRecord[];
   'bulk.preview': BulkPreview;
   'bulk.run': BulkOutcome;
   'bulk.cancel': BulkOperation;

@@ -29,6 +29,8 @@ export interface ChangeMeta {
   readonly field?: string;
   readonly lang?: string;
   readonly name?: string;
+  /** The change a revert reverts. */
+  readonly reverts?: number;
 }
 
 /**
@@ -51,6 +53,7 @@ declare variable $log-bulk as xs:string external := '';
 declare variable $log-field as xs:string external := '';
 declare variable $log-lang as xs:string external := '';
 declare variable $log-name as xs:string external := '';
+declare variable $log-reverts as xs:string external := '';
 
 (: The pre-image is kept as its serialization, one text node: as a copy of the entry's tree it
    cost BaseX a node per element, attribute and text of every entry a bulk run wrote. The
@@ -61,7 +64,7 @@ declare function local:change($seq as xs:integer, $pre as element(entry), $befor
   return <change seq="{$seq}" at="{adjust-dateTime-to-timezone(current-dateTime(), xs:dayTimeDuration('PT0S'))}"
       who="{$log-who}" user="{user:current()}" window="{$log-window}" process="{$log-process}" host="{$log-host}" instance="{$log-instance}"
       op="{$log-op}" guid="{$pre/@guid}" field="{$log-field}" lang="{$log-lang}" name="{$log-name}" bulk="{$log-bulk}"
-      before="{$before}" after="{$after}">
+      reverts="{$log-reverts}" before="{$before}" after="{$after}">
     <was>{ for $v in $was return <v>{$v}</v> }</was>
     <now>{ for $v in $now return <v>{$v}</v> }</now>
     <pre>{ $xml }</pre>
@@ -88,6 +91,7 @@ export function changeBindings(meta: ChangeMeta): Record<string, string> {
     'log-field': meta.field ?? '',
     'log-lang': meta.lang ?? '',
     'log-name': meta.name ?? '',
+    'log-reverts': meta.reverts === undefined ? '' : String(meta.reverts),
   };
 }
 
@@ -127,6 +131,7 @@ const RECORD_JSON = String.raw`map {
   'instance': string($c/@instance),
   'op': string($c/@op), 'guid': string($c/@guid), 'field': string($c/@field), 'lang': string($c/@lang),
   'name': string($c/@name), 'bulk': if (string($c/@bulk)) then xs:integer($c/@bulk) else (),
+  'reverts': if (string($c/@reverts)) then xs:integer($c/@reverts) else (),
   'before': string($c/@before), 'after': string($c/@after),
   'was': array { $c/was/v/string() }, 'now': array { $c/now/v/string() }
 }`;
@@ -172,6 +177,12 @@ export async function changesSince(session: Queryable, db: string, since: number
     { idempotent: true },
   );
   return JSON.parse(json) as ChangeRecord[];
+}
+
+/** Record `seq` of the dictionary's log, if there is one. */
+export async function changeRecord(session: Queryable, db: string, seq: number): Promise<ChangeRecord | undefined> {
+  const [record] = await changesSince(session, db, seq - 1, 1);
+  return record?.seq === seq ? record : undefined;
 }
 
 /** Every record of one entry, newest first. */

@@ -29,6 +29,8 @@ export interface WriteOutcome {
   readonly state: WriteState;
   /** The entry's version after the write (or now, when it was not written). */
   readonly version?: string;
+  /** The change log's record of an applied write. */
+  readonly seq?: number;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface WriteOutcome {
  * stands alone in its step so BaseX 9.7 answers it from the attribute index; chained with the
  * other predicates it scans every entry (measured: 8 times slower at 1,500 entries).
  */
-const LIVE_ENTRY = `declare function local:entry($g as xs:string) as element(entry)? {
+export const LIVE_ENTRY = `declare function local:entry($g as xs:string) as element(entry)? {
   let $e := $doc/lift/entry[@guid = $g]
   return $e[empty(@dateDeleted)][1]
 };`;
@@ -95,6 +97,7 @@ export async function applyEdit(
              return map { 'line': $g || '&#9;applied&#9;' || $after, 'entry': $e, 'copy': $c, 'before': $versions[$i], 'after': $after }
      let $applied := $outcomes[exists(?entry)]
      return (
+       update:output('last&#9;' || $log-last),
        for $o in $outcomes return update:output($o?line),
        (: The same updates on the stored entry, not a replace by the copy: BaseX then rewrites
           a few nodes instead of the whole entry and its index keys (3 times faster). :)
@@ -104,7 +107,7 @@ export async function applyEdit(
      )`),
     { guids: expected.map((e) => e.guid), versions: expected.map((e) => e.version), ...fieldEditBindings(edit), ...changeBindings(meta) },
   ));
-  return lines.map(parseOutcome);
+  return numbered(lines);
 }
 
 /**
@@ -145,6 +148,7 @@ export async function restoreEntries(
          else map { 'line': $g || '&#9;applied', 'entry': $e, 'before': $versions[$i], 'pre': $pres[$i] }
      let $restored := $outcomes[exists(?entry)]
      return (
+       update:output('last&#9;' || $log-last),
        for $o in $outcomes return update:output($o?line),
        for $o in $restored return replace node $o?entry with $o?pre,
        local:log(for $o at $k in $restored return local:change($log-last + $k, $o?entry, $o?before, local:version($o?pre), (), ()))
@@ -156,7 +160,7 @@ export async function restoreEntries(
       ...changeBindings(change),
     },
   ));
-  return lines.map(parseOutcome);
+  return numbered(lines);
 }
 
 /**
@@ -212,6 +216,18 @@ export async function previewEdit(
     { idempotent: true },
   );
   return JSON.parse(json) as { guid: string; before: string[]; after: string[] }[];
+}
+
+/**
+ * Outcomes of a write whose first line is `last<TAB>N`, the log's last record before it: the
+ * applied entries' records follow it in the order of the outcomes, as local:log numbers them.
+ */
+function numbered(lines: readonly string[]): WriteOutcome[] {
+  let seq = Number(lines[0].split('\t')[1]);
+  return lines.slice(1).map((line) => {
+    const outcome = parseOutcome(line);
+    return outcome.state === 'applied' ? { ...outcome, seq: ++seq } : outcome;
+  });
 }
 
 function parseOutcome(line: string): WriteOutcome {

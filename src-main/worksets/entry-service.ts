@@ -1,8 +1,10 @@
 import type { Queryable } from '../basex/queryable.js';
 import { AppError } from '../domain/app-error.js';
-import type { ChangeAuthor } from '../domain/changes.js';
+import type { ChangeAuthor, ChangeRecord } from '../domain/changes.js';
 import type { FieldEdit } from '../domain/edits.js';
-import type { EntryConflict, EntryDetail } from '../domain/entries.js';
+import type { EntryConflict, EntryDetail, SavedEntry } from '../domain/entries.js';
+import { changeRecord, entryHistory } from '../lift/change-log.js';
+import { revertChange } from '../lift/revert.js';
 import { entryViews } from '../lift/entry-view.js';
 import { applyEdit, readEntries } from '../lift/entry-xml.js';
 import { checkEdit } from './check-edit.js';
@@ -33,7 +35,7 @@ export class EntryService {
    * a change to the same field is a Conflict naming it, with the current entry and that change.
    * `window` is where the edit came from, for the change log (`cli` for the command line).
    */
-  async edit(session: Queryable, dictionary: string, guid: string, version: string, edit: FieldEdit, window = 'cli'): Promise<EntryDetail> {
+  async edit(session: Queryable, dictionary: string, guid: string, version: string, edit: FieldEdit, window = 'cli'): Promise<SavedEntry> {
     await checkEdit(session, edit);
     const change = { author: this.author, window, op: 'edit' as const };
     let base = version;
@@ -42,7 +44,7 @@ export class EntryService {
       if (outcome.state === 'missing') throw new AppError('NotFound', `entry ${guid} was deleted from ${dictionary}`);
       if (outcome.state !== 'changed') {
         if (outcome.state === 'applied') await updateSortKeys(this.store, session, dictionary, [guid]);
-        return this.get(session, dictionary, guid);
+        return { ...(await this.get(session, dictionary, guid)), ...(outcome.seq ? { change: outcome.seq } : {}) };
       }
       const since = await changesSinceVersion(session, dictionary, guid, version, edit);
       // Changed again between the look at the log and the save: look again, a few times.
@@ -55,6 +57,32 @@ export class EntryService {
     }
   }
 
+  /**
+   * Reverts change `seq` of the dictionary's log (an undo or redo, or "revert this change"):
+   * what it changed goes back, what others changed since in other parts of the entry stays. A
+   * part changed both by it and since is a Conflict naming the later change, unless `force`.
+   */
+  async revert(session: Queryable, dictionary: string, seq: number, options: { force?: boolean; window?: string } = {}): Promise<SavedEntry> {
+    const record = await changeRecord(session, dictionary, seq);
+    if (!record) throw new AppError('NotFound', `${dictionary} has no change ${seq} in its log`);
+    const change = { author: this.author, window: options.window ?? 'cli', op: 'revert' as const, field: record.field, lang: record.lang, name: record.name, reverts: seq };
+    const outcome = await revertChange(session, dictionary, record, change, options.force ?? false);
+    if (outcome.state === 'missing') throw new AppError('NotFound', `entry ${record.guid} was deleted from ${dictionary}`);
+    if (outcome.state === 'conflict') {
+      const later = (await entryHistory(session, dictionary, record.guid)).filter((c) => c.seq > seq);
+      const clash = later.find((c) => !c.field || (c.field === record.field && c.lang === record.lang && c.name === record.name)) ?? later[0];
+      const conflict: EntryConflict = { ...(await this.get(session, dictionary, record.guid)), ...(clash ? { change: clash } : {}) };
+      const by = clash ? `${clash.who} changed it again (change ${clash.seq})` : 'it was changed again';
+      throw new AppError('Conflict', `change ${seq} cannot be reverted alone: ${by}. Revert anyway, or keep the entry as it is`, conflict);
+    }
+    if (outcome.state === 'applied') await updateSortKeys(this.store, session, dictionary, [record.guid]);
+    return { ...(await this.get(session, dictionary, record.guid)), ...(outcome.seq ? { change: outcome.seq } : {}) };
+  }
+
+  /** The entry's changes, newest first. */
+  history(session: Queryable, dictionary: string, guid: string): Promise<ChangeRecord[]> {
+    return entryHistory(session, dictionary, guid);
+  }
 }
 
 /** Saves retried on a newer version before giving up with a Conflict (each found other fields changed). */

@@ -9,13 +9,14 @@ export type SinceVersion = { readonly kind: 'other-fields' } | { readonly kind: 
 /**
  * Whether a save started from `version` may be applied to the entry as it is now: yes when every
  * change recorded since that version touched other fields. A change to the same field (same
- * field, writing system and name; a change naming no writing system counts for all of them), an
- * undo (it puts a whole entry back), or a version the log does not know is a real conflict.
+ * field, writing system and name; a change naming no writing system counts for all of them), a
+ * change naming no field (an undo puts a whole entry back), or a version the log does not know
+ * is a real conflict.
  */
 export async function changesSinceVersion(session: Queryable, dictionary: string, guid: string, version: string, edit: FieldEdit): Promise<SinceVersion> {
   const since = recordedSince(await entryHistory(session, dictionary, guid), version);
   if (!since || since.length === 0) return { kind: 'unknown' };
-  const clash = since.find((change) => change.op === 'undo' || sameField(change, edit));
+  const clash = since.find((change) => !change.field || sameField(change, edit));
   return clash ? { kind: 'same-field', change: clash } : { kind: 'other-fields' };
 }
 

@@ -56,7 +56,7 @@ describe('the change log', () => {
     expect(record).toEqual({
       seq: 1, at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/), who: TEST_AUTHOR.who, user: 'admin',
       window: 'test', process: process.pid, host: TEST_AUTHOR.host, instance: 'test-instance', op: 'edit', guid: guids[0],
-      field: 'gloss', lang: 'en', name: '', bulk: null, before: before.version, after: after.version,
+      field: 'gloss', lang: 'en', name: '', bulk: null, reverts: null, before: before.version, after: after.version,
       was: expect.any(Array), now: expect.any(Array),
     });
     expect(record.now).toEqual(record.was.map((gloss) => (gloss.trim() ? gloss + ' (seen)' : gloss)));

@@ -25,6 +25,8 @@ export const CHANNEL_NAMES = [
   'worksets.progress',
   'entries.get',
   'entries.edit',
+  'entries.revert',
+  'entries.history',
   'bulk.preview',
   'bulk.run',
   'bulk.cancel',

@@ -2,7 +2,7 @@ import type { HandlerContext, HandlerTable } from '../handler-table.js';
 import type { HandlerDeps } from './deps.js';
 import type { BulkHooks } from '../../worksets/bulk/bulk-service.js';
 
-type EntryChannels = 'entries.get' | 'entries.edit' | 'bulk.preview' | 'bulk.run' | 'bulk.cancel' | 'bulk.pause' | 'bulk.undo' | 'bulk.resume' | 'bulk.list';
+type EntryChannels = 'entries.get' | 'entries.edit' | 'entries.revert' | 'entries.history' | 'bulk.preview' | 'bulk.run' | 'bulk.cancel' | 'bulk.pause' | 'bulk.undo' | 'bulk.resume' | 'bulk.list';
 
 /** Reading and writing entries, one at a time or in bulk; writes are announced to all windows. */
 export function entryHandlers(deps: HandlerDeps): Pick<HandlerTable, EntryChannels> {
@@ -24,6 +24,13 @@ export function entryHandlers(deps: HandlerDeps): Pick<HandlerTable, EntryChanne
       if (detail.version !== args.version) bus.broadcast('entries-changed', { dictionary: args.dictionary, guids: [args.guid], origin: ctx.windowId });
       return detail;
     },
+    // A Conflict carries the current entry and the later change; the window may ask to force it.
+    'entries.revert': async (ctx, args) => {
+      const detail = await entries.revert(ctx.session, args.dictionary, args.seq, { force: args.force, window: ctx.windowId });
+      if (detail.change !== undefined) bus.broadcast('entries-changed', { dictionary: args.dictionary, guids: [detail.view.guid], origin: ctx.windowId });
+      return detail;
+    },
+    'entries.history': (ctx, args) => entries.history(ctx.session, args.dictionary, args.guid),
     'bulk.preview': (ctx, args) => bulk.preview(ctx.session, args.worksetId, args.op, hooks(ctx, args.taskId, 'bulk')),
     'bulk.run': (ctx, args) => bulk.run(ctx.session, args.operationId, hooks(ctx, args.taskId, 'bulk')),
     'bulk.cancel': async (_, args) => bulk.cancel(args.operationId),
