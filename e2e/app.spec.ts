@@ -2,7 +2,7 @@ import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { bulkEditAndUndo, createNounsWorkset, curateFromKeyboard, editEntryThroughConflict, importSample, pageThroughWorkset } from './support/flow.js';
 import { startHost, type RunningHost } from './support/host.js';
-import { glossOf, openApp, previewBulkEdit, ui } from './support/ui.js';
+import { glossOf, openApp, pressKey, previewBulkEdit, ui } from './support/ui.js';
 
 /**
  * The renderer end to end against the browser host: the flow of support/flow.ts (import a LIFT
@@ -122,4 +122,62 @@ test('a bulk run whose answer is lost offers undo of what it wrote, not a dead R
   await dialog.getByRole('button', { name: 'Close' }).last().click();
   await expect(dialog).toBeHidden();
   await window.close();
+});
+
+test('undoes and redoes its own edit, sees a command-line change live, asks before an undo overwrites it, and reverts from the history', async () => {
+  await openApp(page, host.url, '#workset=1');
+  const row = ui.row(page, 'ahili');
+  await row.click();
+  const pane = ui.entryPane(page);
+  await expect(pane.getByTestId('entry-headword')).toContainText('ahili');
+  // This window's earlier edits of "ahi" are on its stack already.
+  const undoStep = page.getByTestId('undo');
+  const earlier = await undoStep.getAttribute('title');
+  expect(earlier).toMatch(/of ‘ahi’/);
+
+  await pane.getByRole('button', { name: 'Edit Gloss en, sense 1' }).click();
+  await pane.getByLabel('Gloss en, sense 1').fill('drizzle');
+  await pane.getByLabel('Gloss en, sense 1').press('Enter');
+  await expect(glossOf(row)).toHaveText('drizzle');
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', 'Undo Gloss (en), sense 1 of ‘ahili’ (Ctrl+Z)');
+  await pressKey(page, 'Control+z');
+  await expect(glossOf(row)).toHaveText('little rain');
+  await expect(undoStep).toHaveAttribute('title', earlier ?? '');
+  await page.getByTestId('redo').click();
+  await expect(glossOf(row)).toHaveText('drizzle');
+
+  // Ben changes the same gloss from the command line, another process: the window shows it as it lands.
+  const query = JSON.stringify({ match: 'all', filters: [{ field: 'lexeme', op: 'equals', value: 'ahili' }] });
+  const created = await host.cli(['worksets', 'create', 'sample', '--name', 'ahili alone', '--query', query, '--json']);
+  expect(created.stderr).toBe('');
+  const { id } = JSON.parse(created.stdout) as { id: number };
+  const bulk = await host.cli(['bulk', String(id), '--op', JSON.stringify({ action: 'set', field: 'gloss', lang: 'en', value: 'light rain' }), '--user', 'Ben', '--json']);
+  expect(bulk.stderr).toBe('');
+  await expect(glossOf(row)).toHaveText('light rain');
+  await expect(pane).toContainText('light rain');
+
+  // Undoing the redo would put back what Ben changed since: asked, and kept.
+  await pressKey(page, 'Control+z');
+  const asked = page.getByRole('dialog', { name: 'Undo would overwrite a later change' });
+  await expect(asked.getByTestId('revert-conflict-change')).toContainText('Ben changed Gloss (en) again');
+  await expect(asked.getByTestId('revert-conflict-theirs')).toContainText('light rain');
+  await asked.getByRole('button', { name: 'Keep it as it is' }).click();
+  await expect(asked).toBeHidden();
+  await expect(glossOf(row)).toHaveText('light rain');
+  await expect(undoStep).toHaveAttribute('title', earlier ?? '');
+  await expect(page.getByTestId('redo')).toBeDisabled();
+
+  // The history lists Ben's change first; reverting it puts "drizzle" back, and that is undoable.
+  await pane.getByTestId('entry-history').locator('summary').click();
+  const latest = pane.getByTestId('history-change').first();
+  await expect(latest).toContainText('Ben');
+  await expect(latest).toContainText(/bulk edit \d+ of Gloss \(en\)/);
+  await expect(latest.getByTestId('history-diff')).toHaveText('drizzle → light rain');
+  const bens = await latest.getAttribute('data-seq');
+  await latest.getByTestId('revert-change').click();
+  await expect(glossOf(row)).toHaveText('drizzle');
+  await expect(pane.getByTestId('history-change').first()).toContainText(/revert of change \d+ of Gloss \(en\)/);
+  await expect(undoStep).toHaveAttribute('title', `Undo the revert of change ${bens} (Ctrl+Z)`);
+  await undoStep.click();
+  await expect(glossOf(row)).toHaveText('light rain');
 });

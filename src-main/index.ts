@@ -9,7 +9,7 @@ import { startServices, type AppServices } from './app-services.js';
 import { AppWindows, electronWindowId } from './app-windows.js';
 import { releaseAllLeases } from './basex/server-launcher.js';
 import { resolveDataFolder } from './data-folder.js';
-import { IPC_CALL, IPC_EVENT, type ApiResult } from './ipc/contract.js';
+import { IPC_CALL, IPC_EVENT, type ApiResult, type MenuCommand } from './ipc/contract.js';
 import { dispatch } from './ipc/handler-table.js';
 import { menuTemplate } from './menu.js';
 import { createAppShutdown, electronQuitHandlers } from './shutdown-app.js';
@@ -108,7 +108,7 @@ const started = app.whenReady().then(async (): Promise<AppServices | undefined> 
   return services;
 });
 
-function sendMenu(command: 'import' | 'export' | 'new-workset'): void {
+function sendMenu(command: MenuCommand): void {
   const focused = BrowserWindow.getFocusedWindow();
   if (focused && services) services.bus.emitTo(electronWindowId(focused.webContents.id), 'menu', { command });
 }

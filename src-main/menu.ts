@@ -1,8 +1,10 @@
+import type { MenuCommand } from './ipc/contract.js';
+
 /**
  * The application menu as plain data (Electron builds it in index.ts): File, Edit, Window with
  * the standard roles and shortcuts. Kept apart so index.ts stays a screen long.
  */
-type Role = 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll' | 'close' | 'minimize' | 'zoom' | 'quit' | 'reload' | 'toggleDevTools' | 'togglefullscreen' | 'front';
+type Role = 'cut' | 'copy' | 'paste' | 'selectAll' | 'close' | 'minimize' | 'zoom' | 'quit' | 'reload' | 'toggleDevTools' | 'togglefullscreen' | 'front';
 
 export interface MenuItem {
   readonly label?: string;
@@ -15,7 +17,7 @@ export interface MenuItem {
 
 export interface MenuActions {
   newWindow(): void;
-  sendToFocused(command: 'import' | 'export' | 'new-workset'): void;
+  sendToFocused(command: MenuCommand): void;
 }
 
 export function menuTemplate(actions: MenuActions): MenuItem[] {
@@ -34,7 +36,18 @@ export function menuTemplate(actions: MenuActions): MenuItem[] {
         { role: 'quit' },
       ],
     },
-    { label: 'Edit', submenu: [{ role: 'undo' }, { role: 'redo' }, separator, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
+    // Undo and Redo go to the window: its last change to the dictionary, or, in a text field, the typing.
+    {
+      label: 'Edit',
+      submenu: [
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => actions.sendToFocused('undo') },
+        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: () => actions.sendToFocused('redo') },
+        separator,         { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
     { label: 'View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { role: 'togglefullscreen' }] },
     { label: 'Window', submenu: [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }] },
   ];

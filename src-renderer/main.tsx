@@ -7,6 +7,7 @@ import './styles/layout.css';
 import './styles/table.css';
 import './styles/entry.css';
 import './styles/forms.css';
+import './styles/history.css';
 
 /** One transport per window: Electron's preload, or the WebSocket to the browser host. */
 const transport = resolveTransport();

@@ -131,6 +131,9 @@ export interface ChannelResults {
 }
 export type ChannelResult<C extends Channel> = ChannelResults[C];
 
+/** The commands of Electron's menus that the focused window carries out. */
+export type MenuCommand = 'import' | 'export' | 'new-workset' | 'undo' | 'redo';
+
 /** Events from main to renderer windows. */
 export interface EventPayloads {
   /** Progress of a long task this window started. */
@@ -145,7 +148,7 @@ export interface EventPayloads {
   /** Sessions open on the BaseX server through this app, for the status bar. */
   sessions: { windows: number; live: number };
   /** A menu command for the focused window (Electron menus). */
-  menu: { command: 'import' | 'export' | 'new-workset' };
+  menu: { command: MenuCommand };
 }
 const _eventsMatch: EventName extends keyof EventPayloads ? (keyof EventPayloads extends EventName ? true : never) : never = true;
 

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { EntryConflict, Status, WorksetEntry } from '../api/contract.js';
 import { useVocabulary, useEntry } from '../hooks/use-data.js';
 import { useEntryEdit } from '../hooks/use-entry-edit.js';
+import { useUndoStack } from '../undo/use-undo.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { formatDateTime } from '../ui/format.js';
 import { Loading } from '../ui/Loading.js';
@@ -11,7 +12,8 @@ import { parseEntry } from './entry-document.js';
 import { EntryExtras } from './EntryExtras.js';
 import { EntryHeader } from './EntryHeader.js';
 import { EntryNotes } from './EntryNotes.js';
-import { editFor, type FieldRef } from './field-ref.js';
+import { describeField, editFor, type FieldRef } from './field-ref.js';
+import { HistoryPanel } from './HistoryPanel.js';
 import { entryLanguages } from './languages.js';
 import { SenseView } from './SenseView.js';
 import { WorksetNotes } from './WorksetNotes.js';
@@ -32,6 +34,7 @@ export function EntryPane({ dictionary, entry, curationBusy, onStatus, onFavouri
   const detail = useEntry(dictionary, entry.guid);
   const vocabulary = useVocabulary(dictionary);
   const { save, accept } = useEntryEdit(dictionary, entry.guid);
+  const undo = useUndoStack();
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [resolving, setResolving] = useState(false);
   const [resolveError, setResolveError] = useState<Error | null>(null);
@@ -46,6 +49,10 @@ export function EntryPane({ dictionary, entry, curationBusy, onStatus, onFavouri
   const saveField = async (field: FieldRef, value: string, startedFrom: string): Promise<void> => {
     const outcome = await save(editFor(field, value), startedFrom);
     if ('conflict' in outcome) setConflict({ field, mine: value, current: outcome.conflict });
+    else if (outcome.saved.change !== undefined) {
+      const headword = Object.values(outcome.saved.view.headword)[0];
+      undo.record({ dictionary, guid: entry.guid, seq: outcome.saved.change, label: headword ? `${describeField(field)} of ‘${headword}’` : describeField(field) });
+    }
   };
   const keepMine = async (): Promise<void> => {
     if (!conflict) return;
@@ -97,6 +104,7 @@ export function EntryPane({ dictionary, entry, curationBusy, onStatus, onFavouri
           </p>
         </div>
       )}
+      <HistoryPanel key={`history-${entry.guid}`} dictionary={dictionary} guid={entry.guid} />
       <WorksetNotes key={entry.guid} guid={entry.guid} notes={entry.notes} onSave={onNotes} />
       {conflict && <ConflictDialog field={conflict.field} mine={conflict.mine} current={conflict.current} busy={resolving} error={resolveError} onKeepMine={() => void keepMine()} onTakeCurrent={takeCurrent} />}
     </section>

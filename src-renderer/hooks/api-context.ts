@@ -1,10 +1,13 @@
 import { createContext, useContext } from 'react';
 import type { ApiClient } from '../api/client.js';
 import type { ConnectionStore } from '../api/connection.js';
+import type { UndoStack } from '../undo/undo-stack.js';
 
 export interface ApiContextValue {
   readonly api: ApiClient;
   readonly connection: ConnectionStore;
+  /** This window's own changes, to undo and redo. */
+  readonly undo: UndoStack;
 }
 
 export const ApiContext = createContext<ApiContextValue | null>(null);

@@ -11,6 +11,8 @@ export const keys = {
   workset: (id: number) => ['workset', id] as const,
   entriesOf: (dictionary: string) => ['entry', dictionary] as const,
   entry: (dictionary: string, guid: string) => ['entry', dictionary, guid] as const,
+  /** Under the entry's key, so whatever makes the entry stale makes its history stale too. */
+  entryHistory: (dictionary: string, guid: string) => ['entry', dictionary, guid, 'history'] as const,
   allEntries: ['entry'],
   allBulkOps: ['bulk'],
   bulkOps: (worksetId: number) => ['bulk', worksetId] as const,

@@ -1,4 +1,4 @@
-import { RESUMABLE_STATES, type AppStatus, type BulkOperation, type DictionarySummary, type DictionaryVocabulary, type EntryDetail, type WorksetSummary } from '../api/contract.js';
+import { RESUMABLE_STATES, type AppStatus, type BulkOperation, type ChangeRecord, type DictionarySummary, type DictionaryVocabulary, type EntryDetail, type WorksetSummary } from '../api/contract.js';
 import { useApi } from './api-context.js';
 import { keys } from './keys.js';
 import { useResource } from './use-resource.js';
@@ -35,6 +35,12 @@ export function useEntry(dictionary: string | null, guid: string | null) {
   const api = useApi();
   const key = dictionary === null || guid === null ? null : keys.entry(dictionary, guid);
   return useResource<EntryDetail>(key, 'entries.get', () => api.entries.get({ dictionary: dictionary ?? '', guid: guid ?? '' }));
+}
+
+/** An entry's recorded changes, newest first; `open` false reads nothing (the panel is closed). */
+export function useEntryHistory(dictionary: string, guid: string, open: boolean) {
+  const api = useApi();
+  return useResource<ChangeRecord[]>(open ? keys.entryHistory(dictionary, guid) : null, 'entries.history', () => api.entries.history({ dictionary, guid }));
 }
 
 export function useAppStatus() {

@@ -1,15 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { ApiCallError } from '../api/api-error.js';
-import type { EntryConflict, EntryDetail, FieldEdit } from '../api/contract.js';
+import type { EntryConflict, EntryDetail, FieldEdit, SavedEntry } from '../api/contract.js';
+import { isEntryConflict } from '../undo/use-revert.js';
 import { useApi } from './api-context.js';
 import { keys } from './keys.js';
 
-export type SaveOutcome = { readonly saved: EntryDetail } | { readonly conflict: EntryConflict };
-
-function isEntryConflict(value: unknown): value is EntryConflict {
-  return typeof value === 'object' && value !== null && 'version' in value && 'xml' in value && 'view' in value;
-}
+export type SaveOutcome = { readonly saved: SavedEntry } | { readonly conflict: EntryConflict };
 
 /**
  * Edits one field of an entry against the version the user started from; main merges a change

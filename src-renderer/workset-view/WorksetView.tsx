@@ -3,6 +3,7 @@ import { asApiCallError, type ApiCallError } from '../api/api-error.js';
 import { BulkDialog } from '../bulk/BulkDialog.js';
 import { UnfinishedBulk } from '../bulk/UnfinishedBulk.js';
 import { EntryPane } from '../entry/EntryPane.js';
+import { UndoControls } from '../undo/UndoControls.js';
 import { useWorkset } from '../hooks/use-data.js';
 import { useWorksetActions } from '../hooks/use-workset-actions.js';
 import { useWorksetRows, type RowsView } from '../hooks/use-workset-rows.js';
@@ -81,7 +82,10 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
       />
       <UnfinishedBulk worksetId={ws.id} />
       {actionError && <ErrorMessage what="That did not work:" error={actionError} />}
-      <ViewToolbar view={view} onChange={setView} total={rows.total} loading={rows.loading} />
+      <div className="view-bar">
+        <ViewToolbar view={view} onChange={setView} total={rows.total} loading={rows.loading} />
+        <UndoControls enabled={!bulkOpen} />
+      </div>
       <div className="workset-split">
         <div className="list-pane">
           {rows.error && <ErrorMessage what="Could not load the entries:" error={rows.error} onRetry={rows.invalidate} />}

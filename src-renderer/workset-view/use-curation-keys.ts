@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Status } from '../api/contract.js';
+import { isTyping } from '../ui/is-typing.js';
 
 export interface CurationKeyActions {
   readonly previous: () => void;
@@ -9,12 +10,6 @@ export interface CurationKeyActions {
 }
 
 const STATUS_KEYS: Record<string, Status> = { d: 'done', r: 'review', p: 'pending' };
-
-/** Typing a "d" into a gloss must not mark the entry done. */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 /**
  * Keyboard curation for the workset view: ←/→ previous/next entry, D done, R review, P pending,
