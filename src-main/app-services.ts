@@ -11,6 +11,7 @@ import { listDictionaries } from './lift/dictionaries.js';
 import { importLift } from './lift/import.js';
 import { resourcePath } from './resources.js';
 import { UploadStore } from './uploads.js';
+import { DICTIONARY_OPS } from './domain/changes.js';
 import { ChangeFollower } from './worksets/change-follower.js';
 import type { Store } from './worksets/store/index.js';
 import { openWorksetServices, type WorksetServices } from './worksets/workset-services.js';
@@ -68,6 +69,7 @@ export async function startServices(options: AppServicesOptions): Promise<AppSer
     worksets: services.worksets,
     entries: services.entries,
     bulk: services.bulk,
+    author: services.author,
     uploads: new UploadStore(join(options.dataFolder, 'uploads')),
     grants,
     shell: options.shell,
@@ -76,13 +78,17 @@ export async function startServices(options: AppServicesOptions): Promise<AppSer
     store,
     author: services.author,
     connect: () => server.connect(),
-    onChanges: (dictionary, changes) =>
+    onChanges: (dictionary, changes) => {
+      if (changes.some((c) => DICTIONARY_OPS.includes(c.op))) bus.broadcast('dictionaries-changed', { name: dictionary, origin: 'log' });
+      const entries = changes.filter((c) => c.guid !== '');
+      if (entries.length === 0) return;
       bus.broadcast('entries-changed', {
         dictionary,
-        guids: [...new Set(changes.map((c) => c.guid))],
+        guids: [...new Set(entries.map((c) => c.guid))],
         origin: 'log',
-        who: [...new Set(changes.map((c) => c.who))].join(', '),
-      }),
+        who: [...new Set(entries.map((c) => c.who))].join(', '),
+      });
+    },
   });
   await follower.start();
   let closing: Promise<void> | undefined;

@@ -13,7 +13,12 @@ export async function measureImport(c: BenchContext): Promise<Summary & { raw: S
   const runs = Math.max(1, Math.min(c.options.runs, 3));
   const series = await alternate(
     runs,
-    () => importLift(c.admin, c.file, { database: 'bench_import' }),
+    // Into a new name each time, as a first import is: a replacing one would also keep a backup.
+    async () => {
+      await c.admin.command('DROP DB bench_import');
+  await c.admin.command('DROP DB bench_import__log');
+      return importLift(c.admin, c.file, { database: 'bench_import' });
+    },
     async () => {
       for (const option of RAW_OPTIONS) await c.admin.command(option);
       await c.admin.command(`CREATE DB bench_raw ${c.file}`);
@@ -22,6 +27,7 @@ export async function measureImport(c: BenchContext): Promise<Summary & { raw: S
     0,
   );
   await c.admin.command('DROP DB bench_import');
+  await c.admin.command('DROP DB bench_import__log');
   await c.admin.command('DROP DB bench_raw');
   const ours = summarize(series.a);
   const raw = summarize(series.b);

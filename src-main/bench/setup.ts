@@ -63,7 +63,11 @@ export async function setUp(options: BenchOptions): Promise<BenchContext> {
   options.log(`importing ${file}`);
   // Each run starts from a fresh dictionary and an empty change log: the bench's own data
   // folder, so nothing of anyone's is dropped, and earlier runs' records do not weigh on this one.
-  for (const name of ['bench', 'bench_other']) await admin.command(`DROP DB ${logDatabase(name)}`);
+  for (const name of ['bench', 'bench_other']) {
+    await admin.command(`DROP DB ${name}`);
+    await admin.command(`DROP DB ${logDatabase(name)}`);
+    await admin.command(`DROP DB ${name}__backup_*`);
+  }
   const imported = await importLift(admin, file, { database: 'bench' });
   return {
     options,

@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import { isImportWouldReplace } from '../domain/dictionaries.js';
+import { listBackups, restoreBackup } from '../lift/backups.js';
 import { dictionaryInfo, listDictionaries } from '../lift/dictionaries.js';
+import { LiftError } from '../lift/errors.js';
+import { changeAuthor } from '../worksets/workset-services.js';
 import { exportLift } from '../lift/export.js';
 import { importLift } from '../lift/import.js';
 import { withSession, type GlobalOptions } from './context.js';
@@ -11,23 +15,28 @@ interface JsonOption {
   readonly json?: boolean;
 }
 
-/** `import`, `export` and `dictionaries`: LIFT files in and out of BaseX. */
+/** `import`, `export` and `dictionaries` (and its backups): LIFT files in and out of BaseX. */
 export function addDictionaryCommands(program: Command, globals: () => GlobalOptions): void {
   program
     .command('import')
     .description('import a LIFT file (and the .lift-ranges beside it) into its own database')
     .argument('<file>', 'the .lift file')
     .option('--db <name>', 'database name (default: from the file name)')
+    .option('--replace', 'replace the dictionary of that name, keeping it as a backup (dictionaries restore brings it back)')
     .option('--json', 'print the result as JSON')
-    .action(async (file: string, options: JsonOption & { db?: string }) => {
+    .action(async (file: string, options: JsonOption & { db?: string; replace?: boolean }) => {
       const result = await withSession(globals(), ({ session }) =>
         importLift(session, resolve(file), {
           database: options.db,
+          replace: options.replace,
+          change: { author: changeAuthor(globals().user), window: 'cli' },
           onProgress: (p) => progressLine(`${p.phase} ${Math.round((100 * p.bytesSent) / Math.max(1, p.totalBytes))}%`),
+        }).catch((error: unknown) => {
+          throw error instanceof LiftError && isImportWouldReplace(error.details) ? new Error(error.message.replace(/: replace it to import .*$/, ': import with --replace to put this file in its place (the current one is kept as a backup)')) : error;
         }),
       );
       endProgress();
-      report(options.json, result, () => `${result.database}: ${result.entries} entries`);
+      report(options.json, result, () => `${result.database}: ${result.entries} entries${result.backup ? ` (the one it replaced is kept as ${result.backup})` : ''}`);
     });
 
   program
@@ -43,15 +52,39 @@ export function addDictionaryCommands(program: Command, globals: () => GlobalOpt
       report(options.json, result, () => `${basename(result.file)}: ${result.entries} entries`);
     });
 
-  program
+  const dictionaries = program
     .command('dictionaries')
-    .description('list the dictionaries with their entry counts')
+    .description('list the dictionaries with their entry counts (and restore one from a backup)')
     .option('--json', 'print the list as JSON')
     .action(async (options: JsonOption) => {
       const list = await withSession(globals(), ({ session }) => listDictionaries(session));
       report(options.json, list, () =>
-        list.length === 0 ? 'no dictionaries' : list.map((d) => `${d.name}\t${d.entries} entries`).join('\n'),
+        list.length === 0 ? 'no dictionaries' : list.map((d) => `${d.name}\t${d.entries} entries${d.log ? `\t${d.log.changes} changes logged (${d.log.size})` : ''}`).join('\n'),
       );
+    });
+
+  dictionaries
+    .command('restore')
+    .description('bring back the dictionary an import replaced (the newest backup, or --backup); the one there now becomes a backup')
+    .argument('<name>', 'dictionary database')
+    .option('--backup <db>', 'which backup (see dictionaries backups)')
+    .option('--json', 'print the outcome as JSON')
+    .action(async (name: string, options: JsonOption & { backup?: string }, command: Command) => {
+      const { json } = command.optsWithGlobals<JsonOption>();
+      const outcome = await withSession(globals(), ({ session }) => restoreBackup(session, name, { author: changeAuthor(globals().user), window: 'cli' }, options.backup));
+      report(json, outcome, () => `${name}: restored from ${outcome.restored}${outcome.backup ? ` (the one it replaced is kept as ${outcome.backup})` : ''}`);
+    });
+
+  dictionaries
+    .command('backups')
+    .description('the backups kept of a dictionary, newest first')
+    .argument('<name>', 'dictionary database')
+    .option('--json', 'print them as JSON')
+    .action(async (name: string, _options: JsonOption, command: Command) => {
+      // --json belongs to `dictionaries` too, and commander gives it to the parent.
+      const { json } = command.optsWithGlobals<JsonOption>();
+      const backups = await withSession(globals(), ({ session }) => listBackups(session, name));
+      report(json, backups, () => (backups.length === 0 ? `no backups of ${name}` : backups.map((b) => `${b.database}\t${b.at}`).join('\n')));
     });
 
   program

@@ -4,10 +4,14 @@
  */
 
 /**
- * What a change was: an inline edit, one entry of a bulk batch, an undo of a bulk operation, or a
- * revert of one recorded change (an undo or redo in a window, "revert this change", `revert`).
+ * What a change was: an inline edit, one entry of a bulk batch, an undo of a bulk operation, a
+ * revert of one recorded change (an undo or redo in a window, "revert this change", `revert`);
+ * or, for the whole dictionary, an import that put a file in its place or a restore of a backup.
  */
-export const CHANGE_OPS = ['edit', 'bulk', 'undo', 'revert'] as const;
+export const CHANGE_OPS = ['edit', 'bulk', 'undo', 'revert', 'import', 'restore'] as const;
+
+/** The ops that replace a whole dictionary: no change before one can be reverted after it. */
+export const DICTIONARY_OPS: readonly ChangeOp[] = ['import', 'restore'];
 export type ChangeOp = (typeof CHANGE_OPS)[number];
 
 /** Who writes, from which process on which machine: the same for every write of one process. */
@@ -35,10 +39,12 @@ export interface ChangeRecord {
   readonly host: string;
   readonly instance: string;
   readonly op: ChangeOp;
+  /** The entry changed ('' for an import or a restore, which change the whole dictionary). */
   readonly guid: string;
   /** The field edited ('' for an undo, which puts a whole entry back, and for the revert of one). */
   readonly field: string;
   readonly lang: string;
+  /** The trait, custom field or note type edited; for an import or a restore, the backup kept or brought back. */
   readonly name: string;
   /** The bulk operation the change belongs to, if any. */
   readonly bulk: number | null;

@@ -5,6 +5,10 @@ export interface DictionarySummary {
   readonly name: string;
   readonly entries: number;
   readonly deleted: number;
+  /** Its change log: how many changes it holds and its size on the server as BaseX puts it ("12 MB"); absent before the first change. */
+  readonly log?: { readonly changes: number; readonly size: string };
+  /** How many backups imports kept of it (`dictionaries restore` brings the newest back); absent for none. */
+  readonly backups?: number;
 }
 
 export interface ImportResult {
@@ -12,6 +16,21 @@ export interface ImportResult {
   readonly entries: number;
   readonly deleted: number;
   readonly ranges: boolean;
+  /** When it replaced a dictionary of that name: the backup kept of it (`dictionaries restore` brings it back). */
+  readonly backup?: string;
+}
+
+/**
+ * Why an import was refused over a dictionary of the same name (a Conflict's details): the
+ * dictionary, and how many of its entries were changed since it was last imported.
+ */
+export interface ImportWouldReplace {
+  readonly exists: string;
+  readonly changedSinceImport: number;
+}
+
+export function isImportWouldReplace(value: unknown): value is ImportWouldReplace {
+  return typeof value === 'object' && value !== null && typeof (value as ImportWouldReplace).exists === 'string' && typeof (value as ImportWouldReplace).changedSinceImport === 'number';
 }
 
 export interface ExportResult {

@@ -42,9 +42,10 @@ const args = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
 export const channels = {
   'app.status': args({}),
   'dictionaries.list': args({}),
-  'dictionaries.import': args({ file: z.string().min(1).max(4096).optional(), uploadId: z.string().max(64).optional(), database: database.optional(), taskId }),
+  'dictionaries.import': args({ file: z.string().min(1).max(4096).optional(), uploadId: z.string().max(64).optional(), database: database.optional(), replace: z.boolean().optional(), taskId }),
   'dictionaries.export': args({ database, file: z.string().min(1).max(4096).optional() }),
   'dictionaries.vocabulary': args({ database }),
+  'dictionaries.restore': args({ database }),
   'uploads.begin': args({ fileName: z.string().min(1).max(255), size: z.number().int().min(0).max(2 ** 32) }),
   'uploads.chunk': args({ uploadId: z.string().min(1).max(64), base64: z.string().max(4 * 1024 * 1024) }),
   'worksets.list': args({ dictionary: database.optional() }),
@@ -99,6 +100,7 @@ export interface ChannelResults {
   'dictionaries.import': ImportResult;
   'dictionaries.export': ExportResult;
   'dictionaries.vocabulary': DictionaryVocabulary;
+  'dictionaries.restore': { restored: string; backup?: string };
   'uploads.begin': { uploadId: string };
   'uploads.chunk': { received: number };
   'worksets.list': WorksetSummary[];

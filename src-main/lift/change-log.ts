@@ -54,6 +54,7 @@ declare variable $log-field as xs:string external := '';
 declare variable $log-lang as xs:string external := '';
 declare variable $log-name as xs:string external := '';
 declare variable $log-reverts as xs:string external := '';
+declare variable $log-at := adjust-dateTime-to-timezone(current-dateTime(), xs:dayTimeDuration('PT0S'));
 
 (: The pre-image is kept as its serialization, one text node: as a copy of the entry's tree it
    cost BaseX a node per element, attribute and text of every entry a bulk run wrote. The
@@ -61,7 +62,7 @@ declare variable $log-reverts as xs:string external := '';
 declare function local:change($seq as xs:integer, $pre as element(entry), $before as xs:string, $after as xs:string,
     $was as xs:string*, $now as xs:string*) as element(change) {
   let $xml := serialize($pre, map { 'method': 'xml', 'indent': 'no' })
-  return <change seq="{$seq}" at="{adjust-dateTime-to-timezone(current-dateTime(), xs:dayTimeDuration('PT0S'))}"
+  return <change seq="{$seq}" at="{$log-at}"
       who="{$log-who}" user="{user:current()}" window="{$log-window}" process="{$log-process}" host="{$log-host}" instance="{$log-instance}"
       op="{$log-op}" guid="{$pre/@guid}" field="{$log-field}" lang="{$log-lang}" name="{$log-name}" bulk="{$log-bulk}"
       reverts="{$log-reverts}" before="{$before}" after="{$after}">
@@ -69,6 +70,13 @@ declare function local:change($seq as xs:integer, $pre as element(entry), $befor
     <now>{ for $v in $now return <v>{$v}</v> }</now>
     <pre>{ $xml }</pre>
   </change>
+};
+
+(: The record of a change to a whole dictionary (an import that replaced it, a restore): no
+   entry, and $log-name names the backup kept or brought back. :)
+declare function local:dictionary-change($seq as xs:integer) as element(change) {
+  <change seq="{$seq}" at="{$log-at}" who="{$log-who}" user="{user:current()}" window="{$log-window}" process="{$log-process}" host="{$log-host}"
+      instance="{$log-instance}" op="{$log-op}" guid="" field="" lang="" name="{$log-name}" bulk="" reverts="" before="" after=""><was/><now/></change>
 };
 
 (: Appends the records and raises @last past them, as one pending update list. :)
@@ -177,6 +185,21 @@ export async function changesSince(session: Queryable, db: string, since: number
     { idempotent: true },
   );
   return JSON.parse(json) as ChangeRecord[];
+}
+
+/**
+ * How many entries were changed since the dictionary was last imported or restored (since its
+ * log began, if it never was): what a replacing import would throw away.
+ */
+export async function changedSinceImport(session: Queryable, db: string): Promise<number> {
+  const [count] = await session.query(
+    onDatabase(db, `${READ_PROLOG}
+     let $since := max(($log/change[@op = ('import', 'restore')]/xs:integer(@seq), 0))
+     return count(distinct-values(subsequence($log/change, $since + 1)[@guid != '']/@guid))`),
+    {},
+    { idempotent: true },
+  );
+  return Number(count ?? 0);
 }
 
 /** Record `seq` of the dictionary's log, if there is one. */

@@ -15,10 +15,15 @@ export const META_DOC = 'meta.xml';
 /** Letters, digits, `_`, `-` and inner dots: what BaseX 9 accepts, limited to ASCII. */
 const VALID_NAME = /^[A-Za-z0-9_-](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$/;
 const MAX_NAME_LENGTH = 100;
-/** A temporary name is a dictionary's name with a suffix (see temporaryName). */
-const MAX_TEMPORARY_LENGTH = MAX_NAME_LENGTH + '__replaced_00000000'.length;
-/** Suffix of the databases an import or a swap works in; hidden from the dictionary list. */
-const TEMPORARY_NAME = /__(?:import|replaced)_[0-9a-f]{8}$/;
+/** A temporary name is a dictionary's name with a suffix (see temporaryName), and its log's name another. */
+const MAX_TEMPORARY_LENGTH = MAX_NAME_LENGTH + '__replaced_00000000__log'.length;
+/**
+ * Suffix of the databases an import or a swap works in, and of the backup an import that
+ * replaced a dictionary keeps of it (the time it was made, seconds since 1970 in hex, so names
+ * sort by age); hidden from the dictionary list.
+ */
+const TEMPORARY_NAME = /__(?:import|replaced|backup)_[0-9a-f]{8}$/;
+const BACKUP_SUFFIX = /__backup_([0-9a-f]{8})$/;
 /** Suffix of a dictionary's change log (database-query.ts `logDatabase`). */
 const LOG_NAME = /__log$/;
 
@@ -80,6 +85,18 @@ export function databaseNameFromFile(file: string): string {
 /** A fresh name beside `name` for an import in progress or a dictionary being replaced. */
 export function temporaryName(name: string, purpose: 'import' | 'replaced'): string {
   return `${name}__${purpose}_${randomBytes(4).toString('hex')}`;
+}
+
+/** The name of a backup of dictionary `name` made at `at`. */
+export function backupName(name: string, at: Date): string {
+  return `${name}__backup_${Math.floor(at.getTime() / 1000).toString(16).padStart(8, '0')}`;
+}
+
+/** When `database` is a backup of dictionary `name`, the time it was made. */
+export function backupTime(name: string, database: string): Date | undefined {
+  const match = BACKUP_SUFFIX.exec(database);
+  if (!match || database.slice(0, match.index) !== name) return undefined;
+  return new Date(parseInt(match[1], 16) * 1000);
 }
 
 /** Whether `name` is an import's or a swap's working database, or a change log: no dictionary to list. */

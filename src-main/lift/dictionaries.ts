@@ -1,7 +1,7 @@
 import type { Queryable } from '../basex/queryable.js';
 import { BaseXError } from '../basex/errors.js';
 import type { DictionarySummary } from '../domain/dictionaries.js';
-import { checkDatabaseName, isTemporaryName, isValidDatabaseName } from './database-names.js';
+import { backupTime, checkDatabaseName, isTemporaryName, isValidDatabaseName } from './database-names.js';
 import { onDatabase } from './database-query.js';
 import { LiftError } from './errors.js';
 import { COUNT_ENTRIES, DATABASE_NAMES, DATABASE_NAMES_LOCKED } from './xquery.js';
@@ -17,10 +17,12 @@ import { COUNT_ENTRIES, DATABASE_NAMES, DATABASE_NAMES_LOCKED } from './xquery.j
  */
 export async function listDictionaries(session: Queryable): Promise<DictionarySummary[]> {
   const list: DictionarySummary[] = [];
-  for (const name of await databaseNames(session)) {
+  const names = await databaseNames(session);
+  for (const name of names) {
     if (isTemporaryName(name) || !isValidDatabaseName(name)) continue;
     const counts = await countEntries(session, name);
-    if (counts) list.push({ name, ...counts });
+    const backups = names.filter((other) => backupTime(name, other) !== undefined).length;
+    if (counts) list.push({ name, ...counts, ...(backups > 0 ? { backups } : {}) });
   }
   return list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
@@ -44,11 +46,15 @@ export async function dictionaryInfo(session: Queryable, name: string): Promise<
   return { name, ...counts };
 }
 
-/** Entry counts of any database (temporary ones included), or undefined if it is no dictionary. */
-export async function countEntries(session: Queryable, database: string): Promise<{ entries: number; deleted: number } | undefined> {
+/**
+ * Entry counts of any database (temporary ones included), or undefined if it is no dictionary;
+ * with its change log's count and size when it has one.
+ */
+export async function countEntries(session: Queryable, database: string): Promise<Omit<DictionarySummary, 'name'> | undefined> {
   const counts = await session.query(onDatabase(database, COUNT_ENTRIES), {}, { idempotent: true });
-  if (counts.length !== 2) return undefined;
-  return { entries: Number(counts[0]), deleted: Number(counts[1]) };
+  if (counts.length !== 2 && counts.length !== 4) return undefined;
+  const log = counts.length === 4 ? { log: { changes: Number(counts[2]), size: counts[3] } } : {};
+  return { entries: Number(counts[0]), deleted: Number(counts[1]), ...log };
 }
 
 function notFound(name: string): LiftError {

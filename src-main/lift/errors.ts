@@ -10,12 +10,15 @@ export interface LiftErrorOptions {
   readonly line?: number;
   readonly column?: number;
   readonly cause?: unknown;
+  /** What the UI needs to offer a way on (an import refused over an existing dictionary: its name and changes). */
+  readonly details?: unknown;
 }
 
 export class LiftError extends Error {
   readonly code: LiftErrorCode;
   readonly line?: number;
   readonly column?: number;
+  readonly details?: unknown;
 
   constructor(code: LiftErrorCode, message: string, options: LiftErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -23,6 +26,7 @@ export class LiftError extends Error {
     this.code = code;
     if (options.line !== undefined) this.line = options.line;
     if (options.column !== undefined) this.column = options.column;
+    if (options.details !== undefined) this.details = options.details;
   }
 }
 

@@ -3,9 +3,10 @@ import { basename, dirname, extname, join } from 'node:path';
 import { ConnectionError } from '../basex/errors.js';
 import type { Queryable } from '../basex/queryable.js';
 import type { ImportResult } from '../domain/dictionaries.js';
+import type { ChangeMeta } from './change-log.js';
 import { checkDatabaseName, databaseNameFromFile, LIFT_DOC, META_DOC, RANGES_DOC, temporaryName } from './database-names.js';
-import { onDatabase } from './database-query.js';
-import { isOpenedElsewhere, LiftError } from './errors.js';
+import { installDictionary, refuseToReplace } from './dictionary-swap.js';
+import { LiftError } from './errors.js';
 import { checkImport } from './import-check.js';
 import { metaXml, type ImportedDocument } from './meta.js';
 import { parseErrorOf } from './parse-errors.js';
@@ -23,8 +24,18 @@ export interface ImportProgress {
 export interface ImportOptions {
   /** Database name; default: from the file's base name. */
   readonly database?: string;
+  /**
+   * Put the file in the place of a dictionary of that name, keeping it as a backup. Without it,
+   * importing onto an existing dictionary is refused before anything is sent (a Conflict that
+   * says how many of its entries were changed since it was imported).
+   */
+  readonly replace?: boolean;
+  /** Who imports, from where, for the dictionary's change log (default: nobody named). */
+  readonly change?: Omit<ChangeMeta, 'op'>;
   readonly onProgress?: (progress: ImportProgress) => void;
 }
+
+const NOBODY: Omit<ChangeMeta, 'op'> = { author: { who: '', process: process.pid, host: '', instance: '' }, window: '' };
 
 interface SourceFile {
   readonly file: string;
@@ -37,7 +48,8 @@ interface SourceFile {
  * database.
  *
  * The files are streamed into a temporary database; only when they parsed and check out does it
- * replace the database of that name, so a failed import leaves an existing dictionary as it was.
+ * take the name (dictionary-swap.ts), so a failed import leaves an existing dictionary as it was.
+ * A dictionary of that name is replaced only when asked, and kept as a backup.
  * The range file is found by name, never through the header's `<range href>` (FLEx writes the
  * exporter's own Windows paths there).
  */
@@ -46,6 +58,7 @@ export async function importLift(session: Queryable, file: string, options: Impo
   const rangesPath = join(dirname(file), `${basename(file, extname(file))}.lift-ranges`);
   const ranges = (await isFile(rangesPath)) ? await inspect(rangesPath, 'lift-ranges', 'a LIFT ranges file') : undefined;
   const database = options.database === undefined ? databaseNameFromFile(file) : checkDatabaseName(options.database);
+  await refuseToReplace(session, database, options.replace ?? false);
   const progress = new ImportProgressReporter(options.onProgress, lift.size + (ranges?.size ?? 0));
   const temporary = temporaryName(database, 'import');
   try {
@@ -66,10 +79,12 @@ export async function importLift(session: Queryable, file: string, options: Impo
         const counts = await checkImport(connection, temporary, lift);
         await connection.command('CLOSE');
         progress.report('swap');
-        await swap(connection, temporary, database);
+        // Looked at again: another import may have made the dictionary since the first look.
+        await refuseToReplace(connection, database, options.replace ?? false);
+        const { backup } = await installDictionary(connection, temporary, database, { ...(options.change ?? NOBODY), op: 'import' });
         progress.report('done');
         progress.rethrow();
-        return { database, ...counts, ranges: ranges !== undefined };
+        return { database, ...counts, ranges: ranges !== undefined, ...(backup ? { backup } : {}) };
       } catch (error) {
         // Best effort: if the connection is gone, so is any way to drop it; the name stays hidden.
         await connection.command(`DROP DB ${temporary}`).catch(() => undefined);
@@ -114,38 +129,6 @@ async function upload(
     return { path, file, bytes: source.size, bom, newline, gaps, tail, ...(declaration === undefined ? {} : { declaration }) };
   } catch (error) {
     throw (await parseErrorOf(error, source.file)) ?? error;
-  }
-}
-
-/**
- * Puts the new database in place of `database`: the old one is renamed aside first, so if
- * anything fails it is renamed back, and only dropped once the new one has its name.
- */
-async function swap(session: Queryable, temporary: string, database: string): Promise<void> {
-  const [exists, isDictionary] = await session.query(
-    onDatabase(database, `declare variable $db external; (db:exists($db), db:exists($db) and db:exists($db, '${LIFT_DOC}'))`),
-  );
-  if (exists !== 'true') return alter(session, temporary, database);
-  if (isDictionary !== 'true') {
-    throw new LiftError('Conflict', `database "${database}" exists and is not a dictionary: choose another name`);
-  }
-  const aside = temporaryName(database, 'replaced');
-  await alter(session, database, aside);
-  try {
-    await alter(session, temporary, database);
-  } catch (error) {
-    await alter(session, aside, database).catch(() => undefined);
-    throw error;
-  }
-  await session.command(`DROP DB ${aside}`);
-}
-
-async function alter(session: Queryable, from: string, to: string): Promise<void> {
-  try {
-    await session.command(`ALTER DB ${from} ${to}`);
-  } catch (error) {
-    if (!isOpenedElsewhere(error)) throw error;
-    throw new LiftError('Conflict', `dictionary "${to}" is open in another session: close it there and import again`, { cause: error });
   }
 }
 

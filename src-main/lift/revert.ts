@@ -18,13 +18,13 @@ import { THREE_WAY_MERGE } from './three-way-merge-xquery.js';
  * entry as it is when nothing changed it since — then the pre-image goes back whole, byte for byte.
  */
 
-export type RevertState = 'applied' | 'unchanged' | 'conflict' | 'missing';
+export type RevertState = 'applied' | 'unchanged' | 'conflict' | 'missing' | 'replaced';
 
 export interface RevertOutcome {
   readonly state: RevertState;
   /** The entry's version after the revert (applied) or now. */
   readonly version?: string;
-  /** The revert's own record (applied). */
+  /** The revert's own record (applied), or the import or restore that replaced the dictionary since (replaced). */
   readonly seq?: number;
 }
 
@@ -41,7 +41,9 @@ declare function local:dated($e as element(entry)) as element(entry) {
 
 let $record := subsequence($log/change, $seq, 1)[xs:integer(@seq) = $seq]
 let $e := local:entry($guid)
-return if (empty($e)) then update:output('missing')
+let $replaced := $log/change[@op = ('import', 'restore')][xs:integer(@seq) > $seq][1]
+return if ($replaced) then update:output('replaced&#9;&#9;' || $replaced/@seq)
+else if (empty($e)) then update:output('missing')
 else
   let $p := parse-xml($record/pre/string())/entry
   let $next := $log/change[@guid = $guid][xs:integer(@seq) > $seq][1]

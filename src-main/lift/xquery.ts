@@ -9,10 +9,12 @@ import { LIFT_DOC } from './database-names.js';
 /** `$db`'s entry count and deleted-entry count, or nothing when it is not a dictionary. */
 export const COUNT_ENTRIES = `
 declare variable $db external;
+declare variable $log-db external;
 if (db:exists($db)) then
   if (db:exists($db, '${LIFT_DOC}')) then
     let $entries := db:open($db, '${LIFT_DOC}')/lift/entry
-    return (count($entries), count($entries[@dateDeleted]))
+    return (count($entries), count($entries[@dateDeleted]),
+      if (db:exists($log-db)) then (string((db:open($log-db)/log/@last, 0)[1]), db:info($log-db)/databaseproperties/size/string()) else ())
   else ()
 else ()
 `;

@@ -105,7 +105,9 @@ export class ChangeFollower {
   private async take(session: Queryable, dictionary: string, changes: readonly ChangeRecord[]): Promise<void> {
     const foreign = changes.filter((c) => c.instance !== this.options.author.instance);
     if (foreign.length === 0) return;
-    await updateSortKeys(this.options.store, session, dictionary, [...new Set(foreign.map((c) => c.guid))]);
+    // An import or a restore names no entry: the whole dictionary changed (the windows reload it).
+    const guids = [...new Set(foreign.map((c) => c.guid).filter((guid) => guid !== ''))];
+    if (guids.length > 0) await updateSortKeys(this.options.store, session, dictionary, guids);
     this.options.onChanges(dictionary, foreign);
   }
 

@@ -65,9 +65,11 @@ export class EntryService {
   async revert(session: Queryable, dictionary: string, seq: number, options: { force?: boolean; window?: string } = {}): Promise<SavedEntry> {
     const record = await changeRecord(session, dictionary, seq);
     if (!record) throw new AppError('NotFound', `${dictionary} has no change ${seq} in its log`);
+    if (record.guid === '') throw new AppError('Invalid', `change ${seq} replaced the whole dictionary (an ${record.op}): bring back what was there with “dictionaries restore”`);
     const change = { author: this.author, window: options.window ?? 'cli', op: 'revert' as const, field: record.field, lang: record.lang, name: record.name, reverts: seq };
     const outcome = await revertChange(session, dictionary, record, change, options.force ?? false);
     if (outcome.state === 'missing') throw new AppError('NotFound', `entry ${record.guid} was deleted from ${dictionary}`);
+    if (outcome.state === 'replaced') throw new AppError('Invalid', `change ${seq} was made before ${dictionary} was replaced (change ${outcome.seq}): it cannot be reverted in the dictionary there now`);
     if (outcome.state === 'conflict') {
       const later = (await entryHistory(session, dictionary, record.guid)).filter((c) => c.seq > seq);
       const clash = later.find((c) => !c.field || (c.field === record.field && c.lang === record.lang && c.name === record.name)) ?? later[0];

@@ -55,7 +55,7 @@ type Failure = Error & { code?: string; line?: number; column?: number };
 
 /** Imports over the victim and expects a one-line error matching `message`; the victim is unchanged. */
 async function refused(file: string, message: RegExp): Promise<Failure | undefined> {
-  const failure = await importLift(session, file, { database: victim }).then(
+  const failure = await importLift(session, file, { database: victim, replace: true }).then(
     () => undefined,
     (error: unknown) => error as Failure,
   );

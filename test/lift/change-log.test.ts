@@ -44,23 +44,23 @@ describe('the change log', () => {
 
   const entry = async (guid: string) => (await readEntries(session, db, [guid]))[0];
 
-  it('starts empty, and the first write makes the log beside the dictionary, listed as no dictionary', async () => {
-    expect(await lastChange(session, db)).toBe(0);
-    expect(await changesSince(session, db, 0)).toEqual([]);
+  it('starts with the import, and records a write beside the dictionary, in a log listed as no dictionary', async () => {
+    expect(await lastChange(session, db)).toBe(1);
+    expect(await changesSince(session, db, 0)).toEqual([expect.objectContaining({ seq: 1, op: 'import', guid: '', name: '', was: [], now: [] })]);
     const before = await entry(guids[0]);
     const [outcome] = await applyEdit(session, db, GLOSS, [{ guid: guids[0], version: before.version }], TEST_CHANGE);
     expect(outcome.state).toBe('applied');
-    expect(await lastChange(session, db)).toBe(1);
-    const [record] = await changesSince(session, db, 0);
+    expect(await lastChange(session, db)).toBe(2);
+    const [record] = await changesSince(session, db, 1);
     const after = await entry(guids[0]);
     expect(record).toEqual({
-      seq: 1, at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/), who: TEST_AUTHOR.who, user: 'admin',
+      seq: 2, at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/), who: TEST_AUTHOR.who, user: 'admin',
       window: 'test', process: process.pid, host: TEST_AUTHOR.host, instance: 'test-instance', op: 'edit', guid: guids[0],
       field: 'gloss', lang: 'en', name: '', bulk: null, reverts: null, before: before.version, after: after.version,
       was: expect.any(Array), now: expect.any(Array),
     });
     expect(record.now).toEqual(record.was.map((gloss) => (gloss.trim() ? gloss + ' (seen)' : gloss)));
-    expect(await preImageOf(session, db, 1)).toBe(before.xml);
+    expect(await preImageOf(session, db, 2)).toBe(before.xml);
     const names = (await listDictionaries(session)).map((d) => d.name);
     expect(names).toContain(db);
     expect(names).not.toContain(logDatabase(db));

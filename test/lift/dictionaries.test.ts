@@ -39,8 +39,8 @@ describe('listDictionaries', () => {
   it('lists the dictionaries sorted by name, without other databases or imports in progress', async () => {
     const mine = (await listDictionaries(session)).filter((d) => d.name.startsWith(prefix));
     expect(mine).toEqual([
-      { name: `${prefix}_a`, entries: 234, deleted: 4 },
-      { name: `${prefix}_b`, entries: 234, deleted: 4 },
+      { name: `${prefix}_a`, entries: 234, deleted: 4, log: { changes: 1, size: expect.stringMatching(/^\d+(\.\d+)? (b|kB|MB|GB)$/) } },
+      { name: `${prefix}_b`, entries: 234, deleted: 4, log: { changes: 1, size: expect.any(String) } },
     ]);
   });
 
@@ -75,7 +75,7 @@ async function dropUserOnceLoggedOut(admin: BaseXSession, user: string): Promise
 
 describe('dictionaryInfo', () => {
   it('summarises one dictionary', async () => {
-    expect(await dictionaryInfo(session, names[0])).toEqual({ name: names[0], entries: 234, deleted: 4 });
+    expect(await dictionaryInfo(session, names[0])).toEqual({ name: names[0], entries: 234, deleted: 4, log: { changes: 1, size: expect.any(String) } });
   });
 
   it('reports a missing database and a database that is not a dictionary as NotFound', async () => {

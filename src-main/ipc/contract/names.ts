@@ -8,6 +8,7 @@ export const CHANNEL_NAMES = [
   'dictionaries.import',
   'dictionaries.export',
   'dictionaries.vocabulary',
+  'dictionaries.restore',
   'uploads.begin',
   'uploads.chunk',
   'worksets.list',

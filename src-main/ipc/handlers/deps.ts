@@ -1,5 +1,6 @@
 import type { ServerConnector } from '../../basex/server-connector.js';
 import type { SessionRegistry } from '../../basex/session-registry.js';
+import type { ChangeAuthor } from '../../domain/changes.js';
 import type { FileGrants } from '../../file-grants.js';
 import type { UploadStore } from '../../uploads.js';
 import type { BulkService } from '../../worksets/bulk/bulk-service.js';
@@ -28,6 +29,8 @@ export interface HandlerDeps {
   readonly worksets: WorksetService;
   readonly entries: EntryService;
   readonly bulk: BulkService;
+  /** Who this process's writes are recorded as in the change log. */
+  readonly author: ChangeAuthor;
   readonly uploads: UploadStore;
   /** Paths the dialogs above gave each window: the only local paths import and export accept. */
   readonly grants: FileGrants;

@@ -1,6 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { isImportWouldReplace } from '../../domain/dictionaries.js';
+import { restoreBackup } from '../../lift/backups.js';
 import { checkDatabaseName } from '../../lift/database-names.js';
+import { LiftError } from '../../lift/errors.js';
 import { listDictionaries } from '../../lift/dictionaries.js';
 import { exportLift } from '../../lift/export.js';
 import { importLift } from '../../lift/import.js';
@@ -9,7 +12,7 @@ import { AppError } from '../../domain/app-error.js';
 import type { HandlerContext, HandlerTable } from '../handler-table.js';
 import type { HandlerDeps } from './deps.js';
 
-type DictionaryChannels = 'dictionaries.list' | 'dictionaries.import' | 'dictionaries.export' | 'dictionaries.vocabulary' | 'uploads.begin' | 'uploads.chunk';
+type DictionaryChannels = 'dictionaries.list' | 'dictionaries.import' | 'dictionaries.restore' | 'dictionaries.export' | 'dictionaries.vocabulary' | 'uploads.begin' | 'uploads.chunk';
 
 /**
  * Dictionaries in and out: import from an upload or a picked path, export, the pickers' vocabulary.
@@ -28,19 +31,32 @@ export function dictionaryHandlers(deps: HandlerDeps): Pick<HandlerTable, Dictio
     'dictionaries.list': (ctx) => listDictionaries(ctx.session),
     'dictionaries.import': async (ctx, args) => {
       if ((args.file === undefined) === (args.uploadId === undefined)) throw new AppError('Invalid', 'import needs either a file path or an upload id');
+      // Refused over an existing dictionary, the window asks the user and sends the same file again.
+      let again = false;
       try {
         const file = args.file !== undefined ? granted(ctx, args.file, 'import') : deps.uploads.complete(args.uploadId ?? '');
         const result = await importLift(ctx.session, file, {
           database: args.database,
+          replace: args.replace,
+          change: { author: deps.author, window: ctx.windowId },
           onProgress: (p) => {
             if (args.taskId) ctx.emit('progress', { taskId: args.taskId, kind: 'import', phase: p.phase, done: p.bytesSent, total: p.totalBytes });
           },
+        }).catch((error: unknown) => {
+          again = error instanceof LiftError && isImportWouldReplace(error.details);
+          if (again && args.file !== undefined) deps.grants.grant(ctx.windowId, file, 'import');
+          throw error;
         });
         deps.bus.broadcast('dictionaries-changed', { name: result.database, origin: ctx.windowId });
         return result;
       } finally {
-        if (args.uploadId) deps.uploads.discard(args.uploadId);
+        if (args.uploadId && !again) deps.uploads.discard(args.uploadId);
       }
+    },
+    'dictionaries.restore': async (ctx, args) => {
+      const outcome = await restoreBackup(ctx.session, args.database, { author: deps.author, window: ctx.windowId });
+      deps.bus.broadcast('dictionaries-changed', { name: args.database, origin: ctx.windowId });
+      return outcome;
     },
     'dictionaries.export': async (ctx, args) => {
       checkDatabaseName(args.database);
