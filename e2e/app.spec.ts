@@ -1,6 +1,6 @@
 import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { bulkEditAndUndo, createNounsWorkset, curateFromKeyboard, editEntryThroughConflict, importSample, pageThroughWorkset } from './support/flow.js';
+import { bulkEditAndUndo, createNounsWorkset, curateFromKeyboard, editEntryThroughConflict, importSample, pageThroughWorkset, SAMPLE } from './support/flow.js';
 import { startHost, type RunningHost } from './support/host.js';
 import { glossOf, openApp, pressKey, previewBulkEdit, ui } from './support/ui.js';
 
@@ -180,4 +180,24 @@ test('undoes and redoes its own edit, sees a command-line change live, asks befo
   await expect(undoStep).toHaveAttribute('title', `Undo the revert of change ${bens} (Ctrl+Z)`);
   await undoStep.click();
   await expect(glossOf(row)).toHaveText('light rain');
+});
+
+test('importing the sample again asks first, replaces it keeping a backup, and the backup can be restored', async () => {
+  await openApp(page, host.url);
+  await page.getByTestId('dictionary-item').filter({ hasText: 'sample' }).click();
+  await page.getByLabel('Import LIFT file').setInputFiles(SAMPLE);
+  const asked = page.getByTestId('import-confirm');
+  await expect(asked).toContainText(/There is already a dictionary sample: \d+ entries were changed since it was imported\./);
+  await asked.getByRole('button', { name: 'Replace sample' }).click();
+  await expect(page.getByTestId('import-status')).toContainText('Imported sample.lift as sample: 234 entries');
+  await openApp(page, host.url, '#workset=1');
+  await expect(glossOf(ui.row(page, 'ahili'))).toHaveText('little rain');
+
+  await openApp(page, host.url, '#dictionary=sample');
+  await page.getByTestId('dictionary-item').filter({ hasText: 'sample' }).click();
+  await page.getByTestId('restore-backup').click();
+  await page.getByRole('alertdialog', { name: 'Restore sample?' }).getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Restored sample as it was until' })).toBeVisible();
+  await openApp(page, host.url, '#workset=1');
+  await expect(glossOf(ui.row(page, 'ahili'))).toHaveText('light rain');
 });

@@ -30,6 +30,7 @@ export function App() {
     dismiss: imports.dismiss,
     importFile: (file) => void imports.importFile(file).then((result) => result && selectDictionary(result.database)),
     importPath: (path) => void imports.importPath(path).then((result) => result && selectDictionary(result.database)),
+    replace: () => void imports.replace().then((result) => result && selectDictionary(result.database)),
   };
   const [creating, setCreating] = useState(false);
   const menu = useFileMenu({ dictionary, goHome, importPath: importer.importPath, createWorkset: () => setCreating(true) });

@@ -11,6 +11,8 @@ export interface Importer {
   readonly state: ImportState;
   readonly importFile: (file: File) => void;
   readonly importPath: (path: string) => void;
+  /** Replace the dictionary the last import was refused over (the user confirmed). */
+  readonly replace: () => void;
   readonly dismiss: () => void;
 }
 

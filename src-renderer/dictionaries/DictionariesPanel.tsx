@@ -7,11 +7,12 @@ import { DictionaryList } from './DictionaryList.js';
 import { ExportButton } from './ExportButton.js';
 import { ImportControl } from './ImportControl.js';
 import { ImportStatus } from './ImportStatus.js';
+import { RestoreBackup } from './RestoreBackup.js';
 
 interface Props {
   readonly selected: string | null;
   readonly onSelect: (name: string) => void;
-  readonly importer: { state: ImportState; importFile: (file: File) => void; importPath: (path: string) => void; dismiss: () => void };
+  readonly importer: { state: ImportState; importFile: (file: File) => void; importPath: (path: string) => void; replace: () => void; dismiss: () => void };
 }
 
 /** The sidebar: dictionaries with their sizes, import (button or drop) and export. */
@@ -24,7 +25,7 @@ export function DictionariesPanel({ selected, onSelect, importer }: Props) {
         <h2>Dictionaries</h2>
         <ImportControl busy={busy} onFile={importer.importFile} onPath={importer.importPath} />
       </div>
-      <ImportStatus state={importer.state} onDismiss={importer.dismiss} />
+      <ImportStatus state={importer.state} onDismiss={importer.dismiss} onReplace={importer.replace} />
       {dictionaries.error && <ErrorMessage what="Could not list the dictionaries:" error={dictionaries.error} onRetry={dictionaries.refetch} />}
       {!dictionaries.data && dictionaries.loading && <Loading what="Loading dictionaries" />}
       {dictionaries.data?.length === 0 && (
@@ -34,6 +35,7 @@ export function DictionariesPanel({ selected, onSelect, importer }: Props) {
       {selected && dictionaries.data?.some((d) => d.name === selected) && (
         <div className="sidebar-footer">
           <ExportButton dictionary={selected} />
+          <RestoreBackup dictionary={dictionaries.data.find((d) => d.name === selected)} />
         </div>
       )}
       <p className="hint">Tip: drop a .lift file anywhere here to import it.</p>

@@ -6,7 +6,7 @@ import { ProgressBar } from '../ui/ProgressBar.js';
 const PHASES: Record<string, string> = { upload: 'Sending to BaseX', check: 'Checking', swap: 'Replacing the database', done: 'Finishing' };
 
 /** The import under way (upload, then the app's phases), its result, or why it failed. */
-export function ImportStatus({ state, onDismiss }: { state: ImportState; onDismiss: () => void }) {
+export function ImportStatus({ state, onDismiss, onReplace }: { state: ImportState; onDismiss: () => void; onReplace: () => void }) {
   switch (state.phase) {
     case 'idle':
       return null;
@@ -41,6 +41,26 @@ export function ImportStatus({ state, onDismiss }: { state: ImportState; onDismi
           </button>
         </div>
       );
+    case 'confirm': {
+      const changed = state.would.changedSinceImport;
+      return (
+        <div className="notice" role="alertdialog" aria-label={`Replace ${state.would.exists}?`} data-testid="import-confirm">
+          <p>
+            There is already a dictionary <strong>{state.would.exists}</strong>
+            {changed === 0 ? ', unchanged since it was imported.' : <>: {formatCount(changed, 'entry was', 'entries were')} changed since it was imported.</>} Replace it with{' '}
+            {state.fileName}? The current one is kept as a backup you can restore.
+          </p>
+          <div className="notice-actions">
+            <button type="button" className="button" onClick={onDismiss}>
+              Cancel
+            </button>
+            <button type="button" className="button primary" onClick={onReplace}>
+              Replace {state.would.exists}
+            </button>
+          </div>
+        </div>
+      );
+    }
     case 'failed':
       return <ErrorMessage what={`Importing ${state.fileName} failed:`} error={state.error} onRetry={onDismiss} retryLabel="Dismiss" />;
   }
