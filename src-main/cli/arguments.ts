@@ -30,3 +30,10 @@ export function parseCount(text: string): number {
   if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError(`"${text}" is not a count (a whole number, 0 or more)`);
   return n;
 }
+
+/** A date (YYYY-MM-DD, midnight UTC) or an ISO 8601 time. */
+export function parseDate(text: string): Date {
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
+  if (Number.isNaN(date.getTime())) throw new InvalidArgumentError(`"${text}" is not a date: use YYYY-MM-DD or an ISO 8601 time`);
+  return date;
+}

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { AppError } from '../domain/app-error.js';
 import type { ChangeRecord } from '../domain/changes.js';
-import { changesSince, entryHistory, lastChange } from '../lift/change-log.js';
+import { changesSince, compactLog, entryHistory, lastChange } from '../lift/change-log.js';
 import { dictionaryInfo } from '../lift/dictionaries.js';
-import { parseCount } from './arguments.js';
+import { parseCount, parseDate } from './arguments.js';
 import { withSession, type GlobalOptions } from './context.js';
 import { report } from './output.js';
 import { withStore } from './with-store.js';
@@ -34,7 +34,7 @@ export function addLogCommands(program: Command, globals: () => GlobalOptions): 
       report(options.json, changes, () => (changes.length === 0 ? `no changes recorded for entry ${guid}` : changes.map(describe).join('\n')));
     });
 
-  program
+  const log = program
     .command('log')
     .description("the dictionary's changes, oldest first")
     .argument('<db>', 'dictionary database')
@@ -47,6 +47,21 @@ export function addLogCommands(program: Command, globals: () => GlobalOptions): 
         return changesSince(session, db, options.since, options.limit);
       });
       report(options.json, changes, () => (changes.length === 0 ? 'no changes' : changes.map(describe).join('\n')));
+    });
+
+  log
+    .command('compact')
+    .description('drop the pre-images of changes before a date, keeping who, when and what (they can no longer be reverted)')
+    .argument('<db>', 'dictionary database')
+    .requiredOption('--before <date>', 'a date (YYYY-MM-DD) or time (ISO 8601)', parseDate)
+    .option('--json', 'print the outcome as JSON')
+    .action(async (db: string, options: { before: Date }, command: Command) => {
+      const { json } = command.optsWithGlobals<JsonOption>();
+      const compacted = await withSession(globals(), async ({ session }) => {
+        await dictionaryInfo(session, db);
+        return compactLog(session, db, options.before);
+      });
+      report(json, { compacted, before: options.before.toISOString() }, () => `${db}: dropped the pre-images of ${compacted} changes before ${options.before.toISOString()}`);
     });
 
   program

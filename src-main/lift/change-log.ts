@@ -232,6 +232,22 @@ export async function preImageOf(session: Queryable, db: string, seq: number): P
   return xml;
 }
 
+/**
+ * Drops the pre-images of the records written before `before`, keeping who, when and what of
+ * each (retention: the log is what grows with every bulk run). Those changes can no longer be
+ * reverted. Answers how many records lost their pre-image.
+ */
+export async function compactLog(session: Queryable, db: string, before: Date): Promise<number> {
+  const [count] = await session.query(
+    onDatabase(db, `${READ_PROLOG}
+     declare variable $before as xs:string external;
+     let $old := $log/change[xs:dateTime(@at) lt xs:dateTime($before)]/pre
+     return (update:output(count($old)), delete node $old)`),
+    { before: before.toISOString() },
+  );
+  return Number(count ?? 0);
+}
+
 /** The dictionaries on the server that have a change log. */
 export async function dictionariesWithLogs(session: Queryable): Promise<string[]> {
   return (await databaseNames(session))

@@ -18,7 +18,7 @@ import { THREE_WAY_MERGE } from './three-way-merge-xquery.js';
  * entry as it is when nothing changed it since — then the pre-image goes back whole, byte for byte.
  */
 
-export type RevertState = 'applied' | 'unchanged' | 'conflict' | 'missing' | 'replaced';
+export type RevertState = 'applied' | 'unchanged' | 'conflict' | 'missing' | 'replaced' | 'compacted';
 
 export interface RevertOutcome {
   readonly state: RevertState;
@@ -41,12 +41,13 @@ declare function local:dated($e as element(entry)) as element(entry) {
 
 let $record := subsequence($log/change, $seq, 1)[xs:integer(@seq) = $seq]
 let $e := local:entry($guid)
+let $next := $log/change[@guid = $guid][xs:integer(@seq) > $seq][1]
 let $replaced := $log/change[@op = ('import', 'restore')][xs:integer(@seq) > $seq][1]
 return if ($replaced) then update:output('replaced&#9;&#9;' || $replaced/@seq)
+else if (empty($record/pre) or ($next and empty($next/pre))) then update:output('compacted')
 else if (empty($e)) then update:output('missing')
 else
   let $p := parse-xml($record/pre/string())/entry
-  let $next := $log/change[@guid = $guid][xs:integer(@seq) > $seq][1]
   let $a := if ($next) then parse-xml($next/pre/string())/entry else $e
   let $reverted := try {
       if (deep-equal($e, $a)) then $p

@@ -69,6 +69,7 @@ export class EntryService {
     const change = { author: this.author, window: options.window ?? 'cli', op: 'revert' as const, field: record.field, lang: record.lang, name: record.name, reverts: seq };
     const outcome = await revertChange(session, dictionary, record, change, options.force ?? false);
     if (outcome.state === 'missing') throw new AppError('NotFound', `entry ${record.guid} was deleted from ${dictionary}`);
+    if (outcome.state === 'compacted') throw new AppError('Invalid', `change ${seq} cannot be reverted: the log was compacted and no longer holds the entry as it was then`);
     if (outcome.state === 'replaced') throw new AppError('Invalid', `change ${seq} was made before ${dictionary} was replaced (change ${outcome.seq}): it cannot be reverted in the dictionary there now`);
     if (outcome.state === 'conflict') {
       const later = (await entryHistory(session, dictionary, record.guid)).filter((c) => c.seq > seq);

@@ -61,6 +61,18 @@ describe('workset-browser revert and watch', () => {
     expect(await runCli(folder, 'revert', db, '999999')).toMatchObject({ code: 1, stderr: `workset-browser: ${db} has no change 999999 in its log\n` });
   }, 120_000);
 
+  it('compacts the log: older changes keep who, when and what, but no longer revert', async () => {
+    const opened = await ben.get(session, db, guids[3]);
+    const saved = await ben.edit(session, db, guids[3], opened.version, gloss('compacted away'));
+    expect(await runCli(folder, 'log', 'compact', db, '--before', 'yesterday')).toMatchObject({ code: 2, stderr: expect.stringMatching(/"yesterday" is not a date/) });
+    const future = new Date(Date.now() + 60_000).toISOString();
+    const compacted = JSON.parse((await runCli(folder, 'log', 'compact', db, '--before', future, '--json')).stdout) as { compacted: number; before: string };
+    expect(compacted).toEqual({ compacted: expect.any(Number), before: future });
+    expect(compacted.compacted).toBeGreaterThan(0);
+    expect((await ben.history(session, db, guids[3]))[0]).toMatchObject({ seq: saved.change, who: 'Ben', op: 'edit', now: ['compacted away'] });
+    expect(await runCli(folder, 'revert', db, String(saved.change))).toMatchObject({ code: 1, stderr: expect.stringMatching(/the log was compacted/) });
+  }, 120_000);
+
   it('prints each change as it lands, one JSON line each, until interrupted', async () => {
     const opened = await ben.get(session, db, guids[2]);
     const first = await ben.edit(session, db, guids[2], opened.version, gloss('watched 1'));
