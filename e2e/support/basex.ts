@@ -13,6 +13,13 @@ export async function adminSession(dataFolder: string): Promise<BaseXSession> {
   return BaseXSession.connect({ host: '127.0.0.1', port, user: 'admin', password });
 }
 
+/** The address of the host's embedded BaseX server as `--basex` takes it, admin credentials included. */
+export function serverUrl(dataFolder: string): string {
+  const { port } = JSON.parse(readFileSync(join(dataFolder, 'basex', 'server.json'), 'utf8')) as { port: number };
+  const password = readFileSync(join(dataFolder, 'basex', 'admin-password'), 'utf8').trim();
+  return `basex://admin:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+}
+
 /** Client addresses of the sessions open on the server. */
 export async function serverSessions(admin: BaseXSession): Promise<string[]> {
   const listing = await admin.command('SHOW SESSIONS');

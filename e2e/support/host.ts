@@ -18,12 +18,14 @@ export interface RunningHost {
 }
 
 /**
- * Starts `workset-browser serve` on a fresh data folder (its own embedded BaseX server) and
- * waits for the address it prints. Each spec file gets its own host.
+ * Starts `workset-browser serve` on a fresh data folder (its own embedded BaseX server, or the
+ * server `basexUrl` names, as a second desktop would) and waits for the address it prints. Each
+ * spec file gets its own host.
  */
-export async function startHost(options: { sample?: boolean } = {}): Promise<RunningHost> {
+export async function startHost(options: { sample?: boolean; basexUrl?: string } = {}): Promise<RunningHost> {
   const dataFolder = mkdtempSync(join(tmpdir(), 'wb-e2e-'));
-  const args = [CLI, 'serve', '--json', '--data', dataFolder, ...(options.sample ? [] : ['--no-sample'])];
+  const server = options.basexUrl ? ['--basex', options.basexUrl] : [];
+  const args = [CLI, 'serve', '--json', '--data', dataFolder, ...server, ...(options.sample ? [] : ['--no-sample'])];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -43,7 +45,7 @@ export async function startHost(options: { sample?: boolean } = {}): Promise<Run
     url,
     port,
     dataFolder,
-    cli: (cliArgs) => run([CLI, ...cliArgs, '--data', dataFolder]),
+    cli: (cliArgs) => run([CLI, ...cliArgs, '--data', dataFolder, ...server]),
     stop: () => stop(child, dataFolder),
   };
 }

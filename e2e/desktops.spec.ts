@@ -1,0 +1,70 @@
+import { expect, test, type Page } from '@playwright/test';
+import { serverUrl } from './support/basex.js';
+import { startHost, type RunningHost } from './support/host.js';
+import { glossOf, openApp, ui } from './support/ui.js';
+
+/**
+ * Two desktops on one dictionary server: two browser hosts, each with its own data folder (its
+ * own SQLite index and worksets), the second connected to the first one's BaseX server as a
+ * colleague's machine would be (`--basex`). Each sees the other's edits through the change log,
+ * and edits of different fields of one entry merge without a dialog.
+ */
+test.describe.configure({ mode: 'serial' });
+
+let ana: RunningHost;
+let ben: RunningHost;
+let anaPage: Page;
+let benPage: Page;
+
+test.beforeAll(async ({ browser }) => {
+  ana = await startHost({ sample: true });
+  ben = await startHost({ sample: true, basexUrl: serverUrl(ana.dataFolder) });
+  const query = JSON.stringify({ match: 'all', filters: [{ field: 'pos', op: 'equals', value: 'Noun' }] });
+  for (const host of [ana, ben]) {
+    const created = await host.cli(['worksets', 'create', 'sample', '--name', 'Nouns', '--query', query, '--json']);
+    expect(created.stderr).toBe('');
+  }
+  anaPage = await browser.newPage();
+  benPage = await browser.newPage();
+});
+
+test.afterAll(async () => {
+  await anaPage?.close();
+  await benPage?.close();
+  // The colleague's desktop first: the first one's embedded server is the one it uses.
+  await ben?.stop();
+  await ana?.stop();
+});
+
+test("two desktops with their own data folders see each other's edits, and edits of different fields merge", async () => {
+  await openApp(anaPage, ana.url, '#workset=1');
+  await openApp(benPage, ben.url, '#workset=1');
+  for (const page of [anaPage, benPage]) {
+    await ui.row(page, 'ahili').click();
+    await expect(ui.entryPane(page).getByTestId('entry-headword')).toContainText('ahili');
+  }
+  const anaPane = ui.entryPane(anaPage);
+  const benPane = ui.entryPane(benPage);
+
+  // Ben starts on the definition before Ana's save lands.
+  await benPane.getByRole('button', { name: 'Edit Definition en, sense 1' }).click();
+  await anaPane.getByRole('button', { name: 'Edit Gloss en, sense 1' }).click();
+  await anaPane.getByLabel('Gloss en, sense 1').fill('drizzle');
+  await anaPane.getByLabel('Gloss en, sense 1').press('Enter');
+  await expect(glossOf(ui.row(anaPage, 'ahili'))).toHaveText('drizzle');
+  // On Ben's desktop, through the log: the list and the open entry.
+  await expect(glossOf(ui.row(benPage, 'ahili'))).toHaveText('drizzle');
+
+  await benPane.getByLabel('Definition en, sense 1').fill('light rain in fine drops');
+  await benPane.getByTestId('field-editor').getByRole('button', { name: 'Save' }).click();
+  await expect(benPane).toContainText('light rain in fine drops');
+  await expect(benPage.getByRole('dialog')).toHaveCount(0);
+  await expect(benPane).toContainText('drizzle');
+  await expect(anaPane).toContainText('light rain in fine drops');
+  await expect(anaPane).toContainText('drizzle');
+
+  // Both desktops' changes are in the one log on the shared server.
+  await anaPane.getByTestId('entry-history').locator('summary').click();
+  await expect(anaPane.getByTestId('history-change')).toHaveCount(2);
+  await expect(anaPane.getByTestId('history-change').first()).toContainText('Definition (en)');
+});
