@@ -45,6 +45,11 @@ test("two desktops with their own data folders see each other's edits, and edits
   }
   const anaPane = ui.entryPane(anaPage);
   const benPane = ui.entryPane(benPage);
+  // Ben names himself in the status bar: the log records that name for his changes.
+  await benPage.getByTestId('status-person').click();
+  await benPage.getByLabel('Your name').fill('Ben Banda');
+  await benPage.getByLabel('Your name').press('Enter');
+  await expect(benPage.getByTestId('status-person')).toHaveAttribute('data-who', 'Ben Banda');
 
   // Ben starts on the definition before Ana's save lands.
   await benPane.getByRole('button', { name: 'Edit Definition en, sense 1' }).click();
@@ -63,8 +68,12 @@ test("two desktops with their own data folders see each other's edits, and edits
   await expect(anaPane).toContainText('light rain in fine drops');
   await expect(anaPane).toContainText('drizzle');
 
-  // Both desktops' changes are in the one log on the shared server.
+  // Both desktops' changes are in the one log on the shared server, Ben's under the name he set.
   await anaPane.getByTestId('entry-history').locator('summary').click();
   await expect(anaPane.getByTestId('history-change')).toHaveCount(2);
+  await expect(anaPane.getByTestId('history-change').first()).toContainText('Ben Banda');
   await expect(anaPane.getByTestId('history-change').first()).toContainText('Definition (en)');
+  // The command line reads the same record from the shared server.
+  const history = await ben.cli(['history', 'sample', (await anaPane.getAttribute('data-guid')) ?? '', '--json']);
+  expect((JSON.parse(history.stdout) as { who: string }[]).map((c) => c.who)[0]).toBe('Ben Banda');
 });

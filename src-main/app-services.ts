@@ -70,6 +70,7 @@ export async function startServices(options: AppServicesOptions): Promise<AppSer
     entries: services.entries,
     bulk: services.bulk,
     author: services.author,
+    setPersonName: (who) => services.setPersonName(who),
     uploads: new UploadStore(join(options.dataFolder, 'uploads')),
     grants,
     shell: options.shell,

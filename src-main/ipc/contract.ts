@@ -41,6 +41,7 @@ const args = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
 
 export const channels = {
   'app.status': args({}),
+  'app.setName': args({ who: name }),
   'dictionaries.list': args({}),
   'dictionaries.import': args({ file: z.string().min(1).max(4096).optional(), uploadId: z.string().max(64).optional(), database: database.optional(), replace: z.boolean().optional(), taskId }),
   'dictionaries.export': args({ database, file: z.string().min(1).max(4096).optional() }),
@@ -92,10 +93,13 @@ export interface AppStatus {
   readonly server: { readonly url: string; readonly embedded: boolean };
   readonly session: { readonly clientAddress: string | null; readonly live: boolean };
   readonly sessions: { readonly windows: number; readonly live: number };
+  /** The person's name the change log records for this app's changes. */
+  readonly who: string;
 }
 
 export interface ChannelResults {
   'app.status': AppStatus;
+  'app.setName': { who: string };
   'dictionaries.list': DictionarySummary[];
   'dictionaries.import': ImportResult;
   'dictionaries.export': ExportResult;

@@ -3,6 +3,7 @@ import { hostname, userInfo } from 'node:os';
 import type { ChangeAuthor } from '../domain/changes.js';
 import { BulkService } from './bulk/bulk-service.js';
 import { EntryService } from './entry-service.js';
+import { readPersonName, savePersonName } from './person-name.js';
 import { openStore, type Store } from './store/index.js';
 import { WorksetService } from './workset-service.js';
 
@@ -12,17 +13,20 @@ export interface WorksetServices {
   readonly worksets: WorksetService;
   readonly entries: EntryService;
   readonly bulk: BulkService;
-  /** Who this process's writes are recorded as. */
+  /** Who this process's writes are recorded as (its `who` follows setPersonName). */
   readonly author: ChangeAuthor;
+  /** The person's name as set in the app: recorded from the next write on, and kept in the data folder. */
+  setPersonName(who: string): void;
   close(): void;
 }
 
 /**
- * This process as the change log names it: the person given (--user, the app's setting), else
- * $WORKSET_BROWSER_USER, else the OS user; its pid and host name.
+ * This process as the change log names it: the person given (--user), else the name set in the
+ * app for this data folder (`saved`), else $WORKSET_BROWSER_USER, else the OS user; its pid and
+ * host name.
  */
-export function changeAuthor(who?: string, env: NodeJS.ProcessEnv = process.env): ChangeAuthor {
-  const named = who?.trim() || env.WORKSET_BROWSER_USER?.trim();
+export function changeAuthor(who?: string, env: NodeJS.ProcessEnv = process.env, saved?: string): ChangeAuthor {
+  const named = who?.trim() || saved?.trim() || env.WORKSET_BROWSER_USER?.trim();
   return { who: named || osUser(), process: process.pid, host: hostname(), instance: randomUUID() };
 }
 
@@ -43,10 +47,24 @@ function osUser(): string {
 export function openWorksetServices(dataFolder: string, options: { who?: string } = {}): WorksetServices {
   const store = openStore(dataFolder);
   store.bulk.markInterrupted();
-  const author = changeAuthor(options.who);
+  const fixed = changeAuthor(options.who, process.env, readPersonName(dataFolder));
+  let who = fixed.who;
+  // One object every service holds: a name set later is read at the next write.
+  const author: ChangeAuthor = {
+    get who() {
+      return who;
+    },
+    process: fixed.process,
+    host: fixed.host,
+    instance: fixed.instance,
+  };
   return {
     store,
     author,
+    setPersonName: (name) => {
+      savePersonName(dataFolder, name.trim());
+      who = name.trim();
+    },
     worksets: new WorksetService(store),
     entries: new EntryService(store, author),
     bulk: new BulkService(store, author),

@@ -3,6 +3,7 @@ import type { EventPayloads } from '../api/contract.js';
 import { useAppStatus } from '../hooks/use-data.js';
 import { useConnection } from '../hooks/use-connection.js';
 import { useEvent } from '../hooks/use-event.js';
+import { PersonName } from './PersonName.js';
 
 /**
  * The window's facts at a glance: dictionary, BaseX server, this window's own session and the
@@ -26,6 +27,7 @@ export function StatusBar({ dictionary }: { dictionary: string | null }) {
         <span className="dot" aria-hidden="true" />
         {connection.status === 'open' ? 'Connected' : connection.status === 'failed' ? 'Not connected' : 'Reconnecting…'}
       </span>
+      <PersonName who={s?.who} />
       <span className="status-item" data-testid="status-dictionary" data-dictionary={dictionary ?? ''}>
         Dictionary: <strong>{dictionary ?? '—'}</strong>
       </span>

@@ -4,6 +4,7 @@
  */
 export const CHANNEL_NAMES = [
   'app.status',
+  'app.setName',
   'dictionaries.list',
   'dictionaries.import',
   'dictionaries.export',

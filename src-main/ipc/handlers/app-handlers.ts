@@ -3,7 +3,7 @@ import { AppError } from '../../domain/app-error.js';
 import type { HandlerTable } from '../handler-table.js';
 import type { HandlerDeps } from './deps.js';
 
-type AppChannels = 'app.status' | 'windows.open' | 'dialogs.openLift' | 'dialogs.saveLift';
+type AppChannels = 'app.status' | 'app.setName' | 'windows.open' | 'dialogs.openLift' | 'dialogs.saveLift';
 
 /** The window's view of the app: status bar facts, new windows, native dialogs. */
 export function appHandlers(deps: HandlerDeps): Pick<HandlerTable, AppChannels> {
@@ -17,7 +17,12 @@ export function appHandlers(deps: HandlerDeps): Pick<HandlerTable, AppChannels> 
         server: { url: describeAddress(deps.server.address), embedded: deps.server.embedded },
         session: { clientAddress: own?.clientAddress ?? null, live: own?.isLive ?? false },
         sessions: deps.registry.counts,
+        who: deps.author.who,
       };
+    },
+    'app.setName': async (_, args) => {
+      deps.setPersonName(args.who);
+      return { who: deps.author.who };
     },
     'windows.open': async (_, args) => deps.shell.openWindow(args.worksetId),
     // A path picked here is granted to this window, once: the only way a path reaches import or export.

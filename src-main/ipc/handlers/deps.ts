@@ -31,6 +31,8 @@ export interface HandlerDeps {
   readonly bulk: BulkService;
   /** Who this process's writes are recorded as in the change log. */
   readonly author: ChangeAuthor;
+  /** Sets the person's name the log records (the app's setting, kept in the data folder). */
+  readonly setPersonName: (who: string) => void;
   readonly uploads: UploadStore;
   /** Paths the dialogs above gave each window: the only local paths import and export accept. */
   readonly grants: FileGrants;
