@@ -32,7 +32,7 @@ export function addDictionaryCommands(program: Command, globals: () => GlobalOpt
           change: { author: changeAuthor(globals().user), window: 'cli' },
           onProgress: (p) => progressLine(`${p.phase} ${Math.round((100 * p.bytesSent) / Math.max(1, p.totalBytes))}%`),
         }).catch((error: unknown) => {
-          throw error instanceof LiftError && isImportWouldReplace(error.details) ? new Error(error.message.replace(/: replace it to import .*$/, ': import with --replace to put this file in its place (the current one is kept as a backup)')) : error;
+          throw error instanceof LiftError && isImportWouldReplace(error.details) ? new Error(`${error.message}: import with --replace to put this file in its place (the current one is kept as a backup)`) : error;
         }),
       );
       endProgress();

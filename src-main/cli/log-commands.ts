@@ -95,7 +95,7 @@ export function addLogCommands(program: Command, globals: () => GlobalOptions): 
       withStore(globals(), async ({ session }, { entries }) => {
         await dictionaryInfo(session, db);
         const saved = await entries.revert(session, db, seq, { force: options.force }).catch((error: unknown) => {
-          throw error instanceof AppError && error.code === 'Conflict' ? new Error(`${error.message.replace(/\. Revert anyway.*$/, '')} (--force reverts it anyway)`) : error;
+          throw error instanceof AppError && error.code === 'Conflict' ? new Error(`${error.message} (--force reverts it anyway)`) : error;
         });
         const outcome = { reverted: seq, seq: saved.change ?? null, guid: saved.view.guid, version: saved.version };
         report(options.json, outcome, () =>

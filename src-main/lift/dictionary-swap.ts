@@ -45,7 +45,7 @@ export async function refuseToReplace(session: Queryable, database: string, repl
   const changed = await changedSinceImport(session, database);
   const details: ImportWouldReplace = { exists: database, changedSinceImport: changed };
   const since = changed === 0 ? 'no entries were changed since it was imported' : `${changed} ${changed === 1 ? 'entry was' : 'entries were'} changed since it was imported`;
-  throw new LiftError('Conflict', `there is already a dictionary "${database}" (${since}): replace it to import this file under that name (it is kept as a backup)`, { details });
+  throw new LiftError('Conflict', `there is already a dictionary "${database}" (${since})`, { details });
 }
 
 /**

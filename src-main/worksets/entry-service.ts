@@ -8,7 +8,7 @@ import { revertChange } from '../lift/revert.js';
 import { entryViews } from '../lift/entry-view.js';
 import { applyEdit, readEntries } from '../lift/entry-xml.js';
 import { checkEdit } from './check-edit.js';
-import { changesSinceVersion, type SinceVersion } from './field-merge.js';
+import { changesSinceVersion, sameField, type SinceVersion } from './field-merge.js';
 import type { Store } from './store/index.js';
 import { updateSortKeys } from './sort-keys.js';
 
@@ -73,10 +73,10 @@ export class EntryService {
     if (outcome.state === 'replaced') throw new AppError('Invalid', `change ${seq} was made before ${dictionary} was replaced (change ${outcome.seq}): it cannot be reverted in the dictionary there now`);
     if (outcome.state === 'conflict') {
       const later = (await entryHistory(session, dictionary, record.guid)).filter((c) => c.seq > seq);
-      const clash = later.find((c) => !c.field || (c.field === record.field && c.lang === record.lang && c.name === record.name)) ?? later[0];
+      const clash = later.find((c) => !c.field || sameField(c, { field: record.field, lang: record.lang, name: record.name })) ?? later[0];
       const conflict: EntryConflict = { ...(await this.get(session, dictionary, record.guid)), ...(clash ? { change: clash } : {}) };
       const by = clash ? `${clash.who} changed it again (change ${clash.seq})` : 'it was changed again';
-      throw new AppError('Conflict', `change ${seq} cannot be reverted alone: ${by}. Revert anyway, or keep the entry as it is`, conflict);
+      throw new AppError('Conflict', `change ${seq} cannot be reverted alone: ${by}`, conflict);
     }
     if (outcome.state === 'applied') await updateSortKeys(this.store, session, dictionary, [record.guid]);
     return { ...(await this.get(session, dictionary, record.guid)), ...(outcome.seq ? { change: outcome.seq } : {}) };

@@ -32,7 +32,8 @@ function recordedSince(history: readonly ChangeRecord[], version: string): reado
   return first >= 0 ? history.slice(0, first + 1) : undefined;
 }
 
-function sameField(change: ChangeRecord, edit: FieldEdit): boolean {
+/** Whether a recorded change touched the field of `edit` (a change or edit naming no writing system counts for all). */
+export function sameField(change: ChangeRecord, edit: Pick<FieldEdit, 'lang' | 'name'> & { readonly field: string }): boolean {
   if (change.field !== edit.field) return false;
   if ((change.name || '') !== (edit.name ?? '')) return false;
   return !change.lang || !edit.lang || change.lang === edit.lang;

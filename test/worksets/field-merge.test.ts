@@ -1,49 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BaseXSession } from '../../src-main/basex/client-session.js';
-import type { EntryConflict } from '../../src-main/domain/entries.js';
-import { importLift } from '../../src-main/lift/import.js';
-import { EntryService } from '../../src-main/worksets/entry-service.js';
-import { openStore, type Store } from '../../src-main/worksets/store/index.js';
-import { connectTestSession, uniqueName } from '../helpers/basex.js';
-import { TEST_AUTHOR } from '../helpers/changes.js';
-import { dropDictionary } from '../helpers/dictionary-db.js';
-
-const SAMPLE = resolve(import.meta.dirname, '../../resources/sample/sample.lift');
+import type { EntryService } from '../../src-main/worksets/entry-service.js';
+import { conflictOf, twoEditors } from '../helpers/two-editors.js';
 
 /** Two people save the same entry from the same version: other fields merge, the same field conflicts. */
 describe('field-level merge of stale saves', () => {
+  const fixture = twoEditors('merge');
   let session: BaseXSession;
-  let store: Store;
-  const folder = mkdtempSync(join(tmpdir(), 'wb-merge-'));
-  const db = uniqueName('merge');
-  let guids: string[] = [];
+  let db: string;
+  let guids: readonly string[];
   let ana: EntryService;
   let ben: EntryService;
 
-  beforeAll(async () => {
-    session = await connectTestSession();
-    await importLift(session, SAMPLE, { database: db });
-    store = openStore(folder);
-    ana = new EntryService(store, { ...TEST_AUTHOR, who: 'Ana', instance: 'ana' });
-    ben = new EntryService(store, { ...TEST_AUTHOR, who: 'Ben', instance: 'ben' });
-    guids = await session.query(`declare variable $db external; db:open($db, 'dictionary.lift')/lift/entry[empty(@dateDeleted)][sense/gloss[@lang = 'fr']][sense/gloss[@lang = 'en']]/@guid/string()`, { db });
+  beforeAll(() => {
+    ({ session, db, guids, ana, ben } = fixture);
     expect(guids.length).toBeGreaterThan(3);
   });
-  afterAll(async () => {
-    store.close();
-    await dropDictionary(session, db);
-    await session.close();
-    rmSync(folder, { recursive: true, force: true });
-  });
-
-  async function conflictOf(save: Promise<unknown>): Promise<{ message: string; details: EntryConflict }> {
-    const error = (await save.then(() => undefined, (e: unknown) => e)) as { code?: string; message: string; details: EntryConflict } | undefined;
-    expect(error?.code).toBe('Conflict');
-    return error as { message: string; details: EntryConflict };
-  }
 
   it('applies a save to the current entry when only other fields changed since its version', async () => {
     const guid = guids[0];
