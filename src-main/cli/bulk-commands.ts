@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Queryable } from '../basex/queryable.js';
 import type { BulkOperation, BulkOutcome } from '../domain/bulk-operations.js';
 import type { BulkService, BulkHooks } from '../worksets/bulk/bulk-service.js';
 import { parseId, parseOp } from './arguments.js';
@@ -14,25 +15,32 @@ interface BulkOptions {
 const BULK_HELP = `
   bulk ID --op JSON     apply the edit to every entry of workset ID
   bulk pause OP_ID      pause a running operation after its current batch (in whichever process runs it)
-  bulk resume OP_ID     finish a paused, interrupted or failed operation`;
+  bulk resume OP_ID     finish a paused, interrupted or failed operation (any desktop's)
+  bulk list [DB]        the operations on the dictionary server (of DB only, if given), newest first`;
 
 /** `bulk`, `bulk pause`, `bulk resume` and `undo`: journalled edits of whole worksets. */
 export function addBulkCommands(program: Command, globals: () => GlobalOptions): void {
   program
     .command('bulk')
-    .description('apply one edit to every entry of a workset (journalled: undo with `undo OP_ID`), or pause / resume a run')
-    .argument('<id|pause|resume>', 'workset id, or pause / resume')
-    .argument('[op-id]', 'bulk operation id, after pause or resume')
+    .description('apply one edit to every entry of a workset (kept on the server: undo with `undo OP_ID`), pause / resume a run, or list them')
+    .argument('<id|pause|resume|list>', 'workset id, or pause / resume / list')
+    .argument('[op-id]', 'bulk operation id, after pause or resume; a dictionary, after list')
     .option('--op <json>', 'the edit, e.g. {"action":"set","field":"pos","value":"Noun"}')
     .option('--json', 'print the result as JSON')
     .addHelpText('after', BULK_HELP)
     .action((first: string, opIdText: string | undefined, options: BulkOptions) =>
       withStore(globals(), async ({ session }, { bulk }) => {
+        if (first === 'list') {
+          if (options.op !== undefined) throw new Error('bulk list takes no --op');
+          const operations = await bulk.list(session, { dictionary: opIdText });
+          report(options.json, { operations }, () => operations.map(describe).join('\n') || 'no bulk operations on this server');
+          return;
+        }
         if (first === 'pause' || first === 'resume') {
           if (opIdText === undefined) throw new Error(`bulk ${first} needs the bulk operation id: bulk ${first} OP_ID`);
           if (options.op !== undefined) throw new Error(`bulk ${first} takes no --op: the operation already has its edit`);
           const opId = parseId(opIdText);
-          if (first === 'pause') await pause(bulk, opId, options.json);
+          if (first === 'pause') await pause(bulk, session, opId, options.json);
           else reportOutcome(options.json, await bulk.resume(session, opId, hooks()));
           return;
         }
@@ -60,9 +68,9 @@ export function addBulkCommands(program: Command, globals: () => GlobalOptions):
 }
 
 /** Asks the run to pause and waits until its runner has finished the batch it was writing. */
-async function pause(bulk: BulkService, opId: number, json: boolean | undefined): Promise<void> {
-  bulk.pause(opId);
-  const operation = await bulk.stopped(opId);
+async function pause(bulk: BulkService, session: Queryable, opId: number, json: boolean | undefined): Promise<void> {
+  await bulk.pause(session, opId);
+  const operation = await bulk.stopped(session, opId);
   if (operation.state !== 'paused') throw new Error(`bulk operation ${opId} is ${operation.state}: ${stoppedBefore(operation)}`);
   report(json, { operation }, () => `paused bulk operation ${opId}: ${written(operation)}; carry on with \`bulk resume ${opId}\``);
 }
@@ -71,6 +79,12 @@ function stoppedBefore(operation: BulkOperation): string {
   if (operation.state === 'done') return `it finished before it could pause (${written(operation)})`;
   if (operation.state === 'interrupted') return `its run stopped before it could pause (${written(operation)}); \`bulk resume ${operation.id}\` finishes it`;
   return `it stopped before it could pause (${written(operation)})`;
+}
+
+function describe(operation: BulkOperation): string {
+  const { op } = operation;
+  const what = [op.action, op.field, op.lang ?? op.name ?? ''].filter(Boolean).join(' ');
+  return `${operation.id}\t${operation.dictionary}\t${operation.state}\t${what}\t${written(operation)}\t${operation.who}\t${operation.created}`;
 }
 
 function written(operation: BulkOperation): string {

@@ -1,7 +1,7 @@
 import type { BulkRequest, BulkState } from './bulk-states.js';
 import type { FieldEdit } from './edits.js';
 
-/** Bulk operations over a workset: one field edit applied to every entry, journaled for undo. */
+/** Bulk operations over a workset: one field edit applied to every entry, kept on the dictionary's server for undo. */
 
 export interface BulkPreviewRow {
   readonly guid: string;
@@ -24,6 +24,8 @@ export interface BulkOperation {
   readonly created: string;
   readonly updated: string;
   readonly error: string | null;
+  /** Who previewed it (the change log's name for them). */
+  readonly who: string;
 }
 
 export interface BulkPreview {

@@ -222,7 +222,7 @@ export async function previewEdit(
  * Outcomes of a write whose first line is `last<TAB>N`, the log's last record before it: the
  * applied entries' records follow it in the order of the outcomes, as local:log numbers them.
  */
-function numbered(lines: readonly string[]): WriteOutcome[] {
+export function numbered(lines: readonly string[]): WriteOutcome[] {
   let seq = Number(lines[0].split('\t')[1]);
   return lines.slice(1).map((line) => {
     const outcome = parseOutcome(line);

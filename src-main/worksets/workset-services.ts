@@ -41,12 +41,10 @@ function osUser(): string {
 
 /**
  * Opens the data folder's store and builds its services: one place, so the app, the CLI and the
- * bench run the same services with the same invariants. Bulk runs left `running` by a process
- * that is gone are marked interrupted first (a live runner's are left alone).
+ * bench run the same services with the same invariants.
  */
 export function openWorksetServices(dataFolder: string, options: { who?: string } = {}): WorksetServices {
   const store = openStore(dataFolder);
-  store.bulk.markInterrupted();
   const fixed = changeAuthor(options.who, process.env, readPersonName(dataFolder));
   let who = fixed.who;
   // One object every service holds: a name set later is read at the next write.

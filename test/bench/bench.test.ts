@@ -27,9 +27,11 @@ it('runs every measure on a tiny synthetic dictionary and reports the fixed JSON
       undo: { ...summary, ratio: expect.any(Number) },
       validate: summary,
       rss_mb: { value: expect.any(Number) },
+      edit_record: { ...summary, raw: summary, ratio: expect.any(Number) },
+      propagation: { ...summary, via: expect.stringMatching(/^(serve|watch)$/) },
     },
   });
-  expect(report.goals).toHaveLength(11);
+  expect(report.goals).toHaveLength(13);
   // Each beside-a-write measure paged at least once while a bulk run was going.
   for (const key of ['beside_other_write', 'beside_own_write']) expect((report.measures[key] as { pages: number }).pages).toBeGreaterThan(0);
   expect(formatReport(report)).toMatch(/\| page \| p95 ms \|/);

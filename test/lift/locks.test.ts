@@ -9,10 +9,12 @@ import { logDatabase } from '../../src-main/lift/database-query.js';
 import { LIFT_DOC } from '../../src-main/lift/documents.js';
 import { entryViews } from '../../src-main/lift/entry-view.js';
 import { applyEdit, previewEdit, readEntries, reconcileEdit, restoreEntries } from '../../src-main/lift/entry-xml.js';
+import { OPERATIONS_DB } from '../../src-main/lift/bulk-log.js';
 import { exportLift } from '../../src-main/lift/export.js';
 import { importLift } from '../../src-main/lift/import.js';
 import { readLayout } from '../../src-main/lift/meta.js';
 import { dictionaryVocabulary } from '../../src-main/lift/vocabulary.js';
+import { BulkService } from '../../src-main/worksets/bulk/bulk-service.js';
 import { checkEdit } from '../../src-main/worksets/check-edit.js';
 import { EntryService } from '../../src-main/worksets/entry-service.js';
 import { keysOf, matchKeys } from '../../src-main/worksets/query/run.js';
@@ -121,6 +123,21 @@ describe('locks of every call on a dictionary', () => {
     await readsOnly(a, () => reconcileEdit(recorder, a, GLOSS_EDIT, before.map((e) => ({ guid: e.guid, preImage: e.xml, previewVersion: e.version }))));
     const restored = await locksOf(() => restoreEntries(recorder, a, before.map((e, i) => ({ guid: e.guid, xml: e.xml, expectedVersion: after[i].version })), TEST_CHANGE));
     expect(restored.map((locks) => ({ read: locks.read, write: [...locks.write].sort() }))).toEqual([{ read: [], write: [a, logDatabase(a)].sort() }]);
+  });
+
+  it('bulk service: each query locks the dictionary, its log, or the register of operation ids, and batches write the first two only', async () => {
+    const bulk = new BulkService(store, TEST_AUTHOR);
+    const { id } = await new WorksetService(store).create(session, { dictionary: a, name: 'bulk locks', query: NOUNS });
+    const all = await locksOf(async () => {
+      const { operation } = await bulk.preview(recorder, id, GLOSS_EDIT);
+      await bulk.run(recorder, operation.id);
+      await bulk.undo(recorder, operation.id);
+    });
+    const allowed = [a, logDatabase(a), OPERATIONS_DB];
+    for (const locks of all) expect([...locks.read, ...locks.write].filter((name) => !allowed.includes(name)), locks.query).toEqual([]);
+    const batches = all.filter((locks) => locks.write.includes(a));
+    expect(batches.length).toBeGreaterThanOrEqual(2);
+    for (const locks of batches) expect([...locks.write].sort(), locks.query).toEqual([a, logDatabase(a)].sort());
   });
 
   it('dictionary: count, info, vocabulary, layout, export', async () => {

@@ -176,8 +176,8 @@ describe('workset services against Sena', () => {
     const preview = await bulk.preview(session, id, { action: 'prepend', field: 'gloss', value: '~' });
     let batches = 0;
     const outcome = await bulk.run(session, preview.operation.id, {
-      onProgress: () => {
-        if (++batches === 1) bulk.cancel(preview.operation.id);
+      onWritten: async () => {
+        if (++batches === 1) await bulk.cancel(session, preview.operation.id);
       },
     });
     expect(outcome.operation.state).toBe('cancelled');
@@ -203,12 +203,12 @@ describe('workset services against Sena', () => {
       expect(error.message).toMatch(message);
       expect(error.details).toEqual({ issues: [{ path: field, message: expect.any(String) }] });
     }
-    expect(bulk.list({ worksetId: id })).toEqual([]);
+    expect(await bulk.list(session, { worksetId: id })).toEqual([]);
     // A good pattern still previews, with XQuery's own syntax (\p{Lu}, $1).
     const good = await bulk.preview(session, id, { ...replace, pattern: '^(\\p{Ll})', replacement: '[$1]' });
     expect(good.operation.state).toBe('previewed');
     expect(good.rows.find((r) => /^\p{Ll}/u.test(r.before[0] ?? ''))?.after[0]).toMatch(/^\[\p{Ll}\]/u);
-    bulk.cancel(good.operation.id);
+    await bulk.cancel(session, good.operation.id);
   });
 
   it('refuses an inline replace with a pattern BaseX would refuse, naming the field, and writes nothing', async () => {

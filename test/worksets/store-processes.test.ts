@@ -3,8 +3,7 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUSY_MESSAGE } from '../../src-main/worksets/store/errors.js';
@@ -12,12 +11,10 @@ import { STORE_FILE, openStore, type Store } from '../../src-main/worksets/store
 
 /**
  * Several windows and processes on one store file: a write lock held too long is a typed
- * `Unavailable`, a process killed mid-transaction leaves a sound file, and a bulk run whose
- * process was killed is found `interrupted` by the next one to start.
+ * `Unavailable`, and a process killed mid-transaction leaves a sound file.
  */
 
 const BETTER_SQLITE3 = createRequire(import.meta.url).resolve('better-sqlite3');
-const STORE_MODULE = pathToFileURL(resolve(import.meta.dirname, '../../src-main/worksets/store/index.ts')).href;
 
 /** Holds a write transaction, with an uncommitted workset in it, until killed (or see RELEASE_AFTER). */
 const LOCK_HOLDER = `
@@ -34,15 +31,6 @@ const LOCK_HOLDER = `
   if (after) {
     const poll = setInterval(() => { if (require('node:fs').existsSync(after)) { clearInterval(poll); release(); } }, 10);
   } else setInterval(() => {}, 1000);
-`;
-
-/** Starts a bulk run through the real store, then waits to be killed. */
-const RUNNER = `
-  const { openStore } = await import(process.env.STORE_MODULE);
-  const store = openStore(process.env.FOLDER);
-  store.bulk.setState(Number(process.env.OP_ID), 'running');
-  console.log('running');
-  setInterval(() => {}, 1000);
 `;
 
 const children: ChildProcess[] = [];
@@ -151,25 +139,4 @@ describe('workset store shared by processes', () => {
       patient.close();
     }
   });
-
-  it('finds a bulk run whose process was killed as interrupted at the next start', async () => {
-    const workset = store.worksets.create({ dictionary: 'fr', name: 'Verbs', query: '{}' });
-    const op = store.bulk.create({ worksetId: workset.id, op: '{}' });
-    const runner = await startChild(
-      ['--import', 'tsx', '--input-type=module', '-e', RUNNER],
-      { STORE_MODULE, FOLDER: folder, OP_ID: String(op.id) },
-      'running',
-    );
-    expect(store.bulk.get(op.id)).toMatchObject({ state: 'running', runnerPid: runner.pid });
-    // Its process is alive: a window starting now must not take the run over.
-    expect(store.bulk.markInterrupted()).toEqual([]);
-
-    await kill(runner);
-    const interrupted = store.bulk.markInterrupted();
-    expect(interrupted).toEqual([expect.objectContaining({ id: op.id, state: 'interrupted', runnerPid: null })]);
-    expect(store.bulk.listInterrupted('fr').map((row) => row.id)).toEqual([op.id]);
-    expect(store.bulk.listInterrupted('de')).toEqual([]);
-    expect(store.bulk.markInterrupted()).toEqual([]);
-    expect(store.bulk.setState(op.id, 'running').state).toBe('running');
-  }, 30_000);
 });

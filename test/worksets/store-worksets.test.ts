@@ -97,34 +97,20 @@ describe('workset store: worksets', () => {
     expect(() => store.worksets.get(0)).toThrow(expect.objectContaining({ code: 'Invalid' }));
   });
 
-  it('deletes a workset with its entries, bulk operations and journal, and never reuses its id', () => {
+  it('deletes a workset with its entries, and never reuses its id', () => {
     const doomed = store.worksets.create({ dictionary: 'fr', name: 'Doomed', query: '{}' });
     const kept = store.worksets.create({ dictionary: 'fr', name: 'Kept', query: '{}' });
     snapshot(doomed.id, ['a', 'b', 'c']);
     snapshot(kept.id, ['a', 'x']);
-    const op = store.bulk.create({ worksetId: doomed.id, op: '{}' });
-    store.bulk.recordBatch(op.id, [{ guid: 'a', preImage: '<entry/>', previewHash: 'h1' }]);
 
     store.worksets.delete(doomed.id);
 
     expect(() => store.worksets.get(doomed.id)).toThrow(expect.objectContaining({ code: 'NotFound' }));
-    expect(() => store.bulk.get(op.id)).toThrow(expect.objectContaining({ code: 'NotFound' }));
     const raw = new Database(join(folder, STORE_FILE), { readonly: true });
-    const count = (table: string): unknown => raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
-    expect([count('workset_entries'), count('bulk_ops'), count('bulk_journal')]).toEqual([2, 0, 0]);
+    expect(raw.prepare('SELECT count(*) FROM workset_entries').pluck().get()).toBe(2);
     raw.close();
     expect(store.entries.guids(kept.id)).toEqual(['a', 'x']);
     expect(store.worksets.create({ dictionary: 'fr', name: 'Doomed', query: '{}' }).id).toBeGreaterThan(kept.id);
-  });
-
-  it('refuses to delete a workset while one of its bulk operations runs', () => {
-    const workset = store.worksets.create({ dictionary: 'fr', name: 'Busy', query: '{}' });
-    const op = store.bulk.create({ worksetId: workset.id, op: '{}' });
-    store.bulk.setState(op.id, 'running');
-    expect(() => store.worksets.delete(workset.id)).toThrow(expect.objectContaining({ code: 'Conflict', details: { operationId: op.id } }));
-    store.bulk.setState(op.id, 'done');
-    store.worksets.delete(workset.id);
-    expect(store.worksets.list()).toEqual([]);
   });
 
   it('rolls back everything in a failed store transaction', () => {

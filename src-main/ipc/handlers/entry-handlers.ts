@@ -33,10 +33,10 @@ export function entryHandlers(deps: HandlerDeps): Pick<HandlerTable, EntryChanne
     'entries.history': (ctx, args) => entries.history(ctx.session, args.dictionary, args.guid),
     'bulk.preview': (ctx, args) => bulk.preview(ctx.session, args.worksetId, args.op, hooks(ctx, args.taskId, 'bulk')),
     'bulk.run': (ctx, args) => bulk.run(ctx.session, args.operationId, hooks(ctx, args.taskId, 'bulk')),
-    'bulk.cancel': async (_, args) => bulk.cancel(args.operationId),
-    'bulk.pause': async (_, args) => bulk.pause(args.operationId),
+    'bulk.cancel': (ctx, args) => bulk.cancel(ctx.session, args.operationId),
+    'bulk.pause': (ctx, args) => bulk.pause(ctx.session, args.operationId),
     'bulk.undo': (ctx, args) => bulk.undo(ctx.session, args.operationId, hooks(ctx, args.taskId, 'undo')),
     'bulk.resume': (ctx, args) => bulk.resume(ctx.session, args.operationId, hooks(ctx, args.taskId, 'bulk')),
-    'bulk.list': async (_, args) => bulk.list({ worksetId: args.worksetId, states: args.state }),
+    'bulk.list': (ctx, args) => bulk.list(ctx.session, { worksetId: args.worksetId, states: args.state }),
   };
 }

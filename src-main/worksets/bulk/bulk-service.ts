@@ -1,25 +1,30 @@
 import { isConnectionError } from '../../basex/errors.js';
-import { isAlive } from '../../basex/file-lock.js';
 import type { Queryable } from '../../basex/queryable.js';
 import { AppError } from '../../domain/app-error.js';
 import type { BulkOperation, BulkOutcome, BulkPreview, BulkSkip } from '../../domain/bulk-operations.js';
-import { fieldEditSchema } from '../../ipc/contract/edit.js';
+import { PAUSABLE_STATES, RESUMABLE_STATES, UNDOABLE_STATES, type BulkState } from '../../domain/bulk-states.js';
 import type { ChangeAuthor } from '../../domain/changes.js';
 import type { FieldEdit } from '../../domain/edits.js';
+import {
+  addMembers, completeOperation, countMembers, createOperation, membersIn, moveOperation, requestOperation,
+  type OperationRecord, type Runner,
+} from '../../lift/bulk-log.js';
+import { applyBulkBatch, undoBulkBatch } from '../../lift/bulk-writes.js';
 import type { ChangeMeta } from '../../lift/change-log.js';
-import { applyEdit, previewEdit, readEntries, reconcileEdit, restoreEntries, type WriteOutcome } from '../../lift/entry-xml.js';
-import { PAUSABLE_STATES, RESUMABLE_STATES, UNDOABLE_STATES } from '../../domain/bulk-states.js';
-import type { BulkOpRow, JournalRow, JournalState, Store } from '../store/index.js';
+import { previewEdit } from '../../lift/entry-xml.js';
+import type { Store } from '../store/index.js';
 import { checkEdit } from '../check-edit.js';
 import { updateSortKeys } from '../sort-keys.js';
 import { BatchSizer } from './batch-sizer.js';
+import { migrateLegacyJournal } from './bulk-migration.js';
+import { OperationFinder, editOf, operation, storeIdentity, thisRunner } from './operation-finder.js';
 
 /** How many entries a preview shows before and after. */
 export const PREVIEW_ROWS = 20;
 
 export interface BulkProgress {
-  /** `reconcile`: after a crash, finding out which journalled writes reached BaseX. */
-  readonly phase: 'journal' | 'reconcile' | 'apply' | 'undo';
+  /** `journal`: the preview recording each entry's version on the server. */
+  readonly phase: 'journal' | 'apply' | 'undo';
   readonly done: number;
   readonly total: number;
 }
@@ -37,107 +42,119 @@ const SKIP_REASONS: Record<string, string> = {
   missing: 'deleted from the dictionary since the preview',
   unchanged: 'already had the new value',
 };
+const KEEP_REASONS: Record<string, string> = {
+  changed: 'changed since the operation: left as it is',
+  missing: SKIP_REASONS.missing,
+  compacted: 'its earlier version was dropped by `log compact`: left as it is',
+};
+/** The most skipped entries an outcome lists. */
+const SKIPS_LISTED = 500;
 
 /**
- * Bulk operations over a workset, with a journal that makes them safe to undo.
+ * Bulk operations over a workset, kept on the dictionary's server beside its change log
+ * (bulk-log.ts), so any desktop connected to it can list, undo or resume any of them.
  *
- * The preview journals every entry's XML and version before anything is written. A run then
- * applies the edit in batches, each write guarded by the version seen at the preview, so an
- * entry someone changed since is skipped and reported, never clobbered. Undo puts the journalled
- * pre-images back, byte for byte, except over entries changed after the run. A run killed midway
- * is found `interrupted` at the next start, and a run that lost BaseX (killed, restarted) is
- * `interrupted` at once; either can be undone or resumed. A pause or a cancel may be asked by any
- * process (it is kept with the operation); the runner acts on it between two batches, so a
- * paused run has written whole batches only, and stays paused across restarts until resumed.
+ * The preview records every entry's version on the server before anything is written. A run
+ * then applies the edit in batches; each batch writes its entries, their change log records and
+ * their marks on the operation in one updating query, guarded by the versions of the preview,
+ * so an entry someone changed since is skipped and reported, never clobbered, and a kill leaves
+ * nothing half done. Undo puts back the pre-images the log records hold, byte for byte, except
+ * over entries changed after the run. A run whose runner is gone is `interrupted` (see
+ * OperationFinder); it can be undone or resumed. A pause or a cancel may be asked by any process;
+ * the runner's next batch sees it and writes nothing, so a paused run has written whole batches.
  *
  * Every walk over entries goes in batches sized by time (BatchSizer), so progress reaches the UI
  * several times a second however large the entries or slow the machine.
  */
 export class BulkService {
+  private readonly finder: OperationFinder;
+  private migrated: Promise<void> | undefined;
+
   constructor(
     private readonly store: Store,
     private readonly author: ChangeAuthor,
-  ) {}
+  ) {
+    this.finder = new OperationFinder(author, storeIdentity(author, store.folder));
+  }
 
   async preview(session: Queryable, worksetId: number, op: FieldEdit, hooks: BulkHooks = {}): Promise<BulkPreview> {
+    await this.ready(session);
     const workset = this.store.worksets.get(worksetId);
     const guids = this.store.entries.guids(worksetId);
-    // Before the row exists: a pattern BaseX refuses would fail every entry, and leave a stray operation.
+    // Before the operation exists: a pattern BaseX refuses would fail every entry, and leave a stray operation.
     await checkEdit(session, op);
-    const row = this.store.bulk.create({ worksetId, op: JSON.stringify(op) });
+    const db = workset.dictionary;
+    const created = await createOperation(session, db, { worksetId, op: JSON.stringify(op), store: this.finder.store, who: this.author.who });
     try {
       const sample = this.store.entries.page(worksetId, { offset: 0, limit: PREVIEW_ROWS });
-      const changes = await previewEdit(session, workset.dictionary, op, sample.rows.map((r) => r.guid));
+      const changes = await previewEdit(session, db, op, sample.rows.map((r) => r.guid));
       const headwords = new Map(sample.rows.map((r) => [r.guid, r.keys.headword ?? '']));
-      const sizer = new BatchSizer();
-      for (let done = 0; done < guids.length; ) {
-        const batch = guids.slice(done, done + sizer.size);
-        const started = Date.now();
-        const entries = await readEntries(session, workset.dictionary, batch);
-        this.store.bulk.recordBatch(row.id, entries.map((e) => ({ guid: e.guid, preImage: e.xml, previewHash: e.version })));
-        done += batch.length;
-        sizer.record(batch.length, Date.now() - started);
-        hooks.onProgress?.({ phase: 'journal', done, total: guids.length });
-      }
+      await this.batches(guids.length, async (done, size) => {
+        await addMembers(session, db, created.id, guids.slice(done, done + size));
+        hooks.onProgress?.({ phase: 'journal', done: Math.min(done + size, guids.length), total: guids.length });
+        return Math.min(size, guids.length - done);
+      });
+      await completeOperation(session, db, created.id);
       return {
-        operation: operation(this.store.bulk.get(row.id)),
+        operation: await this.finder.operation(session, created.id),
         rows: changes.map((c) => ({ ...c, headword: headwords.get(c.guid) ?? '' })),
       };
     } catch (error) {
-      // A half-journalled operation must never run: it would edit only part of the workset.
-      this.store.bulk.setState(row.id, 'cancelled', { error: `the preview did not finish: ${messageOf(error)}` });
+      // A half-recorded operation never runs (it is not complete); say why it stopped.
+      await moveOperation(session, db, created.id, { from: ['previewed'], to: 'cancelled', error: `the preview did not finish: ${messageOf(error)}` }).catch(() => undefined);
       throw error;
     }
   }
 
   /** Applies a previewed operation; cancel() stops it between batches. */
   async run(session: Queryable, opId: number, hooks: BulkHooks = {}): Promise<BulkOutcome> {
-    const row = this.store.bulk.get(opId);
-    if (row.state !== 'previewed') throw new AppError('Conflict', `bulk operation ${opId} is ${row.state}: only a previewed operation can run`);
-    return this.apply(session, row, hooks);
+    const record = await this.finder.record(session, opId);
+    if (record.state !== 'previewed') throw new AppError('Conflict', `bulk operation ${opId} is ${record.state}: only a previewed operation can run`);
+    if (!record.complete) throw new AppError('Conflict', `bulk operation ${opId} was not fully previewed: preview it again`);
+    return this.apply(session, record, hooks);
   }
 
-  /** Finishes a paused, interrupted or failed run: entries already written are recognised, not written twice. */
+  /** Finishes a paused, interrupted or failed run, from any desktop: entries already written are not written twice. */
   async resume(session: Queryable, opId: number, hooks: BulkHooks = {}): Promise<BulkOutcome> {
-    const row = this.store.bulk.get(opId);
-    if (!RESUMABLE_STATES.has(row.state)) {
-      throw new AppError('Conflict', `bulk operation ${opId} is ${row.state}: only a paused, interrupted or failed operation can resume`);
+    const record = await this.finder.record(session, opId);
+    if (!RESUMABLE_STATES.has(record.state)) {
+      throw new AppError('Conflict', `bulk operation ${opId} is ${record.state}: only a paused, interrupted or failed operation can resume`);
     }
-    return this.apply(session, row, hooks);
+    return this.apply(session, record, hooks);
   }
 
   /** Stops a run for good after its current batch (a paused one at once); what it wrote stays undoable. */
-  cancel(opId: number): BulkOperation {
-    const row = this.store.bulk.get(opId);
-    if (row.state === 'previewed' || row.state === 'paused') return operation(this.store.bulk.setState(opId, 'cancelled'));
-    if (row.state !== 'running') throw new AppError('Conflict', `bulk operation ${opId} is ${row.state}: there is nothing to cancel`);
-    return operation(this.store.bulk.request(opId, 'cancel'));
+  async cancel(session: Queryable, opId: number): Promise<BulkOperation> {
+    const local = this.finder.askLocal(opId, 'cancel');
+    if (local) return local;
+    const record = await this.finder.record(session, opId);
+    if (record.state === 'previewed' || record.state === 'paused') {
+      await this.move(session, record, [record.state], 'cancelled');
+      return this.finder.operation(session, opId);
+    }
+    if (record.state !== 'running') throw new AppError('Conflict', `bulk operation ${opId} is ${record.state}: there is nothing to cancel`);
+    return this.ask(session, record, 'cancel');
   }
 
-  /**
-   * Asks a running operation to pause after the batch it is writing. The run's own call then
-   * answers with state `paused`; resume() carries on from there.
-   */
-  pause(opId: number): BulkOperation {
-    const row = this.store.bulk.get(opId);
-    if (row.state === 'paused') return operation(row);
-    if (!PAUSABLE_STATES.has(row.state)) throw new AppError('Conflict', `bulk operation ${opId} is ${row.state}: only a running operation can be paused`);
-    return operation(this.store.bulk.request(opId, 'pause'));
+  /** Asks a running operation to pause after the batch it is writing; resume() carries on from there. */
+  async pause(session: Queryable, opId: number): Promise<BulkOperation> {
+    const local = this.finder.askLocal(opId, 'pause');
+    if (local) return local;
+    const record = await this.finder.record(session, opId);
+    if (record.state === 'paused') return operation(record);
+    if (!PAUSABLE_STATES.has(record.state)) throw new AppError('Conflict', `bulk operation ${opId} is ${record.state}: only a running operation can be paused`);
+    return this.ask(session, record, 'pause');
   }
 
   /**
    * Waits until a run that was asked to pause or cancel has acted on it, however far away its
    * runner is (the app, while the CLI asked). A runner that died meanwhile leaves it interrupted.
    */
-  async stopped(opId: number, options: { timeoutMs?: number; pollMs?: number } = {}): Promise<BulkOperation> {
+  async stopped(session: Queryable, opId: number, options: { timeoutMs?: number; pollMs?: number } = {}): Promise<BulkOperation> {
     const deadline = Date.now() + (options.timeoutMs ?? 120_000);
     for (;;) {
-      const row = this.store.bulk.get(opId);
-      if (row.state !== 'running') return operation(row);
-      if (row.runnerPid === null || !isAlive(row.runnerPid)) {
-        this.store.bulk.markInterrupted();
-        continue;
-      }
+      const found = await this.finder.operation(session, opId);
+      if (found.state !== 'running') return found;
       if (Date.now() > deadline) throw new AppError('Unavailable', `bulk operation ${opId} is still writing its current batch: try again in a moment`);
       await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 50));
     }
@@ -145,148 +162,127 @@ export class BulkService {
 
   /** Puts every entry the operation changed back as it was, except those changed since. */
   async undo(session: Queryable, opId: number, hooks: BulkHooks = {}): Promise<BulkOutcome> {
-    const row = this.store.bulk.get(opId);
-    if (!UNDOABLE_STATES.has(row.state)) {
-      throw new AppError('Conflict', `bulk operation ${opId} is ${row.state} and cannot be undone`);
-    }
-    const edit = editOf(row);
-    // After a crash, journal rows still pending may or may not have reached BaseX: find out.
-    await this.reconcilePending(session, row, edit, hooks);
-    const skipped: BulkSkip[] = [];
-    const total = this.store.bulk.journal(opId, { state: 'applied', offset: 0, limit: 0 }).total;
+    const record = await this.finder.record(session, opId);
+    if (!UNDOABLE_STATES.has(record.state)) throw new AppError('Conflict', `bulk operation ${opId} is ${record.state} and cannot be undone`);
+    const db = record.dictionary;
+    const change: ChangeMeta = { author: this.author, window: hooks.window ?? 'cli', op: 'undo', bulk: opId };
+    const total = await countMembers(session, db, opId, 'a');
     let done = 0;
-    await this.walk(opId, 'applied', async (batch) => {
-      const outcomes = await restoreEntries(
-        session,
-        row.dictionary,
-        batch.map((j) => ({ guid: j.guid, xml: j.preImage, expectedVersion: j.postHash ?? '' })),
-        { author: this.author, window: hooks.window ?? 'cli', op: 'undo', bulk: opId },
-      );
-      const preImages = new Map(batch.map((j) => [j.guid, j.previewHash]));
-      // Already its pre-image: restored by an undo that was cut off before it could record it.
-      const isRestored = (o: WriteOutcome): boolean => o.state === 'applied' || (o.state === 'changed' && o.version === preImages.get(o.guid));
-      const restored = outcomes.filter(isRestored).map((o) => o.guid);
-      this.store.bulk.markRestored(opId, restored);
-      for (const o of outcomes) {
-        if (!isRestored(o)) skipped.push({ guid: o.guid, reason: o.state === 'missing' ? SKIP_REASONS.missing : 'changed since the operation: left as it is' });
-      }
-      done += batch.length;
-      await updateSortKeys(this.store, session, row.dictionary, restored);
+    await this.batches(total, async (_, size) => {
+      const outcomes = await undoBulkBatch(session, db, opId, size, change);
+      const restored = outcomes.filter((o) => o.state === 'applied').map((o) => o.guid);
+      done += outcomes.length;
+      await updateSortKeys(this.store, session, db, restored);
       hooks.onProgress?.({ phase: 'undo', done, total });
-      await hooks.onWritten?.(row.dictionary, restored);
+      await hooks.onWritten?.(db, restored);
+      return outcomes.length;
     });
-    return { operation: operation(this.store.bulk.setState(opId, 'undone')), skipped };
+    await this.move(session, record, [record.state], 'undone');
+    const kept = await membersIn(session, db, opId, 'k', SKIPS_LISTED);
+    return { operation: await this.finder.operation(session, opId), skipped: kept.map((k) => ({ guid: k.guid, reason: KEEP_REASONS[k.why] ?? k.why })) };
   }
 
-  list(filter: { worksetId?: number; states?: BulkOperation['state'][] }): BulkOperation[] {
-    return this.store.bulk.list(filter).map(operation);
+  /** Operations on the server, newest first: a workset's (made on this desktop), a dictionary's, or every one. */
+  async list(session: Queryable, filter: { worksetId?: number; dictionary?: string; states?: readonly BulkState[] } = {}): Promise<BulkOperation[]> {
+    await this.ready(session);
+    const dictionary = filter.worksetId === undefined ? filter.dictionary : this.store.worksets.get(filter.worksetId).dictionary;
+    const all = await this.finder.list(session, dictionary);
+    return all
+      .filter((op) => filter.worksetId === undefined || (op.worksetId === filter.worksetId && op.store === this.finder.store))
+      .filter((op) => filter.states === undefined || filter.states.includes(op.state))
+      .map(operation);
   }
 
-  private async apply(session: Queryable, row: BulkOpRow, hooks: BulkHooks): Promise<BulkOutcome> {
-    const edit = editOf(row);
-    const change: ChangeMeta = { author: this.author, window: hooks.window ?? 'cli', op: 'bulk', bulk: row.id };
-    this.store.bulk.setState(row.id, 'running');
+  /** One operation, wherever it was made. */
+  async get(session: Queryable, opId: number): Promise<BulkOperation> {
+    await this.ready(session);
+    return this.finder.operation(session, opId);
+  }
+
+  private async apply(session: Queryable, record: OperationRecord, hooks: BulkHooks): Promise<BulkOutcome> {
+    const db = record.dictionary;
+    const edit = editOf(record.op);
+    const change: ChangeMeta = { author: this.author, window: hooks.window ?? 'cli', op: 'bulk', bulk: record.id };
+    const runner = thisRunner(this.author);
+    await this.move(session, record, [record.state], 'running', { runner });
+    const stopRunning = this.finder.running(record);
     try {
-      await this.reconcilePending(session, row, edit, hooks);
-      const total = row.total;
-      const sizer = new BatchSizer();
-      let done = total - this.store.bulk.journal(row.id, { state: 'pending', offset: 0, limit: 0 }).total;
-      for (;;) {
-        const requested = this.store.bulk.requested(row.id);
-        if (requested === 'cancel') return this.finish(row.id, 'cancelled');
-        if (requested === 'pause') return this.finish(row.id, 'paused');
-        const batch = this.store.bulk.journal(row.id, { state: 'pending', offset: 0, limit: sizer.size }).rows;
-        if (batch.length === 0) break;
-        const started = Date.now();
-        const outcomes = await applyEdit(session, row.dictionary, edit, batch.map((j) => ({ guid: j.guid, version: j.previewHash })), change);
-        const written = this.record(row.id, outcomes);
-        await updateSortKeys(this.store, session, row.dictionary, written);
-        done += batch.length;
-        hooks.onProgress?.({ phase: 'apply', done, total });
-        await hooks.onWritten?.(row.dictionary, written);
-        // Timed with its hooks: what the UI waits for between two progress reports.
-        sizer.record(batch.length, Date.now() - started);
-      }
-      return this.finish(row.id, 'done');
+      let { changed, skipped } = record;
+      let stop: string | undefined;
+      await this.batches(record.total - changed - skipped, async (_, size) => {
+        stop = this.finder.localRequest(record.id) ?? undefined;
+        if (stop) return 0;
+        const batch = await applyBulkBatch(session, db, record.id, edit, size, runner.instance, change);
+        stop = batch.stop;
+        if (batch.stop) return 0;
+        const written = batch.outcomes.filter((o) => o.state === 'applied').map((o) => o.guid);
+        changed += written.length;
+        skipped += batch.outcomes.length - written.length;
+        this.finder.progressed(record.id, { changed, skipped });
+        await updateSortKeys(this.store, session, db, written);
+        hooks.onProgress?.({ phase: 'apply', done: changed + skipped, total: record.total });
+        await hooks.onWritten?.(db, written);
+        return batch.outcomes.length;
+      });
+      if (stop === 'lost') throw new AppError('Conflict', `bulk operation ${record.id} is being run by another process now`);
+      const final = stop === 'cancel' ? 'cancelled' : stop === 'pause' ? 'paused' : 'done';
+      await moveOperation(session, db, record.id, { from: ['running'], to: final, runnerWas: runner.instance });
+      return this.outcome(session, record.id);
     } catch (error) {
-      // Lost BaseX mid-batch: whether that batch landed is unknown until a resume or undo reconciles it.
-      this.store.bulk.setState(row.id, isConnectionError(error) ? 'interrupted' : 'failed', { error: messageOf(error) });
+      // Lost BaseX mid-batch: the batch landed whole or not at all, and the server says which.
+      if (isConnectionError(error)) this.finder.lost(record.id, messageOf(error));
+      else if (!(error instanceof AppError)) {
+        await moveOperation(session, db, record.id, { from: ['running'], to: 'failed', runnerWas: runner.instance, error: messageOf(error) }).catch(() => undefined);
+      }
       throw error;
+    } finally {
+      stopRunning();
     }
   }
 
-  /** Journal rows left pending by a crash: mark those BaseX has as applied, the rest stay pending. */
-  private async reconcilePending(session: Queryable, row: BulkOpRow, edit: FieldEdit, hooks: BulkHooks): Promise<void> {
-    if (row.state !== 'interrupted' && row.state !== 'failed') return;
-    const total = this.store.bulk.journal(row.id, { state: 'pending', offset: 0, limit: 0 }).total;
-    let done = 0;
-    await this.walk(row.id, 'pending', async (batch) => {
-      const outcomes = await reconcileEdit(session, row.dictionary, edit, batch.map(pending));
-      const applied = outcomes.filter((o) => o.state === 'applied' && o.version);
-      if (applied.length > 0) this.store.bulk.markApplied(row.id, applied.map((o) => ({ guid: o.guid, postHash: o.version ?? '' })));
-      // Written before the crash, maybe before their keys were: bring them up to date now.
-      await updateSortKeys(this.store, session, row.dictionary, applied.map((o) => o.guid));
-      done += batch.length;
-      hooks.onProgress?.({ phase: 'reconcile', done, total });
-    });
+  private async outcome(session: Queryable, opId: number): Promise<BulkOutcome> {
+    const found = await this.finder.operation(session, opId);
+    const skipped: BulkSkip[] = (await membersIn(session, found.dictionary, opId, 's', SKIPS_LISTED)).map((s) => ({ guid: s.guid, reason: SKIP_REASONS[s.why] ?? s.why }));
+    return { operation: found, skipped };
+  }
+
+  private async ask(session: Queryable, record: OperationRecord, request: 'pause' | 'cancel'): Promise<BulkOperation> {
+    const state = await requestOperation(session, record.dictionary, record.id, request);
+    if (state !== 'running') throw new AppError('Conflict', `bulk operation ${record.id} is ${state}: only a running operation can be asked to ${request}`);
+    return this.finder.operation(session, record.id);
+  }
+
+  private async move(session: Queryable, record: OperationRecord, from: readonly BulkState[], to: BulkState, extra: { runner?: Runner } = {}): Promise<void> {
+    const moved = await moveOperation(session, record.dictionary, record.id, { from, to, ...extra });
+    if (!moved.moved) throw new AppError('Conflict', `bulk operation ${record.id} is ${moved.state} now and cannot become ${to}`);
   }
 
   /**
-   * Hands the journal rows in `state` to `step` a batch at a time, each batch sized to take about
-   * a quarter of a second including `step`'s own hooks. The journal is read by id, so rows `step`
-   * leaves in `state` are not handed out again.
+   * Calls `step(done, size)` until it answers 0 or `total` is reached; `size` is sized by time so
+   * each step, hooks included, takes about a quarter of a second.
    */
-  private async walk(opId: number, state: JournalState, step: (batch: JournalRow[]) => Promise<void>): Promise<void> {
+  private async batches(total: number, step: (done: number, size: number) => Promise<number>): Promise<void> {
     const sizer = new BatchSizer();
-    for (const batch of this.store.bulk.journalBatches(opId, { state, batchSize: () => sizer.size })) {
+    for (let done = 0; done < total; ) {
       const started = Date.now();
-      await step(batch);
-      sizer.record(batch.length, Date.now() - started);
+      const size = sizer.size;
+      const did = await step(done, size);
+      if (did === 0) return;
+      done += did;
+      sizer.record(did, Date.now() - started);
     }
   }
 
-  private record(opId: number, outcomes: readonly WriteOutcome[]): string[] {
-    const applied = outcomes.filter((o) => o.state === 'applied');
-    const skipped = outcomes.filter((o) => o.state !== 'applied');
-    this.store.transaction(() => {
-      if (applied.length > 0) this.store.bulk.markApplied(opId, applied.map((o) => ({ guid: o.guid, postHash: o.version ?? '' })));
-      if (skipped.length > 0) this.store.bulk.markSkipped(opId, skipped.map((o) => ({ guid: o.guid, reason: SKIP_REASONS[o.state] ?? o.state })));
+  /** Once per service: operations a data folder's SQLite journal still holds move to the server first. */
+  private ready(session: Queryable): Promise<void> {
+    this.migrated ??= migrateLegacyJournal(this.store, session, { author: this.author, store: this.finder.store }).catch((error: unknown) => {
+      this.migrated = undefined;
+      throw error;
     });
-    return applied.map((o) => o.guid);
+    return this.migrated;
   }
-
-  private finish(opId: number, state: 'done' | 'cancelled' | 'paused'): BulkOutcome {
-    const op = operation(this.store.bulk.setState(opId, state));
-    const skipped = this.store.bulk.journal(opId, { state: 'skipped', offset: 0, limit: 500 }).rows;
-    return { operation: op, skipped: skipped.map((j) => ({ guid: j.guid, reason: j.reason ?? '' })) };
-  }
-}
-
-function pending(j: JournalRow): { guid: string; preImage: string; previewVersion: string } {
-  return { guid: j.guid, preImage: j.preImage, previewVersion: j.previewHash };
 }
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function editOf(row: BulkOpRow): FieldEdit {
-  return fieldEditSchema.parse(JSON.parse(row.op));
-}
-
-export function operation(row: BulkOpRow): BulkOperation {
-  return {
-    id: row.id,
-    worksetId: row.worksetId,
-    dictionary: row.dictionary,
-    op: editOf(row),
-    state: row.state,
-    requested: row.requested,
-    total: row.total,
-    changed: row.changed,
-    skipped: row.skipped,
-    created: row.created,
-    updated: row.updated,
-    error: row.error,
-  };
 }

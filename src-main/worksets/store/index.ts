@@ -1,12 +1,12 @@
-import { BulkJournalRepo } from './bulk-journal-repo.js';
 import { openDatabase } from './database.js';
 import { EntriesRepo } from './entries-repo.js';
+import { LegacyBulkJournal } from './legacy-bulk-journal.js';
 import { WorksetsRepo } from './worksets-repo.js';
 
 export { STORE_FILE } from './database.js';
 export { StoreError, type StoreErrorCode } from './errors.js';
 export { SCHEMA_VERSION } from './migrations.js';
-export type { BulkJournalRepo } from './bulk-journal-repo.js';
+export type { LegacyBulkJournal, LegacyJournalRow, LegacyOperation } from './legacy-bulk-journal.js';
 export type { EntriesRepo } from './entries-repo.js';
 export type { WorksetsRepo } from './worksets-repo.js';
 export * from './types.js';
@@ -28,7 +28,10 @@ export interface StoreOptions {
 export interface Store {
   readonly worksets: WorksetsRepo;
   readonly entries: EntriesRepo;
-  readonly bulk: BulkJournalRepo;
+  /** The data folder the store is in. */
+  readonly folder: string;
+  /** Bulk operations the data folder held before they moved to the dictionary's server. */
+  readonly legacyBulk: LegacyBulkJournal;
   /**
    * Runs `fn` as one write transaction (nested calls become savepoints): everything or nothing.
    * `fn` must be synchronous; the write lock is held until it returns.
@@ -46,7 +49,8 @@ export function openStore(dataFolder: string, options: StoreOptions = {}): Store
   return {
     worksets: new WorksetsRepo(sql, now),
     entries: new EntriesRepo(sql, now),
-    bulk: new BulkJournalRepo(sql, now),
+    folder: dataFolder,
+    legacyBulk: new LegacyBulkJournal(sql),
     transaction: (fn) => sql.write(fn),
     close: () => sql.close(),
   };

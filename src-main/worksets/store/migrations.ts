@@ -160,6 +160,21 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE worksets DROP COLUMN ui_settings;
     `,
   },
+  {
+    version: 4,
+    title: 'the bulk journal moves to the dictionary server: what a data folder holds waits here to be moved',
+    // The operations and journal rows are kept as they are, without the foreign key to the
+    // workset: deleting a workset must not lose an operation still to be moved. Once the bulk
+    // service has moved them to the server (bulk-migration.ts) it drops both tables; a store
+    // made after this release drops them empty at its first bulk call.
+    sql: `
+      CREATE TABLE legacy_bulk_ops AS SELECT id, workset_id, dictionary, op, state, total, changed, skipped, error, created, updated FROM bulk_ops;
+      CREATE TABLE legacy_bulk_journal AS SELECT id, op_id, guid, pre_image, preview_hash, post_hash, state, reason FROM bulk_journal;
+      DROP TABLE bulk_journal;
+      DROP TABLE bulk_ops;
+      CREATE INDEX legacy_bulk_journal_by_op ON legacy_bulk_journal (op_id, id);
+    `,
+  },
 ];
 
 /** The newest schema this build knows. */

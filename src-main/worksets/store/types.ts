@@ -1,17 +1,15 @@
-import type { BulkRequest, BulkState } from '../../domain/bulk-states.js';
 import type { PageSortKey } from '../../domain/worksets.js';
 import type { Status, StatusCounts } from '../../domain/statuses.js';
 
 /**
- * The records of the workset store. Status, sort keys and bulk states come from the domain
- * model so the store and the UI cannot drift apart; JSON columns (a workset's query, a bulk
- * operation) are text the store keeps as given, parsed by the services that own their schemas.
+ * The records of the workset store. Status and sort keys come from the domain
+ * model so the store and the UI cannot drift apart; JSON columns (a workset's query) are text the store keeps as given, parsed by the services that own their schemas.
  */
 
 export const JOURNAL_STATES = ['pending', 'applied', 'skipped', 'restored'] as const;
 export type JournalState = (typeof JOURNAL_STATES)[number];
 
-/** The largest page `entries.page` and `bulk.journal` return. */
+/** The largest page `entries.page` returns. */
 export const MAX_PAGE_SIZE = 500;
 
 export interface WorksetRow {
@@ -104,64 +102,4 @@ export interface RefreshCounts {
   readonly removed: number;
   readonly kept: number;
   readonly total: number;
-}
-
-export interface BulkOpRow {
-  readonly id: number;
-  readonly worksetId: number;
-  readonly dictionary: string;
-  /** The operation JSON exactly as given. */
-  readonly op: string;
-  readonly state: BulkState;
-  /** A pause or cancel asked of the running operation, not yet acted on. */
-  readonly requested: BulkRequest | null;
-  /** Journal rows recorded. */
-  readonly total: number;
-  /** Journal rows applied. */
-  readonly changed: number;
-  /** Journal rows skipped. */
-  readonly skipped: number;
-  readonly error: string | null;
-  /** The process id while `running`, else null. */
-  readonly runnerPid: number | null;
-  readonly created: string;
-  readonly updated: string;
-}
-
-export interface NewBulkOp {
-  readonly worksetId: number;
-  /** JSON text; refused as Invalid unless it parses. */
-  readonly op: string;
-}
-
-export interface BulkOpFilter {
-  readonly worksetId?: number;
-  readonly dictionary?: string;
-  readonly states?: readonly BulkState[];
-}
-
-/** What the preview records per entry before anything is written. */
-export interface JournalInput {
-  readonly guid: string;
-  /** The entry's full XML before the change. */
-  readonly preImage: string;
-  /** The entry's version hash when previewed: the write is skipped if it changed since. */
-  readonly previewHash: string;
-}
-
-export interface JournalRow {
-  readonly opId: number;
-  readonly guid: string;
-  readonly preImage: string;
-  readonly previewHash: string;
-  /** The entry's version hash after the write; undo restores only if it is still this. */
-  readonly postHash: string | null;
-  readonly state: JournalState;
-  readonly reason: string | null;
-}
-
-export interface JournalPageRequest {
-  readonly state?: JournalState;
-  readonly offset: number;
-  readonly limit: number;
 }

@@ -94,18 +94,12 @@ export class WorksetsRepo {
   }
 
   /**
-   * Deletes the workset with its entries and bulk operations (journals included).
-   *
-   * Refused while one of its bulk operations is running: the run would lose its journal
-   * mid-way, and with it the way to undo what it already wrote.
+   * Deletes the workset with its entries. Its bulk operations live on the dictionary's server
+   * and stay there, undoable by id (`undo OP_ID`), without the workset.
    */
   delete(id: number): void {
     this.sql.write(() => {
       requireId(id, 'the workset id');
-      const running = this.sql.get<{ id: number }>("SELECT id FROM bulk_ops WHERE workset_id = ? AND state = 'running'", id);
-      if (running) {
-        throw new StoreError('Conflict', `workset ${id} has bulk operation ${running.id} running; cancel it or wait for it to finish`, { operationId: running.id });
-      }
       if (this.sql.run('DELETE FROM worksets WHERE id = ?', id).changes === 0) throw notFound(`workset ${id}`);
     });
   }

@@ -1,0 +1,134 @@
+import type { Queryable } from '../basex/queryable.js';
+import type { BulkRequest } from '../domain/bulk-states.js';
+import type { FieldEdit } from '../domain/edits.js';
+import { operationPath } from './bulk-log.js';
+import { CHANGE_LOG_PROLOG, changeBindings, type ChangeMeta } from './change-log.js';
+import { onDatabase } from './database-query.js';
+import { LIFT_PROLOG } from './documents.js';
+import { LIVE_ENTRY, numbered, type WriteOutcome } from './entry-xml.js';
+import { FIELD_EDIT_PROLOG, fieldEditBindings, VERSION_FUNCTION } from './field-edit-xquery.js';
+
+/**
+ * The batches of a bulk operation and of its undo, each one updating query that writes the
+ * entries, their change log records and the marks on the operation's own entries (bulk-log.ts)
+ * together: a kill between two batches leaves nothing to reconcile, and a batch never lands
+ * half. The query picks its entries itself (the next ones not written), so any process can
+ * carry on an operation from what the server says alone.
+ */
+
+/** A batch's answer: what happened to each entry, or why the runner must stop instead. */
+export interface BatchResult {
+  readonly outcomes: readonly WriteOutcome[];
+  /** A pause or cancel someone asked for (nothing was written), or `lost`: another runner has it now. */
+  readonly stop?: BulkRequest | 'lost';
+}
+
+function parseBatch(lines: readonly string[]): BatchResult {
+  if (lines[0]?.startsWith('stop\t')) return { outcomes: [], stop: lines[0].slice('stop\t'.length) as BatchResult['stop'] };
+  return { outcomes: numbered(lines) };
+}
+
+const APPLY_BATCH = String.raw`${LIFT_PROLOG}${VERSION_FUNCTION}${FIELD_EDIT_PROLOG}${CHANGE_LOG_PROLOG}${LIVE_ENTRY}
+declare variable $path external;
+declare variable $size as xs:integer external;
+declare variable $instance external;
+let $b := db:open($log-db, $path)/bulk
+return if ($b/@state != 'running' or $b/@runner != $instance) then update:output('stop&#9;lost')
+else if (string($b/@requested)) then update:output('stop&#9;' || $b/@requested)
+else
+  let $outcomes := for $m in $b/e[empty(@s)][position() le $size]
+    let $g := string($m/@g)
+    let $e := local:entry($g)
+    return if (empty($e)) then map { 'm': $m, 'state': 'missing', 'line': $g || '&#9;missing' }
+      else let $now := local:version($e)
+      return if ($now != $m/@v) then map { 'm': $m, 'state': 'changed', 'line': $g || '&#9;changed&#9;' || $now }
+      else let $c := local:edited($e)
+      return if ($c is $e) then map { 'm': $m, 'state': 'unchanged', 'line': $g || '&#9;unchanged&#9;' || $now }
+      else let $after := local:version($c)
+      return map { 'm': $m, 'state': 'applied', 'line': $g || '&#9;applied&#9;' || $after, 'entry': $e, 'copy': $c, 'before': $now, 'after': $after }
+  let $applied := $outcomes[?state = 'applied']
+  let $skipped := $outcomes[?state != 'applied']
+  return (
+    update:output('last&#9;' || $log-last),
+    for $o in $outcomes return update:output($o?line),
+    (: The same updates on the stored entry, not a replace by the copy (entry-xml.ts applyEdit). :)
+    for $o in $applied return (local:apply($o?entry), local:stamp($o?entry)),
+    local:log(for $o at $k in $applied
+      return local:change($log-last + $k, $o?entry, $o?before, $o?after, local:field-values($o?entry), local:field-values($o?copy))),
+    for $o at $k in $applied return insert node (attribute s { 'a' }, attribute seq { $log-last + $k }, attribute after { $o?after }) into $o?m,
+    for $o in $skipped return insert node (attribute s { 's' }, attribute why { $o?state }) into $o?m,
+    replace value of node $b/@changed with xs:integer($b/@changed) + count($applied),
+    replace value of node $b/@skipped with xs:integer($b/@skipped) + count($skipped),
+    replace value of node $b/@beat with $log-at,
+    replace value of node $b/@updated with $log-at
+  )`;
+
+/**
+ * Writes the next `size` entries of a running operation not written yet, if `runner` still
+ * runs it and nobody asked it to stop. An entry changed since the preview, deleted, or already
+ * as the edit makes it is marked skipped with why (`changed`, `missing`, `unchanged`).
+ */
+export async function applyBulkBatch(
+  session: Queryable,
+  db: string,
+  opId: number,
+  edit: FieldEdit,
+  size: number,
+  runner: string,
+  change: ChangeMeta,
+): Promise<BatchResult> {
+  const meta = { ...change, field: edit.field, lang: edit.lang, name: edit.name };
+  const lines = await session.query(onDatabase(db, APPLY_BATCH), {
+    path: operationPath(opId), size, instance: runner, ...fieldEditBindings(edit), ...changeBindings(meta),
+  });
+  return parseBatch(lines);
+}
+
+/**
+ * The pre-image of an operation's entry: its change log record's (`@seq`), or its own `<pre>`
+ * for an operation moved from a data folder's SQLite journal; '' once `log compact` dropped it.
+ */
+const UNDO_BATCH = String.raw`declare option db:chop 'false';
+${LIFT_PROLOG}${VERSION_FUNCTION}${CHANGE_LOG_PROLOG}${LIVE_ENTRY}
+declare variable $path external;
+declare variable $size as xs:integer external;
+declare function local:pre-text($m as element(e)) as xs:string {
+  if ($m/pre) then string($m/pre)
+  else let $seq := xs:integer($m/@seq) return string(subsequence($log/change, $seq, 1)[xs:integer(@seq) = $seq]/pre)
+};
+let $b := db:open($log-db, $path)/bulk
+let $members := $b/e[@s = 'a'][position() le $size]
+let $with := for $m in $members let $t := local:pre-text($m) where $t != '' return map { 'm': $m, 't': $t }
+(: One parse for the batch: a parse-xml per entry was most of an undo's cost (entry-xml.ts). :)
+let $pres := if (empty($with)) then () else parse-xml('<pre-images>' || string-join(for $w in $with return $w?t) || '</pre-images>')/pre-images/entry
+let $outcomes := (
+  for $m in $members[local:pre-text(.) = ''] return map { 'm': $m, 'state': 'compacted', 'line': $m/@g || '&#9;compacted' },
+  for $w at $i in $with
+    let $m := $w?m
+    let $g := string($m/@g)
+    let $e := local:entry($g)
+    return if (empty($e)) then map { 'm': $m, 'state': 'missing', 'line': $g || '&#9;missing' }
+      else let $now := local:version($e)
+      return if ($now != $m/@after) then map { 'm': $m, 'state': 'changed', 'line': $g || '&#9;changed&#9;' || $now }
+      else map { 'm': $m, 'state': 'applied', 'line': $g || '&#9;applied', 'entry': $e, 'before': $now, 'pre': $pres[$i] }
+)
+let $restored := $outcomes[?state = 'applied']
+return (
+  update:output('last&#9;' || $log-last),
+  for $o in $outcomes return update:output($o?line),
+  for $o in $restored return replace node $o?entry with $o?pre,
+  local:log(for $o at $k in $restored return local:change($log-last + $k, $o?entry, $o?before, local:version($o?pre), (), ())),
+  for $o in $restored return replace value of node $o?m/@s with 'r',
+  for $o in $outcomes[?state != 'applied'] return (replace value of node $o?m/@s with 'k', insert node attribute why { $o?state } into $o?m),
+  replace value of node $b/@updated with $log-at
+)`;
+
+/**
+ * Puts back the pre-images of the next `size` entries the operation wrote, each only while the
+ * entry is still as the operation left it; the others are kept as they are, marked with why
+ * (`changed`, `missing`, `compacted`). Every restore is an `undo` record in the change log.
+ */
+export async function undoBulkBatch(session: Queryable, db: string, opId: number, size: number, change: ChangeMeta): Promise<WriteOutcome[]> {
+  const lines = await session.query(onDatabase(db, UNDO_BATCH), { path: operationPath(opId), size, ...changeBindings(change) });
+  return numbered(lines);
+}
