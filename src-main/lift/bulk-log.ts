@@ -3,14 +3,11 @@ import type { BulkOperation } from '../domain/bulk-operations.js';
 import type { BulkRequest, BulkState } from '../domain/bulk-states.js';
 import { ensureChangeLog } from './change-log.js';
 import { onDatabase } from './database-query.js';
-import { LIFT_PROLOG } from './documents.js';
-import { LIVE_ENTRY } from './entry-xml.js';
-import { VERSION_FUNCTION } from './field-edit-xquery.js';
 
 /**
  * Bulk operations as the dictionary's server keeps them, beside its change log: one document
  * `bulk/<id>.xml` in the log database per operation, `<bulk>` with the edit, its state, counts
- * and runner, holding an `<e>` per entry of its workset (the guid and the version seen at the
+ * and runner, holding an `<e>` per entry of its workset (bulk-members.ts) (the guid and the version seen at the
  * preview; once written, its state and the change log record that holds its pre-image).
  *
  * So every desktop connected to the server can list, undo or resume an operation another ran,
@@ -24,9 +21,6 @@ import { VERSION_FUNCTION } from './field-edit-xquery.js';
 /** The server's register of operation ids; not a dictionary (it holds no LIFT document). */
 export const OPERATIONS_DB = 'workset-browser__operations';
 const REGISTER_DOC = 'operations.xml';
-
-/** What `<e @s>` says about an entry of the operation (absent: not written yet). */
-export const MEMBER_STATES = { applied: 'a', skipped: 's', restored: 'r', kept: 'k' } as const;
 
 export interface NewOperation {
   readonly worksetId: number;
@@ -156,26 +150,6 @@ export async function listOperations(session: Queryable, db: string): Promise<Op
   return JSON.parse(json) as OperationRecord[];
 }
 
-/**
- * Records the preview's versions of a batch of entries (computed here, in BaseX; entries deleted
- * meanwhile are left out). Refused once the operation is complete or no longer previewed.
- */
-export async function addMembers(session: Queryable, db: string, id: number, guids: readonly string[]): Promise<number> {
-  const [added] = await session.query(
-    onDatabase(db, `${LIFT_PROLOG}${VERSION_FUNCTION}${LIVE_ENTRY}
-     declare variable $log-db external;
-     declare variable $path external; declare variable $guids as xs:string* external;
-     let $b := db:open($log-db, $path)/bulk
-     return if ($b/@state != 'previewed' or $b/@complete = 'true') then update:output('refused')
-       else let $new := for $g in $guids let $e := local:entry($g) where $e return <e g="{$g}" v="{local:version($e)}"/>
-       return (insert node $new as last into $b, replace value of node $b/@total with xs:integer($b/@total) + count($new),
-         update:output(count($new)))`),
-    { path: operationPath(id), guids: [...guids] },
-  );
-  if (added === 'refused') throw new Error(`bulk operation ${id} no longer takes entries`);
-  return Number(added);
-}
-
 /** Marks the preview finished: from now on the operation may run. */
 export async function completeOperation(session: Queryable, db: string, id: number): Promise<void> {
   await session.query(
@@ -236,76 +210,4 @@ export async function requestOperation(session: Queryable, db: string, id: numbe
     { path: operationPath(id), request },
   );
   return state as BulkState;
-}
-
-/** Entries of the operation in one member state (`s`: skipped, `k`: kept by an undo), with why. */
-export async function membersIn(session: Queryable, db: string, id: number, state: string, limit: number): Promise<{ guid: string; why: string }[]> {
-  const lines = await session.query(
-    onDatabase(db, `declare variable $db external; declare variable $log-db external;
-     declare variable $path external; declare variable $state external; declare variable $limit as xs:integer external;
-     for $m in subsequence(db:open($log-db, $path)/bulk/e[@s = $state], 1, $limit) return $m/@g || '&#9;' || $m/@why`),
-    { path: operationPath(id), state, limit },
-    { idempotent: true },
-  );
-  return lines.map((line) => {
-    const [guid, why] = line.split('\t');
-    return { guid, why };
-  });
-}
-
-/** How many of the operation's entries are in a member state ('' for not written yet). */
-export async function countMembers(session: Queryable, db: string, id: number, state: string): Promise<number> {
-  const [count] = await session.query(
-    onDatabase(db, `declare variable $db external; declare variable $log-db external;
-     declare variable $path external; declare variable $state external;
-     let $b := db:open($log-db, $path)/bulk
-     return count(if ($state = '') then $b/e[empty(@s)] else $b/e[@s = $state])`),
-    { path: operationPath(id), state },
-    { idempotent: true },
-  );
-  return Number(count);
-}
-
-/** One entry of an operation moved from a data folder's SQLite journal, as it stood there. */
-export interface LegacyMember {
-  readonly guid: string;
-  readonly version: string;
-  /** A MEMBER_STATES letter, or '' for not written yet. */
-  readonly state: string;
-  readonly after: string;
-  readonly why: string;
-  /** The entry's XML before the operation wrote it (for undo), or ''. */
-  readonly pre: string;
-}
-
-/** Records moved entries as they were, counted as written, skipped or restored. */
-export async function addLegacyMembers(session: Queryable, db: string, id: number, members: readonly LegacyMember[]): Promise<void> {
-  if (members.length === 0) return;
-  await session.query(
-    onDatabase(db, `declare variable $db external; declare variable $log-db external; declare variable $path external;
-     declare variable $guids as xs:string* external; declare variable $versions as xs:string* external;
-     declare variable $states as xs:string* external; declare variable $afters as xs:string* external;
-     declare variable $whys as xs:string* external; declare variable $pres as xs:string* external;
-     let $b := db:open($log-db, $path)/bulk
-     let $new := for $g at $i in $guids return <e g="{$g}" v="{$versions[$i]}">{
-         if ($states[$i] != '-') then attribute s { $states[$i] } else (),
-         if ($afters[$i] != '-') then attribute after { $afters[$i] } else (),
-         if ($whys[$i] != '-') then attribute why { $whys[$i] } else (),
-         if ($pres[$i] != '-') then <pre>{ $pres[$i] }</pre> else ()
-       }</e>
-     return (insert node $new as last into $b,
-       replace value of node $b/@total with xs:integer($b/@total) + count($new),
-       replace value of node $b/@changed with xs:integer($b/@changed) + count($new[@s = ('a', 'r', 'k')]),
-       replace value of node $b/@skipped with xs:integer($b/@skipped) + count($new[@s = 's']))`),
-    {
-      path: operationPath(id),
-      guids: members.map((m) => m.guid),
-      versions: members.map((m) => m.version),
-      // '-' stands for none: every sequence keeps one item per entry.
-      states: members.map((m) => m.state || '-'),
-      afters: members.map((m) => m.after || '-'),
-      whys: members.map((m) => m.why || '-'),
-      pres: members.map((m) => m.pre || '-'),
-    },
-  );
 }

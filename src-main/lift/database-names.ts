@@ -26,6 +26,8 @@ const TEMPORARY_NAME = /__(?:import|replaced|backup)_[0-9a-f]{8}$/;
 const BACKUP_SUFFIX = /__backup_([0-9a-f]{8})$/;
 /** Suffix of a dictionary's change log (database-query.ts `logDatabase`). */
 const LOG_NAME = /__log$/;
+/** Suffix of the server's register of bulk operations (bulk-log.ts `OPERATIONS_DB`). */
+const OPERATIONS_NAME = /__operations$/;
 
 /**
  * Checks a database name before it goes into a command (CREATE/ALTER/DROP DB), where it cannot
@@ -40,6 +42,9 @@ export function checkDatabaseName(name: string): string {
   }
   if (LOG_NAME.test(name)) {
     throw new LiftError('Invalid', `"${name}" ends in __log, which names a dictionary's change log: choose another database name`);
+  }
+  if (OPERATIONS_NAME.test(name)) {
+    throw new LiftError('Invalid', `"${name}" ends in __operations, which names the server's list of bulk edits: choose another database name`);
   }
   return name;
 }

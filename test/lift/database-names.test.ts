@@ -16,6 +16,12 @@ describe('checkDatabaseName', () => {
   it('reserves the names of imports in progress', () => {
     expect(() => checkDatabaseName(temporaryName('Sena', 'import'))).toThrow(/reserved/);
   });
+
+  it("reserves the names of change logs and of the server's register of bulk edits", () => {
+    expect(() => checkDatabaseName('Sena__log')).toThrow(/change log/);
+    expect(() => checkDatabaseName('workset-browser__operations')).toThrow(/bulk edits/);
+    expect(checkDatabaseName('operations')).toBe('operations');
+  });
 });
 
 describe('databaseNameFromFile', () => {

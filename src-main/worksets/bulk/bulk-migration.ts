@@ -1,7 +1,8 @@
 import type { Queryable } from '../../basex/queryable.js';
 import type { BulkState } from '../../domain/bulk-states.js';
 import type { ChangeAuthor } from '../../domain/changes.js';
-import { addLegacyMembers, completeOperation, createOperation, listOperations, moveOperation, MEMBER_STATES, type LegacyMember } from '../../lift/bulk-log.js';
+import { completeOperation, createOperation, listOperations, moveOperation } from '../../lift/bulk-log.js';
+import { addLegacyMembers, MEMBER_STATES, type LegacyMember } from '../../lift/bulk-members.js';
 import { databaseNames } from '../../lift/dictionaries.js';
 import { reconcileEdit } from '../../lift/entry-xml.js';
 import type { LegacyJournalRow, LegacyOperation, Store } from '../store/index.js';

@@ -5,10 +5,8 @@ import type { BulkOperation, BulkOutcome, BulkPreview, BulkSkip } from '../../do
 import { PAUSABLE_STATES, RESUMABLE_STATES, UNDOABLE_STATES, type BulkState } from '../../domain/bulk-states.js';
 import type { ChangeAuthor } from '../../domain/changes.js';
 import type { FieldEdit } from '../../domain/edits.js';
-import {
-  addMembers, completeOperation, countMembers, createOperation, membersIn, moveOperation, requestOperation,
-  type OperationRecord, type Runner,
-} from '../../lift/bulk-log.js';
+import { completeOperation, createOperation, moveOperation, requestOperation, type OperationRecord, type Runner } from '../../lift/bulk-log.js';
+import { addMembers, countMembers, membersIn, MEMBER_STATES } from '../../lift/bulk-members.js';
 import { applyBulkBatch, undoBulkBatch } from '../../lift/bulk-writes.js';
 import type { ChangeMeta } from '../../lift/change-log.js';
 import { previewEdit } from '../../lift/entry-xml.js';
@@ -166,7 +164,7 @@ export class BulkService {
     if (!UNDOABLE_STATES.has(record.state)) throw new AppError('Conflict', `bulk operation ${opId} is ${record.state} and cannot be undone`);
     const db = record.dictionary;
     const change: ChangeMeta = { author: this.author, window: hooks.window ?? 'cli', op: 'undo', bulk: opId };
-    const total = await countMembers(session, db, opId, 'a');
+    const total = await countMembers(session, db, opId, MEMBER_STATES.applied);
     let done = 0;
     await this.batches(total, async (_, size) => {
       const outcomes = await undoBulkBatch(session, db, opId, size, change);
@@ -178,7 +176,7 @@ export class BulkService {
       return outcomes.length;
     });
     await this.move(session, record, [record.state], 'undone');
-    const kept = await membersIn(session, db, opId, 'k', SKIPS_LISTED);
+    const kept = await membersIn(session, db, opId, MEMBER_STATES.kept, SKIPS_LISTED);
     return { operation: await this.finder.operation(session, opId), skipped: kept.map((k) => ({ guid: k.guid, reason: KEEP_REASONS[k.why] ?? k.why })) };
   }
 
@@ -242,7 +240,7 @@ export class BulkService {
 
   private async outcome(session: Queryable, opId: number): Promise<BulkOutcome> {
     const found = await this.finder.operation(session, opId);
-    const skipped: BulkSkip[] = (await membersIn(session, found.dictionary, opId, 's', SKIPS_LISTED)).map((s) => ({ guid: s.guid, reason: SKIP_REASONS[s.why] ?? s.why }));
+    const skipped: BulkSkip[] = (await membersIn(session, found.dictionary, opId, MEMBER_STATES.skipped, SKIPS_LISTED)).map((s) => ({ guid: s.guid, reason: SKIP_REASONS[s.why] ?? s.why }));
     return { operation: found, skipped };
   }
 
