@@ -58,19 +58,23 @@ async function editOne(session: Queryable, c: BenchContext, entry: EntryXml, val
   if (outcome?.state !== 'applied') throw new Error(`bench edit of ${entry.guid} was ${outcome?.state ?? 'not answered'}`);
 }
 
+let editRounds = 0;
+
 /** A gloss `set` of one entry as the app saves it, change record and all, against the same edit with no record. */
 export async function measureEditRecord(c: BenchContext): Promise<Summary & { raw: Summary; ratio: number }> {
   const session = c.services.registry.open('bench-edit');
   try {
     const entries = await spreadEntries(c, session, 2 * (Math.max(30, c.options.runs * 6) + 1));
     const meta = changeMeta(c, 'bench-edit');
+    // Values new to every call, so a second call in one run still changes each entry.
+    const round = ++editRounds;
     let next = 0;
     const series = await alternate(
       Math.floor(entries.length / 2) - 1,
-      () => editOne(session, c, entries[next++], `Bench edit ${next}`, meta),
+      () => editOne(session, c, entries[next++], `Bench edit ${round}.${next}`, meta),
       async () => {
         const entry = entries[next++];
-        const [state] = await session.query(onDatabase(c.db, BARE_EDIT), { guid: entry.guid, version: entry.version, ...fieldEditBindings(gloss(`Bare edit ${next}`)) });
+        const [state] = await session.query(onDatabase(c.db, BARE_EDIT), { guid: entry.guid, version: entry.version, ...fieldEditBindings(gloss(`Bare edit ${round}.${next}`)) });
         if (state !== 'applied') throw new Error(`bare edit of ${entry.guid} was ${state ?? 'not answered'}`);
       },
     );

@@ -2,7 +2,7 @@ import type { Queryable } from '../basex/queryable.js';
 import type { BulkRequest } from '../domain/bulk-states.js';
 import type { FieldEdit } from '../domain/edits.js';
 import { operationPath } from './bulk-log.js';
-import { CHANGE_LOG_PROLOG, changeBindings, type ChangeMeta } from './change-log.js';
+import { CHANGE_LOG_PROLOG, changeBindings, LOG_RECORDS, type ChangeMeta } from './change-log.js';
 import { onDatabase } from './database-query.js';
 import { LIFT_PROLOG } from './documents.js';
 import { LIVE_ENTRY, numbered, type WriteOutcome } from './entry-xml.js';
@@ -36,7 +36,7 @@ let $b := db:open($log-db, $path)/bulk
 return if ($b/@state != 'running' or $b/@runner != $instance) then update:output('stop&#9;lost')
 else if (string($b/@requested)) then update:output('stop&#9;' || $b/@requested)
 else
-  let $outcomes := for $m in $b/e[empty(@s)][position() le $size]
+  let $outcomes := for $m in $b/e[@s = ''][position() le $size]
     let $g := string($m/@g)
     let $e := local:entry($g)
     return if (empty($e)) then map { 'm': $m, 'state': 'missing', 'line': $g || '&#9;missing' }
@@ -55,8 +55,10 @@ else
     for $o in $applied return (local:apply($o?entry), local:stamp($o?entry)),
     local:log(for $o at $k in $applied
       return local:change($log-last + $k, $o?entry, $o?before, $o?after, local:field-values($o?entry), local:field-values($o?copy))),
-    for $o at $k in $applied return insert node (attribute s { 'a' }, attribute seq { $log-last + $k }, attribute after { $o?after }) into $o?m,
-    for $o in $skipped return insert node (attribute s { 's' }, attribute why { $o?state }) into $o?m,
+    (: Values replaced, never attributes inserted (bulk-members.ts). :)
+    for $o at $k in $applied return (replace value of node $o?m/@s with 'a', replace value of node $o?m/@record with $log-last + $k,
+      replace value of node $o?m/@after with $o?after),
+    for $o in $skipped return (replace value of node $o?m/@s with 's', replace value of node $o?m/@why with $o?state),
     replace value of node $b/@changed with xs:integer($b/@changed) + count($applied),
     replace value of node $b/@skipped with xs:integer($b/@skipped) + count($skipped),
     replace value of node $b/@beat with $log-at,
@@ -85,24 +87,26 @@ export async function applyBulkBatch(
 }
 
 /**
- * The pre-image of an operation's entry: its change log record's (`@seq`), or its own `<pre>`
+ * The pre-image of an operation's entry: its change log record's (`@record`), or its own `<pre>`
  * for an operation moved from a data folder's SQLite journal; '' once `log compact` dropped it.
  */
 const UNDO_BATCH = String.raw`declare option db:chop 'false';
 ${LIFT_PROLOG}${VERSION_FUNCTION}${CHANGE_LOG_PROLOG}${LIVE_ENTRY}
 declare variable $path external;
 declare variable $size as xs:integer external;
-declare function local:pre-text($m as element(e)) as xs:string {
-  if ($m/pre) then string($m/pre)
-  else let $seq := xs:integer($m/@seq) return string(subsequence($log/change, $seq, 1)[xs:integer(@seq) = $seq]/pre)
-};
 let $b := db:open($log-db, $path)/bulk
 let $members := $b/e[@s = 'a'][position() le $size]
-let $with := for $m in $members let $t := local:pre-text($m) where $t != '' return map { 'm': $m, 't': $t }
+(: The records by @seq, from the log's attribute index (LOG_RECORDS, change-log.ts). :)
+let $records := map:merge(for $c in ${LOG_RECORDS}[@seq = $members[empty(pre)]/@record/string()] return map { string($c/@seq): $c })
+let $with := for $m in $members
+  let $t := if ($m/pre) then string($m/pre) else string($records(string($m/@record))/pre)
+  return map { 'm': $m, 't': $t }
+let $compacted := $with[?t = '']
+let $with := $with[?t != '']
 (: One parse for the batch: a parse-xml per entry was most of an undo's cost (entry-xml.ts). :)
 let $pres := if (empty($with)) then () else parse-xml('<pre-images>' || string-join(for $w in $with return $w?t) || '</pre-images>')/pre-images/entry
 let $outcomes := (
-  for $m in $members[local:pre-text(.) = ''] return map { 'm': $m, 'state': 'compacted', 'line': $m/@g || '&#9;compacted' },
+  for $w in $compacted return map { 'm': $w?m, 'state': 'compacted', 'line': $w?m/@g || '&#9;compacted' },
   for $w at $i in $with
     let $m := $w?m
     let $g := string($m/@g)
@@ -119,7 +123,7 @@ return (
   for $o in $restored return replace node $o?entry with $o?pre,
   local:log(for $o at $k in $restored return local:change($log-last + $k, $o?entry, $o?before, local:version($o?pre), (), ())),
   for $o in $restored return replace value of node $o?m/@s with 'r',
-  for $o in $outcomes[?state != 'applied'] return (replace value of node $o?m/@s with 'k', insert node attribute why { $o?state } into $o?m),
+  for $o in $outcomes[?state != 'applied'] return (replace value of node $o?m/@s with 'k', replace value of node $o?m/@why with $o?state),
   replace value of node $b/@updated with $log-at
 )`;
 

@@ -1,7 +1,7 @@
 import type { Queryable } from '../basex/queryable.js';
 import type { ChangeRecord } from '../domain/changes.js';
 import { isEditField } from '../domain/edits.js';
-import { CHANGE_LOG_PROLOG, changeBindings, withChangeLog, type ChangeMeta } from './change-log.js';
+import { CHANGE_LOG_PROLOG, changeBindings, LOG_RECORDS, withChangeLog, type ChangeMeta } from './change-log.js';
 import { onDatabase } from './database-query.js';
 import { LIFT_PROLOG } from './documents.js';
 import { LIVE_ENTRY } from './entry-xml.js';
@@ -41,8 +41,8 @@ declare function local:dated($e as element(entry)) as element(entry) {
 
 let $record := subsequence($log/change, $seq, 1)[xs:integer(@seq) = $seq]
 let $e := local:entry($guid)
-let $next := $log/change[@guid = $guid][xs:integer(@seq) > $seq][1]
-let $replaced := $log/change[@op = ('import', 'restore')][xs:integer(@seq) > $seq][1]
+let $next := ${LOG_RECORDS}[@guid = $guid][xs:integer(@seq) > $seq][1]
+let $replaced := ${LOG_RECORDS}[@op = ('import', 'restore')][xs:integer(@seq) > $seq][1]
 return if ($replaced) then update:output('replaced&#9;&#9;' || $replaced/@seq)
 else if (empty($record/pre) or ($next and empty($next/pre))) then update:output('compacted')
 else if (empty($e)) then update:output('missing')

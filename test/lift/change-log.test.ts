@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BaseXSession } from '../../src-main/basex/client-session.js';
 import type { FieldEdit } from '../../src-main/domain/edits.js';
-import { changesSince, entryHistory, lastChange, preImageOf } from '../../src-main/lift/change-log.js';
+import { changesSince, ensureChangeLog, entryHistory, lastChange, preImageOf } from '../../src-main/lift/change-log.js';
 import { checkDatabaseName } from '../../src-main/lift/database-names.js';
 import { logDatabase } from '../../src-main/lift/database-query.js';
 import { listDictionaries } from '../../src-main/lift/dictionaries.js';
@@ -110,6 +110,20 @@ describe('the change log', () => {
     expect(history.map((r) => r.now[0])).toEqual(['three', 'two', 'one']);
     expect(history[0].before).toBe(history[1].after);
     expect(history.every((r) => r.guid === guid)).toBe(true);
+  });
+
+  it('indexes only the attributes records are found by, and narrows a log made before that', async () => {
+    const log = logDatabase(db);
+    const indexed = async () => (await session.query(`db:info('${log}')//attrinclude/string()`))[0];
+    expect(await indexed()).toBe('seq,guid,op');
+    const guid = guids[9];
+    const history = await entryHistory(session, db, guid);
+    await session.query(`db:optimize('${log}', true(), map { 'attrinclude': '' })`);
+    expect(await indexed()).toBe('');
+    await ensureChangeLog(session, db);
+    expect(await indexed()).toBe('seq,guid,op');
+    expect(await entryHistory(session, db, guid)).toEqual(history);
+    expect(await preImageOf(session, db, history[0].seq)).toContain(`guid="${guid}"`);
   });
 
   it('numbers concurrent writers from two sessions without gaps or repeats', async () => {

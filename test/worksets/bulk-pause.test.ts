@@ -101,6 +101,9 @@ describe('pausing a bulk run', () => {
     expect(resumed).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(resumed.stdout)).toMatchObject({ operation: { id: opId, state: 'done' } });
     expect((await nouns.current()).map((e) => englishGlosses(e.xml))).toEqual(glossesMarkedOnce(nouns.before, MARK));
+    const listed = await cli('bulk', 'list', nouns.db, '--json');
+    expect(listed).toMatchObject({ code: 0, stderr: '' });
+    expect((JSON.parse(listed.stdout) as { operations: { id: number }[] }).operations[0]).toMatchObject({ id: opId, state: 'done', dictionary: nouns.db, who: 'bulk runner', op: OP });
 
     const again = await cli('bulk', 'pause', String(opId));
     expect(again.code).toBe(1);
