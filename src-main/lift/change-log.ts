@@ -23,6 +23,7 @@ export const LOG_DOC = 'log.xml';
  * The log's records as a path BaseX answers a predicate on `@seq`, `@guid` or `@op` of from its
  * attribute index. Through a prolog variable (`$log/change[…]`) BaseX 9.7 scans every record
  * instead: an undo batch's twenty lookups cost a quarter of a second on a log of 20,000 records.
+ * Compare `@seq` with strings: against an integer BaseX scans too (0.6 s at 500,000 records).
  */
 export const LOG_RECORDS = `db:open($log-db, '${LOG_DOC}')/log/change`;
 
@@ -188,15 +189,18 @@ export async function lastChanges(session: Queryable, dictionaries: readonly str
 }
 
 /**
- * Records after `since`, oldest first, at most `limit` of them. Record N is the log's N-th child
- * (records are only appended, and compaction keeps them), so this reads by position, not by scan.
+ * Records after `since`, oldest first, at most `limit` of them, looked up by their numbers in the
+ * index: by position (record N is the log's N-th child) BaseX walked the records before them, a
+ * fifth of a second per call at 500,000 records, and every process's follower makes that call.
  */
 export async function changesSince(session: Queryable, db: string, since: number, limit = 1000): Promise<ChangeRecord[]> {
   const json = await session.execute(
     onDatabase(db, `${READ_PROLOG}
      declare variable $since as xs:integer external;
      declare variable $limit as xs:integer external;
-     serialize(array { for $c in subsequence($log/change, $since + 1, $limit)[xs:integer(@seq) > $since] return ${RECORD_JSON} },
+     let $to := min((xs:integer(($log/@last, 0)[1]), $since + $limit))
+     let $seqs := for $n in $since + 1 to $to return string($n)
+     return serialize(array { for $c in (if (exists($seqs)) then ${LOG_RECORDS}[@seq = $seqs] else ()) return ${RECORD_JSON} },
        map { 'method': 'json' })`),
     { since, limit },
     { idempotent: true },
@@ -242,7 +246,7 @@ export async function preImageOf(session: Queryable, db: string, seq: number): P
   const [xml] = await session.query(
     onDatabase(db, `${READ_PROLOG}
      declare variable $seq as xs:integer external;
-     if ($log) then ${LOG_RECORDS}[@seq = $seq]/pre/string() else ()`),
+     if ($log) then ${LOG_RECORDS}[@seq = string($seq)]/pre/string() else ()`),
     { seq },
     { idempotent: true },
   );

@@ -39,7 +39,7 @@ declare function local:dated($e as element(entry)) as element(entry) {
   copy $c := $e modify local:stamp($c) return $c
 };
 
-let $record := subsequence($log/change, $seq, 1)[xs:integer(@seq) = $seq]
+let $record := ${LOG_RECORDS}[@seq = string($seq)]
 let $e := local:entry($guid)
 let $next := ${LOG_RECORDS}[@guid = $guid][xs:integer(@seq) > $seq][1]
 let $replaced := ${LOG_RECORDS}[@op = ('import', 'restore')][xs:integer(@seq) > $seq][1]
