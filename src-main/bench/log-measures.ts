@@ -59,6 +59,8 @@ async function editOne(session: Queryable, c: BenchContext, entry: EntryXml, val
 }
 
 let editRounds = 0;
+/** Part of every value the bench writes, so values are new even on a dictionary an earlier run wrote. */
+const RUN = Date.now().toString(36);
 
 /** A gloss `set` of one entry as the app saves it, change record and all, against the same edit with no record. */
 export async function measureEditRecord(c: BenchContext): Promise<Summary & { raw: Summary; ratio: number }> {
@@ -67,7 +69,7 @@ export async function measureEditRecord(c: BenchContext): Promise<Summary & { ra
     const entries = await spreadEntries(c, session, 2 * (Math.max(30, c.options.runs * 6) + 1));
     const meta = changeMeta(c, 'bench-edit');
     // Values new to every call, so a second call in one run still changes each entry.
-    const round = ++editRounds;
+    const round = `${RUN}.${++editRounds}`;
     let next = 0;
     const series = await alternate(
       Math.floor(entries.length / 2) - 1,
@@ -110,7 +112,7 @@ export async function measurePropagation(c: BenchContext): Promise<Summary & { s
     other = await startOtherProcess(c, await lastChange(session, c.db));
     const samples: number[] = [];
     for (const [i, entry] of entries.entries()) {
-      await editOne(session, c, entry, `Propagated ${i}`, meta);
+      await editOne(session, c, entry, `Propagated ${RUN}.${i}`, meta);
       const committed = performance.now();
       // The first edit also waits for a `watch` child's start, and is not counted.
       const arrived = await other.arrival(entry.guid, i === 0 ? START_TIMEOUT_MS : ARRIVAL_TIMEOUT_MS);
