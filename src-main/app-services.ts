@@ -12,6 +12,7 @@ import { importLift } from './lift/import.js';
 import { resourcePath } from './resources.js';
 import { UploadStore } from './uploads.js';
 import { DICTIONARY_OPS } from './domain/changes.js';
+import type { SecretCodec } from './basex/saved-connections.js';
 import { ChangeFollower } from './worksets/change-follower.js';
 import type { Store } from './worksets/store/index.js';
 import { openWorksetServices, type WorksetServices } from './worksets/workset-services.js';
@@ -20,6 +21,10 @@ export interface AppServicesOptions {
   readonly dataFolder: string;
   /** An existing BaseX server (default: $BASEX_URL, else the embedded one). */
   readonly basexUrl?: string;
+  /** A file holding that server's password, when its URL has none (else the saved connection's). */
+  readonly passwordFile?: string;
+  /** How saved passwords are sealed (Electron: the OS keychain); plain, under the file's mode 0600, otherwise. */
+  readonly secrets?: SecretCodec;
   readonly platform: 'electron' | 'browser';
   /** Import resources/sample/sample.lift the first time this data folder is used. */
   readonly importSampleOnFirstRun?: boolean;
@@ -52,7 +57,7 @@ export interface AppServices {
  */
 export async function startServices(options: AppServicesOptions): Promise<AppServices> {
   mkdirSync(options.dataFolder, { recursive: true });
-  const server = await ServerConnector.open({ dataFolder: options.dataFolder, basexUrl: options.basexUrl });
+  const server = await ServerConnector.open({ dataFolder: options.dataFolder, basexUrl: options.basexUrl, passwordFile: options.passwordFile, secrets: options.secrets });
   const services = openWorksetServices(options.dataFolder);
   const { store } = services;
   const registry = new SessionRegistry(() => server.connect());

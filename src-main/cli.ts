@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { addBenchCommand } from './cli/bench-command.js';
 import { addBulkCommands } from './cli/bulk-commands.js';
+import { addConnectionCommands } from './cli/connection-commands.js';
 import { addDictionaryCommands } from './cli/dictionary-commands.js';
 import { addLogCommands } from './cli/log-commands.js';
 import { addServeCommand } from './cli/serve-command.js';
@@ -19,7 +20,8 @@ const EXIT_USAGE = 2;
 const program = new Command('workset-browser')
   .description('Curate LIFT dictionaries in BaseX through saved worksets.')
   .option('--data <dir>', 'data folder (default: $WORKSET_BROWSER_DATA, else the user data folder)')
-  .option('--basex <url>', 'use an existing BaseX server: basex://user:password@host:port (default: $BASEX_URL)')
+  .option('--basex <url>', 'use an existing BaseX server: basex://user@host:port (default: $BASEX_URL)')
+  .option('--password-file <file>', "the --basex server's password, the file's first line ('-': standard input); else the saved connection's")
   .option('--user <name>', 'your name, as the change log records it (default: $WORKSET_BROWSER_USER, else the OS user)')
   .showHelpAfterError(false)
   .exitOverride()
@@ -41,6 +43,7 @@ addBulkCommands(program, globals);
 addLogCommands(program, globals);
 addServeCommand(program, globals);
 addBenchCommand(program, globals);
+addConnectionCommands(program, globals);
 
 try {
   await program.parseAsync(process.argv);

@@ -3,10 +3,11 @@
  * Every window gets its own BaseX session from the registry when it opens and releases it
  * when it closes; everything else lives in the services.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { startServices, type AppServices } from './app-services.js';
 import { AppWindows, electronWindowId } from './app-windows.js';
+import { keychainSecrets } from './basex/keychain-secrets.js';
 import { releaseAllLeases } from './basex/server-launcher.js';
 import { resolveDataFolder } from './data-folder.js';
 import { IPC_CALL, IPC_EVENT, type ApiResult, type MenuCommand } from './ipc/contract.js';
@@ -70,6 +71,7 @@ const started = app.whenReady().then(async (): Promise<AppServices | undefined> 
     services = await startServices({
       dataFolder,
       platform: 'electron',
+      secrets: keychainSecrets(safeStorage),
       importSampleOnFirstRun: true,
       shell: {
         openWindow: async (worksetId?: number) => {

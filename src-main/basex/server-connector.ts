@@ -15,7 +15,7 @@ export class ServerConnector {
     private readonly dataFolder: string,
   ) {}
 
-  static async open(options: { dataFolder: string; basexUrl?: string }): Promise<ServerConnector> {
+  static async open(options: Parameters<typeof useServer>[0]): Promise<ServerConnector> {
     return new ServerConnector(await useServer(options), options.dataFolder);
   }
 

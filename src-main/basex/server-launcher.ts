@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isAlive, withFileLock, withFileLockNow } from './file-lock.js';
 import { ensureAdminPassword, serverFiles, type ServerFiles } from './server-files.js';
-import { BASEX_URL_VARIABLE, parseBaseXUrl } from './server-url.js';
+import { resolveServerAddress, type CredentialSources } from './server-address.js';
+import { BASEX_URL_VARIABLE } from './server-url.js';
 import { BaseXSession, type BaseXAddress } from './client-session.js';
 
 /** A process's use of a BaseX server; `release` once when done (the last user stops it). */
@@ -36,11 +37,14 @@ const launching = new Set<number>();
 /** Set once the process is quitting: no new lease then, so no server is started that no one would stop. */
 let quitting = false;
 
-/** The server to use: `basexUrl` (or $BASEX_URL) names an existing one, else the embedded one. */
-export function useServer(options: { dataFolder: string; basexUrl?: string }): Promise<ServerLease> {
+/**
+ * The server to use: `basexUrl` (or $BASEX_URL) names an existing one, its password from the URL,
+ * a password file or the data folder's saved connections (server-address.ts); else the embedded one.
+ */
+export async function useServer(options: { dataFolder: string; basexUrl?: string } & Omit<CredentialSources, 'dataFolder'>): Promise<ServerLease> {
   const url = options.basexUrl ?? process.env[BASEX_URL_VARIABLE];
   if (!url) return useEmbeddedServer(options.dataFolder);
-  return Promise.resolve({ address: parseBaseXUrl(url), embedded: false, release: () => Promise.resolve() });
+  return { address: resolveServerAddress(url, options), embedded: false, release: () => Promise.resolve() };
 }
 
 /**

@@ -8,6 +8,8 @@ export interface GlobalOptions {
   readonly data?: string;
   /** An existing BaseX server, `basex://user:password@host:port` (default: $BASEX_URL, else embedded). */
   readonly basex?: string;
+  /** A file holding the --basex server's password (its first line; `-`: standard input), when the URL has none. */
+  readonly passwordFile?: string;
   /** The name the change log records for this command's writes (default: $WORKSET_BROWSER_USER, else the OS user). */
   readonly user?: string;
 }
@@ -23,7 +25,7 @@ export interface CommandContext {
  */
 export async function withSession<T>(options: GlobalOptions, work: (context: CommandContext) => Promise<T>): Promise<T> {
   const dataFolder = resolveDataFolder(options.data);
-  const lease = await useServer({ dataFolder, basexUrl: options.basex });
+  const lease = await useServer({ dataFolder, basexUrl: options.basex, passwordFile: options.passwordFile });
   try {
     const session = await BaseXSession.connect(lease.address, { timeoutMs: 30 * 60_000 });
     try {

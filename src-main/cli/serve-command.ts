@@ -52,6 +52,7 @@ async function startApp(globals: GlobalOptions, renderer: string, options: { por
   const services = await startServices({
     dataFolder: resolveDataFolder(globals.data),
     basexUrl: globals.basex,
+    passwordFile: globals.passwordFile,
     platform: 'browser',
     importSampleOnFirstRun: options.sample,
     shell: {

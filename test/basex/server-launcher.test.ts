@@ -120,6 +120,9 @@ describe('server configuration', () => {
     expect(() => parseBaseXUrl('http://a:b@c:1')).toThrow(/basex:\/\//);
     expect(() => parseBaseXUrl('not a url')).toThrow(/not a URL/);
     expect(() => parseBaseXUrl('basex://host:1984')).toThrow(/no user name/);
+    // A bad URL's error names it, but not the password written in it.
+    expect(() => parseBaseXUrl('basex://ann:hunter2@db.example:port')).toThrow('BaseX URL "basex://ann:***@db.example:port" is not a URL');
+    expect(() => parseBaseXUrl('http://ann:hunter2@db.example')).toThrow('BaseX URL "http://ann:***@db.example" must start with basex://');
   });
 
   it('shares one data folder between app and CLI: explicit, then $WORKSET_BROWSER_DATA, then the platform folder', () => {

@@ -13,12 +13,18 @@ export interface CliRun {
 
 /** Runs `workset-browser ARGS` in its own process on a data folder, against the run's BaseX server. */
 export function runCli(dataFolder: string, ...args: string[]): Promise<CliRun> {
+  return runCliArgs([...args, '--data', dataFolder, '--basex', testServerUrl()]);
+}
+
+/** Runs `workset-browser ARGS` exactly as given, with `input` on its standard input. */
+export function runCliArgs(args: readonly string[], input = ''): Promise<CliRun> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args, '--data', dataFolder, '--basex', testServerUrl()]);
+    const child = spawn(process.execPath, [CLI, ...args]);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('exit', (code) => done({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(input);
   });
 }
