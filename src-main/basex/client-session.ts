@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { connect as connectSocket, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
-import { AuthError, BaseXError, ConnectionError, TimeoutError } from './errors.js';
+import { AuthError, BaseXError, ConnectionError, PermissionError, refusal, TimeoutError } from './errors.js';
 import { FrameReader } from './frame-reader.js';
 import { encodeRequest, encodeString, escapeInput, Opcode, STATUS_OK, TERMINATOR } from './protocol.js';
 import { CallQueue } from './call-queue.js';
@@ -122,7 +122,7 @@ export class BaseXSession {
       this.send(encodeString(text));
       const result = await this.reader.string(true);
       const info = await this.reader.string(false);
-      if ((await this.reader.byte()) !== STATUS_OK) throw new BaseXError(info);
+      if ((await this.reader.byte()) !== STATUS_OK) throw refusal(info, this.address.user);
       options?.onInfo?.(info);
       return result;
     });
@@ -197,8 +197,8 @@ export class BaseXSession {
       );
       // Every answer's status is read, even after an error: `firstError ??= await …` would skip
       // the read once an error is kept, and leave the rest of the answer to the next call.
-      let firstError: BaseXError | undefined;
-      const keep = (error: BaseXError | undefined): void => {
+      let firstError: BaseXError | PermissionError | undefined;
+      const keep = (error: BaseXError | PermissionError | undefined): void => {
         firstError ??= error;
       };
       for (let i = 0; i < binds.length; i++) {
@@ -226,7 +226,7 @@ export class BaseXSession {
       await this.streamInput(input);
       this.send(Buffer.of(TERMINATOR));
       const info = await this.reader.string(false);
-      if ((await this.reader.byte()) !== STATUS_OK) throw new BaseXError(info);
+      if ((await this.reader.byte()) !== STATUS_OK) throw refusal(info, this.address.user);
       return info;
     });
   }
@@ -271,9 +271,9 @@ export class BaseXSession {
   }
 
   /** Reads a status byte; an error status is followed by its message. */
-  private async statusError(): Promise<BaseXError | undefined> {
+  private async statusError(): Promise<BaseXError | PermissionError | undefined> {
     if ((await this.reader.byte()) === STATUS_OK) return undefined;
-    return new BaseXError(await this.reader.string(false));
+    return refusal(await this.reader.string(false), this.address.user);
   }
 
   private send(bytes: Buffer): void {

@@ -17,6 +17,41 @@ export class BaseXError extends Error {
   }
 }
 
+/** The rights a BaseX user may lack, weakest first. */
+export type BaseXRight = 'read' | 'write' | 'create' | 'admin';
+
+/**
+ * The server refused a request for want of a right of the session's user: one line in the
+ * user's words, never the server's (`[basex:permission] No write permission.`).
+ */
+export class PermissionError extends Error {
+  readonly code = 'Forbidden';
+  constructor(
+    readonly user: string,
+    readonly right: BaseXRight,
+  ) {
+    super(PERMISSION_MESSAGES[right](user));
+    this.name = 'PermissionError';
+  }
+}
+
+const PERMISSION_MESSAGES: Record<BaseXRight, (user: string) => string> = {
+  read: (user) => `BaseX user "${user}" may not read this dictionary on this server: ask its admin for read rights`,
+  write: (user) => `read-only on this server: BaseX user "${user}" may browse and search, not change dictionaries`,
+  create: (user) => `only a BaseX user with create rights (an admin) can do this: "${user}" may not create or replace dictionaries on this server`,
+  admin: (user) => `only an admin of this server can do this: BaseX user "${user}" is not one`,
+};
+
+/**
+ * The error for a message the server refused a request with: a PermissionError when it names a
+ * right (commands say "write permission needed.", queries "[basex:permission] No write permission."),
+ * else a BaseXError carrying the message.
+ */
+export function refusal(message: string, user: string): BaseXError | PermissionError {
+  const right = /\b(read|write|create|admin) permission needed\b/i.exec(message)?.[1] ?? /\[basex:permission\] No (read|write|create|admin) permission/i.exec(message)?.[1];
+  return right ? new PermissionError(user, right.toLowerCase() as BaseXRight) : new BaseXError(message);
+}
+
 /** The server refused the user name or password. */
 export class AuthError extends Error {
   readonly code = 'AuthError';

@@ -2,7 +2,7 @@
  * Errors as values the UI can switch on. Every failure that reaches a window becomes one of
  * these codes; the message says what failed and what to do.
  */
-export const ERROR_CODES = ['Conflict', 'NotFound', 'Invalid', 'Unavailable', 'Cancelled', 'Internal'] as const;
+export const ERROR_CODES = ['Conflict', 'NotFound', 'Invalid', 'Unavailable', 'Cancelled', 'Forbidden', 'Internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ApiError {

@@ -71,10 +71,19 @@ declare function local:op-json($b as element(bulk)) as map(*) {
   }
 };`;
 
-/** Numbers a new operation of `dictionary` (creating the register on first use). */
-async function allocateId(session: Queryable, dictionary: string): Promise<number> {
+/**
+ * Creates the register of operation ids if the server has none. Creating a database takes create
+ * rights, so every import (which a team's admin runs) makes sure of it: a user with write rights
+ * only can then run bulk operations.
+ */
+export async function ensureOperationsRegister(session: Queryable): Promise<void> {
   await session.query(`if (db:exists('${OPERATIONS_DB}')) then ()
     else db:create('${OPERATIONS_DB}', <operations last="0"/>, '${REGISTER_DOC}', map { 'chop': false(), 'updindex': true() })`);
+}
+
+/** Numbers a new operation of `dictionary` (creating the register on first use). */
+async function allocateId(session: Queryable, dictionary: string): Promise<number> {
+  await ensureOperationsRegister(session);
   const [id] = await session.query(
     `declare variable $dictionary as xs:string external;
      let $r := db:open('${OPERATIONS_DB}', '${REGISTER_DOC}')/operations

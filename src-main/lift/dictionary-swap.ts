@@ -1,5 +1,6 @@
 import type { Queryable } from '../basex/queryable.js';
 import type { ImportWouldReplace } from '../domain/dictionaries.js';
+import { ensureOperationsRegister } from './bulk-log.js';
 import { CHANGE_LOG_PROLOG, changeBindings, changedSinceImport, ensureChangeLog, type ChangeMeta } from './change-log.js';
 import { backupName, checkDatabaseSyntax, LIFT_DOC } from './database-names.js';
 import { onDatabase } from './database-query.js';
@@ -57,6 +58,7 @@ export async function installDictionary(session: Queryable, source: string, data
   const kind = await databaseKind(session, database);
   if (kind === 'other') throw new LiftError('Conflict', `database "${database}" exists and is not a dictionary: choose another name`);
   await ensureChangeLog(session, database);
+  await ensureOperationsRegister(session);
   const backup = kind === 'dictionary' ? await freeBackupName(session, database) : undefined;
   if (backup) await alter(session, database, backup);
   try {
