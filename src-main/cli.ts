@@ -9,6 +9,7 @@ import { addConnectionCommands } from './cli/connection-commands.js';
 import { addDictionaryCommands } from './cli/dictionary-commands.js';
 import { addLogCommands } from './cli/log-commands.js';
 import { addServeCommand } from './cli/serve-command.js';
+import { addTeamCommands } from './cli/team-commands.js';
 import { addWorksetCommands } from './cli/workset-commands.js';
 import type { GlobalOptions } from './cli/context.js';
 import { createAppShutdown } from './shutdown-app.js';
@@ -44,6 +45,7 @@ addLogCommands(program, globals);
 addServeCommand(program, globals);
 addBenchCommand(program, globals);
 addConnectionCommands(program, globals);
+addTeamCommands(program, globals);
 
 try {
   await program.parseAsync(process.argv);
