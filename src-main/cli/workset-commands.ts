@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { STATUSES, type Status } from '../domain/statuses.js';
 import { querySchema } from '../ipc/contract/query.js';
 import { validateQuery } from '../worksets/query/validate.js';
 import { parseCount, parseId, parseJson } from './arguments.js';
@@ -66,6 +67,20 @@ export function addWorksetCommands(program: Command, globals: () => GlobalOption
         report(options.json, result, () =>
           [`workset ${id} "${workset.name}": ${page.total} entries`, ...page.entries.map((e) => `${e.position}\t${e.status}\t${headwordOf(e.entry?.headword)}\t${e.guid}`)].join('\n'),
         );
+      }),
+    );
+
+  worksets
+    .command('status')
+    .description("set an entry's status in a workset (pending, done, review)")
+    .argument('<id>', 'workset id', parseId)
+    .argument('<guid>', 'the entry')
+    .argument('<status>', STATUSES.join(', '))
+    .option('--json', 'print the entry as JSON')
+    .action((id: number, guid: string, status: string, options: JsonOption) =>
+      withStore(globals(), async ({ session }, { worksets }) => {
+        const entry = await worksets.setStatus(session, id, guid, status as Status);
+        report(options.json, entry, () => `${headwordOf(entry.entry?.headword)} (${guid}) is ${entry.status} in workset ${id}`);
       }),
     );
 

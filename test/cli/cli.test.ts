@@ -92,6 +92,15 @@ describe('workset-browser worksets, bulk and undo', () => {
     expect(shown.entries).toHaveLength(Math.min(5, created.total));
     expect(shown.entries.every((e) => e.status === 'pending' && e.entry.pos.includes('Nome'))).toBe(true);
 
+    const marked = json<{ guid: string; status: string }>(await cli('worksets', 'status', String(created.id), shown.entries[0].guid, 'done', '--json'));
+    expect(marked).toMatchObject({ guid: shown.entries[0].guid, status: 'done' });
+    const counted = json<{ id: number; counts: { done: number } }[]>(await cli('worksets', 'list', db, '--json'));
+    expect(counted.find((w) => w.id === created.id)?.counts.done).toBe(1);
+    expect((await cli('worksets', 'status', String(created.id), shown.entries[0].guid, 'finished')).stderr).toBe(
+      'workset-browser: the status must be one of pending, done, review, not "finished"\n',
+    );
+    expect(json<{ status: string }>(await cli('worksets', 'status', String(created.id), shown.entries[0].guid, 'pending', '--json')).status).toBe('pending');
+
     const bulk = json<{ operation: { id: number; state: string; changed: number } }>(
       await cli('bulk', String(created.id), '--op', JSON.stringify({ action: 'set', field: 'definition', lang: 'en', value: 'to be written' }), '--json', '--user', 'Ana Lexicógrafa'),
     );
