@@ -10,8 +10,8 @@ import { MAX_PAGE_SIZE } from '../store/index.js';
  * alone counted the fixed part as entries' cost, and a fixed part near the target shrank the
  * batches to the minimum, where it was nearly all of the time: a bulk run at 100,000 entries went
  * eight times slower. So two batches of different sizes give both parts, and the fixed part is
- * held to at most a third of a batch. At most 500 entries (a store page, MAX_PAGE_SIZE): each
- * batch's entries are refreshed in the local index a page at a time.
+ * held to at most a third of a batch. At most 500 entries (MAX_PAGE_SIZE): a batch holds its
+ * dictionary's write lock, and a page another window asks of that dictionary waits for it.
  */
 export class BatchSizer {
   private current: number;
