@@ -23,6 +23,8 @@ export interface AppServicesOptions {
   readonly basexUrl?: string;
   /** A file holding that server's password, when its URL has none (else the saved connection's). */
   readonly passwordFile?: string;
+  /** That server's password as typed when asked. */
+  readonly password?: string;
   /** How saved passwords are sealed (Electron: the OS keychain); plain, under the file's mode 0600, otherwise. */
   readonly secrets?: SecretCodec;
   readonly platform: 'electron' | 'browser';
@@ -57,7 +59,7 @@ export interface AppServices {
  */
 export async function startServices(options: AppServicesOptions): Promise<AppServices> {
   mkdirSync(options.dataFolder, { recursive: true });
-  const server = await ServerConnector.open({ dataFolder: options.dataFolder, basexUrl: options.basexUrl, passwordFile: options.passwordFile, secrets: options.secrets });
+  const server = await ServerConnector.open({ dataFolder: options.dataFolder, basexUrl: options.basexUrl, passwordFile: options.passwordFile, password: options.password, secrets: options.secrets });
   const services = openWorksetServices(options.dataFolder);
   const { store } = services;
   const registry = new SessionRegistry(() => server.connect());

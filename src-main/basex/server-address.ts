@@ -8,22 +8,35 @@ export interface CredentialSources {
   readonly dataFolder: string;
   /** A file holding the password (its first line), `-` for standard input. */
   readonly passwordFile?: string;
+  /** A password typed when asked (cli/password-prompt.ts). */
+  readonly password?: string;
   readonly secrets?: SecretCodec;
 }
 
 /**
  * The address of `basex://user[:password]@host[:port]`: the password written in the URL (still
- * accepted, though `ps` shows it), else the password file's, else the one saved for that user
- * and server in the data folder (saved-connections.ts). None of them: an error saying how.
+ * accepted, though `ps` shows it), else the password file's, else one typed when asked, else the
+ * one saved for that user and server in the data folder (saved-connections.ts). None of them:
+ * an error saying how.
  */
 export function resolveServerAddress(url: string, sources: CredentialSources): BaseXAddress {
   const address = parseBaseXUrl(url);
-  if (address.password) return address;
-  if (sources.passwordFile) return { ...address, password: readPasswordFile(sources.passwordFile) };
-  const saved = new SavedConnections(sources.dataFolder, sources.secrets ?? PLAIN_SECRETS).password(address);
-  if (saved !== undefined) return { ...address, password: saved };
+  const password = passwordFrom(address, sources);
+  if (password !== undefined) return { ...address, password };
   const server = describeAddress(address);
   throw new Error(`no password for ${server}: save one with "workset-browser connections save ${server}", or give --password-file FILE`);
+}
+
+/** Whether `url` has a password from somewhere, so nobody needs to be asked for one. */
+export function hasPassword(url: string, sources: CredentialSources): boolean {
+  return passwordFrom(parseBaseXUrl(url), sources) !== undefined;
+}
+
+function passwordFrom(address: BaseXAddress, sources: CredentialSources): string | undefined {
+  if (address.password) return address.password;
+  if (sources.passwordFile) return readPasswordFile(sources.passwordFile);
+  if (sources.password) return sources.password;
+  return new SavedConnections(sources.dataFolder, sources.secrets ?? PLAIN_SECRETS).password(address);
 }
 
 /** The first line of a password file (`-`: standard input), without its line end. */

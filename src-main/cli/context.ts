@@ -1,6 +1,9 @@
+import { hasPassword } from '../basex/server-address.js';
 import { useServer } from '../basex/server-launcher.js';
+import { BASEX_URL_VARIABLE, describeAddress, parseBaseXUrl } from '../basex/server-url.js';
 import { BaseXSession } from '../basex/client-session.js';
 import { resolveDataFolder } from '../data-folder.js';
+import { promptPassword } from './password-prompt.js';
 
 /** Options every command accepts. */
 export interface GlobalOptions {
@@ -25,7 +28,7 @@ export interface CommandContext {
  */
 export async function withSession<T>(options: GlobalOptions, work: (context: CommandContext) => Promise<T>): Promise<T> {
   const dataFolder = resolveDataFolder(options.data);
-  const lease = await useServer({ dataFolder, basexUrl: options.basex, passwordFile: options.passwordFile });
+  const lease = await useServer({ dataFolder, basexUrl: options.basex, passwordFile: options.passwordFile, password: await askedPassword(options, dataFolder) });
   try {
     const session = await BaseXSession.connect(lease.address, { timeoutMs: 30 * 60_000 });
     try {
@@ -36,4 +39,14 @@ export async function withSession<T>(options: GlobalOptions, work: (context: Com
   } finally {
     await lease.release();
   }
+}
+
+/**
+ * The password of the --basex (or $BASEX_URL) server, asked on the terminal when nothing else
+ * gives one and a person is there to type it; undefined otherwise (the resolution then says how).
+ */
+export async function askedPassword(options: GlobalOptions, dataFolder: string): Promise<string | undefined> {
+  const url = options.basex ?? process.env[BASEX_URL_VARIABLE];
+  if (!url || !process.stdin.isTTY || hasPassword(url, { dataFolder, passwordFile: options.passwordFile })) return undefined;
+  return promptPassword(`Password of ${describeAddress(parseBaseXUrl(url))}: `);
 }

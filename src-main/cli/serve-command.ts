@@ -6,7 +6,7 @@ import { rendererRoot } from '../resources.js';
 import { releaseAllLeases } from '../basex/server-launcher.js';
 import { createAppShutdown, type Releasable } from '../shutdown-app.js';
 import { logToStderr, onQuitSignals, tolerateClosedTerminal } from '../shutdown.js';
-import type { GlobalOptions } from './context.js';
+import { askedPassword, type GlobalOptions } from './context.js';
 
 /**
  * `serve`: the app in a browser. The built renderer and the handler table over WebSocket on
@@ -53,6 +53,7 @@ async function startApp(globals: GlobalOptions, renderer: string, options: { por
     dataFolder: resolveDataFolder(globals.data),
     basexUrl: globals.basex,
     passwordFile: globals.passwordFile,
+    password: await askedPassword(globals, resolveDataFolder(globals.data)),
     platform: 'browser',
     importSampleOnFirstRun: options.sample,
     shell: {

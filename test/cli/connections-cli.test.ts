@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BaseXSession } from '../../src-main/basex/client-session.js';
 import { CONNECTIONS_FILE } from '../../src-main/basex/saved-connections.js';
 import { connectTestSession, uniqueName } from '../helpers/basex.js';
-import { runCliArgs } from '../helpers/cli.js';
+import { CLI, runCliArgs } from '../helpers/cli.js';
 
 /**
  * A team server's password never has to be on the command line: saved once per user and server
@@ -64,6 +65,26 @@ describe('workset-browser connections and --password-file', () => {
     const forgotten = await cli(['connections', 'forget', server]);
     expect(forgotten).toMatchObject({ code: 0, stdout: `forgot the password of ${server}\n` });
     expect((await cli(['connections', 'forget', server])).stderr).toBe(`workset-browser: no password is saved for ${server}\n`);
+  });
+
+  it('asks for the password on a terminal, without echoing it, when none is given or saved', async () => {
+    // `script` gives the command a terminal; the password is typed once the prompt is seen.
+    const command = [process.execPath, CLI, 'dictionaries', '--json', '--basex', server, '--data', join(folder, 'asked')].map((a) => `'${a}'`).join(' ');
+    const child = spawn('script', ['-qec', command, '/dev/null']);
+    let output = '';
+    let typed = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (!typed && output.includes(`Password of ${server}: `)) {
+        typed = true;
+        child.stdin.write(`${password}\r`);
+      }
+    });
+    const code = await new Promise<number | null>((done) => child.on('exit', done));
+    expect(typed).toBe(true);
+    expect(code).toBe(0);
+    expect(output).not.toContain(password);
+    expect(output.slice(output.indexOf('['))).toMatch(/^\[[\s\S]*\]\s*$/);
   });
 
   it('reads the password of any command from --password-file', async () => {
