@@ -27,9 +27,11 @@ export function resolveServerAddress(url: string, sources: CredentialSources): B
   throw new Error(`no password for ${server}: save one with "workset-browser connections save ${server}", or give --password-file FILE`);
 }
 
-/** Whether `url` has a password from somewhere, so nobody needs to be asked for one. */
+/** Whether `url` has a password from somewhere, so nobody needs to be asked for one (a password file is not read here). */
 export function hasPassword(url: string, sources: CredentialSources): boolean {
-  return passwordFrom(parseBaseXUrl(url), sources) !== undefined;
+  const address = parseBaseXUrl(url);
+  if (address.password || sources.passwordFile || sources.password) return true;
+  return new SavedConnections(sources.dataFolder, sources.secrets ?? PLAIN_SECRETS).password(address) !== undefined;
 }
 
 function passwordFrom(address: BaseXAddress, sources: CredentialSources): string | undefined {

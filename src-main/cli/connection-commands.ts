@@ -5,12 +5,8 @@ import { readPasswordFile } from '../basex/server-address.js';
 import { describeAddress, parseBaseXUrl } from '../basex/server-url.js';
 import { resolveDataFolder } from '../data-folder.js';
 import type { GlobalOptions } from './context.js';
-import { report } from './output.js';
+import { report, type JsonOption } from './output.js';
 import { promptPassword } from './password-prompt.js';
-
-interface JsonOption {
-  readonly json?: boolean;
-}
 
 /**
  * `connections save|list|forget`: the passwords of team servers kept in the data folder

@@ -9,7 +9,7 @@ import { promptPassword } from './password-prompt.js';
 export interface GlobalOptions {
   /** Data folder (default: $WORKSET_BROWSER_DATA, else the platform's user data folder). */
   readonly data?: string;
-  /** An existing BaseX server, `basex://user:password@host:port` (default: $BASEX_URL, else embedded). */
+  /** An existing BaseX server, `basex://user@host:port` (default: $BASEX_URL, else embedded); its password from server-address.ts. */
   readonly basex?: string;
   /** A file holding the --basex server's password (its first line; `-`: standard input), when the URL has none. */
   readonly passwordFile?: string;

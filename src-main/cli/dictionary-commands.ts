@@ -9,11 +9,7 @@ import { changeAuthor } from '../worksets/workset-services.js';
 import { exportLift } from '../lift/export.js';
 import { importLift } from '../lift/import.js';
 import { withSession, type GlobalOptions } from './context.js';
-import { endProgress, progressLine, report } from './output.js';
-
-interface JsonOption {
-  readonly json?: boolean;
-}
+import { endProgress, progressLine, report, type JsonOption } from './output.js';
 
 /** `import`, `export` and `dictionaries` (and its backups): LIFT files in and out of BaseX. */
 export function addDictionaryCommands(program: Command, globals: () => GlobalOptions): void {

@@ -5,12 +5,8 @@ import { changesSince, compactLog, entryHistory, lastChange } from '../lift/chan
 import { dictionaryInfo } from '../lift/dictionaries.js';
 import { parseCount, parseDate } from './arguments.js';
 import { withSession, type GlobalOptions } from './context.js';
-import { report } from './output.js';
+import { report, type JsonOption } from './output.js';
 import { withStore } from './with-store.js';
-
-interface JsonOption {
-  readonly json?: boolean;
-}
 
 /** How often `watch` asks the log for new records. */
 const WATCH_INTERVAL_MS = 250;

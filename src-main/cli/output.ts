@@ -1,3 +1,8 @@
+/** The `--json` option every reporting command takes. */
+export interface JsonOption {
+  readonly json?: boolean;
+}
+
 /** How a command reports: one line for people, or JSON for other tools with --json. */
 export function report(json: boolean | undefined, value: unknown, text: () => string): void {
   process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : text() + '\n');

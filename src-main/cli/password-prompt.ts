@@ -26,7 +26,7 @@ export function promptPassword(question: string): Promise<string> {
         }
         if (character === '\u0003' || character === '\u0004') {
           finish();
-          fail(new Error('cancelled: nothing was saved'));
+          fail(new Error('cancelled: no password was typed'));
           return;
         }
         typed = character === '\u007f' || character === '\b' ? typed.slice(0, -1) : typed + character;

@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
 import { addTeamUser, generatePassword, teamUsers, type MemberRight } from '../basex/team-users.js';
 import { withSession, type GlobalOptions } from './context.js';
-import { report } from './output.js';
+import { report, type JsonOption } from './output.js';
 
-interface AddUserOptions {
+interface AddUserOptions extends JsonOption {
   readonly read?: boolean;
   readonly write?: boolean;
   readonly password?: string;
-  readonly json?: boolean;
 }
 
 /** `team add-user` and `team users`: a team's accounts on its BaseX server, without BaseX commands. */
@@ -36,7 +35,7 @@ export function addTeamCommands(program: Command, globals: () => GlobalOptions):
     .command('users')
     .description("the server's accounts and their rights")
     .option('--json', 'print them as JSON')
-    .action(async (options: { json?: boolean }) => {
+    .action(async (options: JsonOption) => {
       const users = await withSession(globals(), ({ session }) => teamUsers(session));
       report(options.json, { users }, () => users.map((u) => `${u.name}\t${u.right}`).join('\n'));
     });

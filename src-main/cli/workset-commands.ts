@@ -4,12 +4,8 @@ import { querySchema } from '../ipc/contract/query.js';
 import { validateQuery } from '../worksets/query/validate.js';
 import { parseCount, parseId, parseJson } from './arguments.js';
 import type { GlobalOptions } from './context.js';
-import { report } from './output.js';
+import { report, type JsonOption } from './output.js';
 import { withStore } from './with-store.js';
-
-interface JsonOption {
-  readonly json?: boolean;
-}
 
 /** `worksets …`: creating, listing, paging and deleting worksets from the command line. */
 export function addWorksetCommands(program: Command, globals: () => GlobalOptions): void {

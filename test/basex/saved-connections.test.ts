@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEYCHAIN_CODEC, keychainSecrets } from '../../src-main/basex/keychain-secrets.js';
 import { CONNECTIONS_FILE, SavedConnections } from '../../src-main/basex/saved-connections.js';
-import { readPasswordFile, resolveServerAddress } from '../../src-main/basex/server-address.js';
+import { hasPassword, readPasswordFile, resolveServerAddress } from '../../src-main/basex/server-address.js';
 
 const ANA = { host: 'team.example', port: 1984, user: 'ana', password: 's3cret words' };
 const folders: string[] = [];
@@ -66,6 +66,11 @@ describe("a team server's password", () => {
     expect(resolveServerAddress('basex://ana:inline@team.example', { dataFolder: data, passwordFile: file }).password).toBe('inline');
     expect(resolveServerAddress('basex://ana@team.example', { dataFolder: data, passwordFile: file }).password).toBe('from the file');
     expect(resolveServerAddress('basex://ana@team.example:1984', { dataFolder: data })).toEqual(ANA);
+ 
+    // Asking whether there is one does not read the file: standard input (`-`) is read once, by the resolution.
+    expect(hasPassword('basex://ben@team.example', { dataFolder: data, passwordFile: join(data, 'not read') })).toBe(true);
+    expect(hasPassword('basex://ben@team.example', { dataFolder: data })).toBe(false);
+    expect(hasPassword('basex://ana@team.example', { dataFolder: data })).toBe(true);
   });
 
   it('missing, says how to give one', () => {

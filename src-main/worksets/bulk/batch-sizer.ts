@@ -46,7 +46,7 @@ export class BatchSizer {
     if (previous && previous.entries !== entries) {
       const perEntry = (ms - previous.ms) / (entries - previous.entries);
       const fixed = ms - perEntry * entries;
-      this.fixedMs = perEntry > 0 && fixed > 0 ? Math.min(fixed, ms) : 0;
+      this.fixedMs = perEntry > 0 && fixed > 0 ? fixed : 0;
     }
     const fixed = Math.min(this.fixedMs, ms - 1);
     const perEntry = (ms - fixed) / entries;
