@@ -69,10 +69,15 @@ declare variable $log-at := adjust-dateTime-to-timezone(current-dateTime(), xs:d
    version before is the one the writer checked, so the entry is not hashed again. :)
 declare function local:change($seq as xs:integer, $pre as element(entry), $before as xs:string, $after as xs:string,
     $was as xs:string*, $now as xs:string*) as element(change) {
-  let $xml := serialize($pre, map { 'method': 'xml', 'indent': 'no' })
-  return <change seq="{$seq}" at="{$log-at}"
+  local:record($seq, string($pre/@guid), serialize($pre, map { 'method': 'xml', 'indent': 'no' }), $before, $after, $was, $now)
+};
+
+(: local:change of an entry the writer has serialized already (local:xml), for its version. :)
+declare function local:record($seq as xs:integer, $guid as xs:string, $xml as xs:string, $before as xs:string, $after as xs:string,
+    $was as xs:string*, $now as xs:string*) as element(change) {
+  <change seq="{$seq}" at="{$log-at}"
       who="{$log-who}" user="{user:current()}" window="{$log-window}" process="{$log-process}" host="{$log-host}" instance="{$log-instance}"
-      op="{$log-op}" guid="{$pre/@guid}" field="{$log-field}" lang="{$log-lang}" name="{$log-name}" bulk="{$log-bulk}"
+      op="{$log-op}" guid="{$guid}" field="{$log-field}" lang="{$log-lang}" name="{$log-name}" bulk="{$log-bulk}"
       reverts="{$log-reverts}" before="{$before}" after="{$after}">
     <was>{ for $v in $was return <v>{$v}</v> }</was>
     <now>{ for $v in $now return <v>{$v}</v> }</now>

@@ -1,4 +1,5 @@
 import type { Queryable } from '../basex/queryable.js';
+import type { MatchKeys } from '../lift/entry-keys.js';
 import { keysOf } from './query/run.js';
 import type { Store } from './store/index.js';
 import { snapshotRow } from './workset-service.js';
@@ -10,6 +11,10 @@ import { snapshotRow } from './workset-service.js';
  */
 export async function updateSortKeys(store: Store, session: Queryable, dictionary: string, guids: readonly string[]): Promise<void> {
   if (guids.length === 0) return;
-  const keys = await keysOf(session, dictionary, guids);
+  storeSortKeys(store, dictionary, await keysOf(session, dictionary, guids));
+}
+
+/** The same, with the keys a write answered for what it wrote (a bulk batch, an undo batch). */
+export function storeSortKeys(store: Store, dictionary: string, keys: readonly MatchKeys[]): void {
   if (keys.length > 0) store.entries.updateKeys(dictionary, keys.map(snapshotRow));
 }

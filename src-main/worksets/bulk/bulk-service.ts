@@ -12,7 +12,7 @@ import type { ChangeMeta } from '../../lift/change-log.js';
 import { previewEdit } from '../../lift/entry-xml.js';
 import type { Store } from '../store/index.js';
 import { checkEdit } from '../check-edit.js';
-import { updateSortKeys } from '../sort-keys.js';
+import { storeSortKeys } from '../sort-keys.js';
 import { BatchSizer } from './batch-sizer.js';
 import { migrateLegacyJournal } from './bulk-migration.js';
 import { OperationFinder, editOf, operation, storeIdentity, thisRunner } from './operation-finder.js';
@@ -167,10 +167,10 @@ export class BulkService {
     const total = await countMembers(session, db, opId, MEMBER_STATES.applied);
     let done = 0;
     await this.batches(total, async (_, size) => {
-      const outcomes = await undoBulkBatch(session, db, opId, size, change);
+      const { outcomes, keys } = await undoBulkBatch(session, db, opId, size, change);
       const restored = outcomes.filter((o) => o.state === 'applied').map((o) => o.guid);
       done += outcomes.length;
-      await updateSortKeys(this.store, session, db, restored);
+      storeSortKeys(this.store, db, keys);
       hooks.onProgress?.({ phase: 'undo', done, total });
       await hooks.onWritten?.(db, restored);
       return outcomes.length;
@@ -217,7 +217,7 @@ export class BulkService {
         changed += written.length;
         skipped += batch.outcomes.length - written.length;
         this.finder.progressed(record.id, { changed, skipped });
-        await updateSortKeys(this.store, session, db, written);
+        storeSortKeys(this.store, db, batch.keys);
         hooks.onProgress?.({ phase: 'apply', done: changed + skipped, total: record.total });
         await hooks.onWritten?.(db, written);
         return batch.outcomes.length;

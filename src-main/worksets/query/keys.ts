@@ -1,5 +1,5 @@
 import { SORT_KEYS, type Sort, type SortKey } from '../../domain/query-model.js';
-import { LIFT_PATHS } from '../../lift/documents.js';
+import type { MatchKeys } from '../../lift/entry-keys.js';
 
 /**
  * Sort keys of entries: what each sortable field means for an entry with many values, and the
@@ -12,34 +12,6 @@ import { LIFT_PATHS } from '../../lift/documents.js';
  * a value last in either direction (as the store's NULLS LAST does), then by guid ascending so
  * pages are stable.
  */
-
-/** The sort keys of one entry (as above; "" when it has none), as matchKeys and keysOf return them. */
-export interface MatchKeys {
-  guid: string;
-  headword: string;
-  pos: string;
-  gloss: string;
-  dateCreated: string;
-  dateModified: string;
-}
-
-/** `local:sort-key($e, $by)` and `local:keys($e)` (guid then every sort key); need LIFT_PROLOG. */
-export const KEY_FUNCTIONS = String.raw`
-declare function local:sort-key($e as element(), $by as xs:string) as xs:string {
-  switch ($by)
-    case 'headword' return local:exact(${LIFT_PATHS.headwordForms('$e')}[1]/text[1])
-    case 'pos' return local:exact(${LIFT_PATHS.posValues('$e')}[normalize-space(.)][1])
-    case 'gloss' return local:exact((${LIFT_PATHS.senses('$e')}/gloss/text)[normalize-space(.)][1])
-    case 'date-created' return normalize-space($e/@dateCreated)
-    case 'date-modified' return normalize-space($e/@dateModified)
-    default return ''
-};
-
-declare function local:keys($e as element()) as xs:string+ {
-  string($e/@guid),
-  for $by in ('headword', 'pos', 'gloss', 'date-created', 'date-modified') return local:sort-key($e, $by)
-};
-`;
 
 /**
  * The clauses that sort a FLWOR over `$e` in a query's order (XQuery's twin of compareMatchKeys).
@@ -56,15 +28,6 @@ export function orderClauses(sort: Sort, keys = false): string {
   const key = keys ? `$keys[${SORT_KEYS.indexOf(sort.by) + 2}]` : `local:sort-key($e, '${sort.by}')`;
   return `${keys ? 'let $keys := local:keys($e)\n  ' : ''}let $sort-key := local:folded(${key})
   order by $sort-key = '' ascending, $sort-key ${dir}, ${keys ? '$keys[1]' : 'string($e/@guid)'} ascending`;
-}
-
-/** Parses rows of `local:keys` joined by tabs (keys hold no tabs or newlines: whitespace is collapsed). */
-export function parseKeyRows(text: string): MatchKeys[] {
-  if (text === '') return [];
-  return text.split('\n').map((row) => {
-    const [guid = '', headword = '', pos = '', gloss = '', dateCreated = '', dateModified = ''] = row.split('\t');
-    return { guid, headword, pos, gloss, dateCreated, dateModified };
-  });
 }
 
 const KEY_OF: Readonly<Record<SortKey, keyof MatchKeys>> = {

@@ -2,7 +2,8 @@ import type { Queryable } from '../../basex/queryable.js';
 import type { WorksetQuery } from '../../domain/query-model.js';
 import { onDatabase } from '../../lift/database-query.js';
 import { compileQuery, LIVE_ENTRIES, type CompiledQuery } from './compile.js';
-import { KEY_FUNCTIONS, orderClauses, parseKeyRows, type MatchKeys } from './keys.js';
+import { KEY_FUNCTIONS, parseKeyRows, type MatchKeys } from '../../lift/entry-keys.js';
+import { orderClauses } from './keys.js';
 
 /**
  * Runs workset queries against a dictionary database: every match's sort keys in order, and the
@@ -12,7 +13,7 @@ import { KEY_FUNCTIONS, orderClauses, parseKeyRows, type MatchKeys } from './key
  * connection). Results come back as one string of tab-separated rows, not XML.
  */
 
-export type { MatchKeys } from './keys.js';
+export type { MatchKeys } from '../../lift/entry-keys.js';
 export { compareMatchKeys } from './keys.js';
 
 const READ = { idempotent: true } as const;

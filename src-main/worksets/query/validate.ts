@@ -5,7 +5,8 @@ import { onDatabase } from '../../lift/database-query.js';
 import { parseEntryView, VIEW_FUNCTIONS } from '../../lift/entry-view.js';
 import { regexProblem } from '../../lift/regex-check.js';
 import { compileQuery, type Pattern } from './compile.js';
-import { KEY_FUNCTIONS, orderClauses } from './keys.js';
+import { KEY_FUNCTIONS } from '../../lift/entry-keys.js';
+import { orderClauses } from './keys.js';
 import { matchingEntries } from './run.js';
 import type { z } from 'zod';
 
