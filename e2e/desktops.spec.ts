@@ -1,12 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { serverUrl } from './support/basex.js';
 import { startHost, type RunningHost } from './support/host.js';
-import { glossOf, openApp, ui } from './support/ui.js';
+import { glossOf, openApp, pressKey, ui } from './support/ui.js';
 
 /**
  * Two desktops on one dictionary server: two browser hosts, each with its own data folder (its
- * own SQLite index and worksets), the second connected to the first one's BaseX server as a
- * colleague's machine would be (`--basex`). Each sees the other's edits through the change log,
+ * own SQLite index), the second connected to the first one's BaseX server as a colleague's
+ * machine would be (`--basex`). The worksets are the server's: one made on Ana's desktop is
+ * Ben's too, by the same id. Each sees the other's edits and curation through the change log,
  * and edits of different fields of one entry merge without a dialog.
  */
 test.describe.configure({ mode: 'serial' });
@@ -15,15 +16,19 @@ let ana: RunningHost;
 let ben: RunningHost;
 let anaPage: Page;
 let benPage: Page;
+let nouns = '';
 
 test.beforeAll(async ({ browser }) => {
   ana = await startHost({ sample: true });
   ben = await startHost({ sample: true, basexUrl: serverUrl(ana.dataFolder) });
   const query = JSON.stringify({ match: 'all', filters: [{ field: 'pos', op: 'equals', value: 'Noun' }] });
-  for (const host of [ana, ben]) {
-    const created = await host.cli(['worksets', 'create', 'sample', '--name', 'Nouns', '--query', query, '--json']);
-    expect(created.stderr).toBe('');
-  }
+  const created = await ana.cli(['worksets', 'create', 'sample', '--name', 'Nouns', '--query', query, '--json']);
+  expect(created.stderr).toBe('');
+  nouns = `#workset=${(JSON.parse(created.stdout) as { id: number }).id}`;
+  // Ben's desktop lists it from the shared server, and may not make a second of that name.
+  const listed = JSON.parse((await ben.cli(['worksets', 'list', 'sample', '--json'])).stdout) as { name: string }[];
+  expect(listed.map((w) => w.name)).toEqual(['Nouns']);
+  expect((await ben.cli(['worksets', 'create', 'sample', '--name', 'nouns', '--query', query])).stderr).toMatch(/already has a workset named "Nouns"/);
   anaPage = await browser.newPage();
   benPage = await browser.newPage();
 });
@@ -37,8 +42,8 @@ test.afterAll(async () => {
 });
 
 test("two desktops with their own data folders see each other's edits, and edits of different fields merge", async () => {
-  await openApp(anaPage, ana.url, '#workset=1');
-  await openApp(benPage, ben.url, '#workset=1');
+  await openApp(anaPage, ana.url, nouns);
+  await openApp(benPage, ben.url, nouns);
   for (const page of [anaPage, benPage]) {
     await ui.row(page, 'ahili').click();
     await expect(ui.entryPane(page).getByTestId('entry-headword')).toContainText('ahili');
@@ -76,4 +81,16 @@ test("two desktops with their own data folders see each other's edits, and edits
   // The command line reads the same record from the shared server.
   const history = await ben.cli(['history', 'sample', (await anaPane.getAttribute('data-guid')) ?? '', '--json']);
   expect((JSON.parse(history.stdout) as { who: string }[]).map((c) => c.who)[0]).toBe('Ben Banda');
+});
+
+test("curation on one desktop moves the other's work list and progress", async () => {
+  await expect(ui.entryPane(benPage).getByTestId('entry-headword')).toContainText('ahili');
+  await expect(ui.progress(anaPage)).toHaveAttribute('data-done', '0');
+  await pressKey(benPage, 'd');
+  await expect(ui.progress(benPage)).toHaveAttribute('data-done', '1');
+  // Ana's desktop hears of it through the log, and its own index takes it in from the server.
+  await expect(ui.progress(anaPage)).toHaveAttribute('data-done', '1');
+  await expect(ui.row(anaPage, 'ahili')).toHaveAttribute('data-status', 'done');
+  await pressKey(anaPage, 'f');
+  await expect(ui.row(benPage, 'ahili')).toHaveAttribute('data-favourite', 'true');
 });

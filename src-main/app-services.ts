@@ -11,7 +11,7 @@ import { listDictionaries } from './lift/dictionaries.js';
 import { importLift } from './lift/import.js';
 import { resourcePath } from './resources.js';
 import { UploadStore } from './uploads.js';
-import { DICTIONARY_OPS } from './domain/changes.js';
+import { DICTIONARY_OPS, WORKSET_OPS, type ChangeRecord } from './domain/changes.js';
 import type { SecretCodec } from './basex/saved-connections.js';
 import { ChangeFollower } from './worksets/change-follower.js';
 import type { Store } from './worksets/store/index.js';
@@ -88,7 +88,10 @@ export async function startServices(options: AppServicesOptions): Promise<AppSer
     connect: () => server.connect(),
     onChanges: (dictionary, changes) => {
       if (changes.some((c) => DICTIONARY_OPS.includes(c.op))) bus.broadcast('dictionaries-changed', { name: dictionary, origin: 'log' });
-      const entries = changes.filter((c) => c.guid !== '');
+      for (const [worksetId, curated] of byWorkset(changes)) {
+        bus.broadcast('worksets-changed', { dictionary, worksetId, guids: [...new Set(curated.map((c) => c.guid).filter((g) => g !== ''))], origin: 'log' });
+      }
+      const entries = changes.filter((c) => c.guid !== '' && !WORKSET_OPS.includes(c.op));
       if (entries.length === 0) return;
       bus.broadcast('entries-changed', {
         dictionary,
@@ -119,6 +122,16 @@ export async function startServices(options: AppServicesOptions): Promise<AppSer
         await server.release();
       })()),
   };
+}
+
+/** The workset changes among `changes`, by workset. */
+function byWorkset(changes: readonly ChangeRecord[]): Map<number, ChangeRecord[]> {
+  const grouped = new Map<number, ChangeRecord[]>();
+  for (const c of changes) {
+    if (!WORKSET_OPS.includes(c.op) || c.workset === undefined) continue;
+    grouped.set(c.workset, [...(grouped.get(c.workset) ?? []), c]);
+  }
+  return grouped;
 }
 
 /** The sample dictionary, once per data folder (deleting it later does not bring it back). */

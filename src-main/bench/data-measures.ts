@@ -55,7 +55,7 @@ export async function measureCreate(c: BenchContext, pos: string): Promise<Summa
     const run = await timed(() => c.worksets.create(session, { dictionary: c.db, name: `create ${i}`, query: twoFilterQuery(pos) }));
     if (i > 0) samples.push(run.ms);
     total = run.value.total;
-    c.worksets.delete(run.value.id);
+    await c.worksets.delete(session, run.value.id);
   }
   await c.services.registry.close('bench-create');
   return { ...summarize(samples), total };
@@ -78,7 +78,7 @@ export async function measureValidate(c: BenchContext, pos: string): Promise<Sum
  */
 export async function measureBulk(c: BenchContext, worksetId: number): Promise<{ bulk: Summary & { entries: number; preview: Summary; raw: Summary; ratio: number }; undo: Summary & { ratio: number } }> {
   const session = c.services.registry.open('bench-bulk');
-  const guids = c.services.store.entries.guids(worksetId);
+  const guids = c.services.store.entries.guids((await c.worksets.copy(session, worksetId)).localId);
   const undo: number[] = [];
   const previews: number[] = [];
   let round = 0;

@@ -83,7 +83,7 @@ export async function setUp(options: BenchOptions): Promise<BenchContext> {
 }
 
 export async function tearDown(context: BenchContext): Promise<void> {
-  for (const workset of context.worksets.list(context.db)) context.worksets.delete(workset.id);
+  for (const workset of await context.worksets.list(context.admin, context.db)) await context.worksets.delete(context.admin, workset.id);
   await context.admin.close();
   await context.services.close();
 }

@@ -9,13 +9,13 @@ import { KEY_FUNCTIONS } from '../lift/entry-keys.js';
 import { orderClauses } from '../worksets/query/keys.js';
 import { matchingEntries } from '../worksets/query/run.js';
 import type { BenchContext } from './setup.js';
+import type { WorksetQuery } from '../domain/query-model.js';
 import { ratio, summarize, timed, type Summary } from './stats.js';
 
 const PAGE = 50;
 
 /** The bare XQuery that computes one page of a workset's query from scratch: query, sort, slice, views. */
-function barePage(c: BenchContext, session: Queryable, worksetId: number, offset: number): Promise<string[]> {
-  const query = querySchema.parse(c.worksets.get(worksetId).query);
+function barePage(c: BenchContext, session: Queryable, query: WorksetQuery, offset: number): Promise<string[]> {
   const compiled = compileQuery(query);
   const xquery = `${compiled.prolog}\n${KEY_FUNCTIONS}\n${VIEW_FUNCTIONS}
 declare variable $offset as xs:integer external;
@@ -33,14 +33,15 @@ export function ourPage(c: BenchContext, session: Queryable, worksetId: number, 
 /** A page of 50 at the start, middle and end: ours (SQLite + 50 views) against the bare XQuery. */
 export async function measurePage(c: BenchContext, worksetId: number): Promise<Summary & { bare: Summary; ratio: number }> {
   const session = c.services.registry.open('bench-page');
-  const total = c.services.store.entries.progress(worksetId).total;
+  const total = (await c.worksets.progress(session, worksetId)).total;
+  const query = querySchema.parse((await c.worksets.get(session, worksetId)).query);
   const offsets = [0, Math.floor(total / 2), Math.max(0, total - PAGE)];
   const ours: number[] = [];
   const bare: number[] = [];
   for (let i = -1; i < Math.max(5, c.options.runs * 2); i++) {
     for (const offset of offsets) {
       const a = await timed(() => ourPage(c, session, worksetId, offset));
-      const b = await timed(() => barePage(c, session, worksetId, offset));
+      const b = await timed(() => barePage(c, session, query, offset));
       if (i >= 0) {
         ours.push(a.ms);
         bare.push(b.ms);
@@ -55,7 +56,7 @@ export async function measurePage(c: BenchContext, worksetId: number): Promise<S
 
 /** Pages at random offsets; each window on its own session. */
 export async function pageLoop(c: BenchContext, session: Queryable, worksetId: number, count: number, seed: number): Promise<number[]> {
-  const total = c.services.store.entries.progress(worksetId).total;
+  const total = (await c.worksets.progress(session, worksetId)).total;
   const samples: number[] = [];
   let state = seed;
   for (let i = 0; i < count; i++) {

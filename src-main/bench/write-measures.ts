@@ -35,14 +35,14 @@ export async function measureBesideWrites(c: BenchContext, worksetId: number): P
     return { other: { ...other, ...ratios }, own };
   } finally {
     await Promise.all([c.services.registry.close('bench-writer'), c.services.registry.close('bench-beside')]);
-    c.worksets.delete(otherSet.id);
+    await c.worksets.delete(c.admin, otherSet.id);
     await c.admin.command(`DROP DB ${OTHER_DB}`);
     await c.admin.command(`DROP DB ${logDatabase(OTHER_DB)}`);
   }
 }
 
 async function pagesBeside(c: BenchContext, writer: WindowSession, pager: WindowSession, bulkSet: number, pagedSet: number, seed: number): Promise<PagesBeside> {
-  const total = c.services.store.entries.progress(pagedSet).total;
+  const total = (await c.worksets.progress(pager, pagedSet)).total;
   const rounds = Math.max(2, c.options.runs);
   const perRound = Math.max(5, c.options.runs * 2);
   const unloaded: number[] = [];

@@ -39,8 +39,8 @@ export function addWorksetCommands(program: Command, globals: () => GlobalOption
     .argument('<db>', 'dictionary database')
     .option('--json', 'print the list as JSON')
     .action((db: string, options: JsonOption) =>
-      withStore(globals(), async (_, { worksets }) => {
-        const list = worksets.list(db);
+      withStore(globals(), async ({ session }, { worksets }) => {
+        const list = await worksets.list(session, db);
         report(options.json, list, () =>
           list.length === 0 ? `no worksets in ${db}` : list.map((w) => `${w.id}\t${w.name}\t${w.counts.done}/${w.counts.total} done`).join('\n'),
         );
@@ -57,7 +57,7 @@ export function addWorksetCommands(program: Command, globals: () => GlobalOption
     .action((id: number, options: JsonOption & { offset: number; limit: number }) =>
       withStore(globals(), async ({ session }, { worksets }) => {
         const service = worksets;
-        const workset = service.get(id);
+        const workset = await service.get(session, id);
         const page = await service.page(session, id, { offset: options.offset, limit: options.limit });
         const result = { id, name: workset.name, total: page.total, entries: page.entries };
         report(options.json, result, () =>
@@ -86,8 +86,8 @@ export function addWorksetCommands(program: Command, globals: () => GlobalOption
     .argument('<id>', 'workset id', parseId)
     .option('--json', 'print the result as JSON')
     .action((id: number, options: JsonOption) =>
-      withStore(globals(), async (_, { worksets }) => {
-        const deleted = worksets.delete(id);
+      withStore(globals(), async ({ session }, { worksets }) => {
+        const deleted = await worksets.delete(session, id);
         report(options.json, { id, deleted: true }, () => `deleted workset ${id} "${deleted.name}"`);
       }),
     );

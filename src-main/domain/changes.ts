@@ -8,7 +8,14 @@
  * revert of one recorded change (an undo or redo in a window, "revert this change", `revert`);
  * or, for the whole dictionary, an import that put a file in its place or a restore of a backup.
  */
-export const CHANGE_OPS = ['edit', 'bulk', 'undo', 'revert', 'import', 'restore'] as const;
+export const CHANGE_OPS = ['edit', 'bulk', 'undo', 'revert', 'import', 'restore', 'curate', 'workset'] as const;
+
+/**
+ * The ops of worksets, which live beside the log: `curate` sets an entry's status, favourite or
+ * notes in one workset (the field says which); `workset` creates, renames, refreshes or deletes
+ * one (the field says which). Neither touches an entry, so neither is in an entry's history.
+ */
+export const WORKSET_OPS: readonly ChangeOp[] = ['curate', 'workset'];
 
 /** The ops that replace a whole dictionary: no change before one can be reverted after it. */
 export const DICTIONARY_OPS: readonly ChangeOp[] = ['import', 'restore'];
@@ -50,6 +57,8 @@ export interface ChangeRecord {
   readonly bulk: number | null;
   /** For a revert, the change it reverted. */
   readonly reverts: number | null;
+  /** For a curation or workset change, the workset (absent for changes to entries). */
+  readonly workset?: number;
   /** The entry's version before and after the change. */
   readonly before: string;
   readonly after: string;

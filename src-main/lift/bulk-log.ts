@@ -20,7 +20,7 @@ import { onDatabase } from './database-query.js';
 
 /** The server's register of operation ids; not a dictionary (it holds no LIFT document). */
 export const OPERATIONS_DB = 'workset-browser__operations';
-const REGISTER_DOC = 'operations.xml';
+export const REGISTER_DOC = 'operations.xml';
 
 export interface NewOperation {
   readonly worksetId: number;

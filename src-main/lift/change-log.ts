@@ -1,6 +1,6 @@
 import { BaseXError } from '../basex/errors.js';
 import type { Queryable } from '../basex/queryable.js';
-import type { ChangeAuthor, ChangeOp, ChangeRecord } from '../domain/changes.js';
+import { WORKSET_OPS, type ChangeAuthor, type ChangeOp, type ChangeRecord } from '../domain/changes.js';
 import { checkDatabaseSyntax, isValidDatabaseName } from './database-names.js';
 import { LOG_SUFFIX, logDatabase, onDatabase } from './database-query.js';
 import { databaseNames } from './dictionaries.js';
@@ -27,6 +27,9 @@ export const LOG_DOC = 'log.xml';
  */
 export const LOG_RECORDS = `db:open($log-db, '${LOG_DOC}')/log/change`;
 
+/** A predicate on a record: a change to an entry, not to a workset's curation of it. */
+const ENTRY_OP = `not(@op = ('${WORKSET_OPS.join("', '")}'))`;
+
 /** What a write records besides the entries themselves. */
 export interface ChangeMeta {
   readonly author: ChangeAuthor;
@@ -39,6 +42,8 @@ export interface ChangeMeta {
   readonly name?: string;
   /** The change a revert reverts. */
   readonly reverts?: number;
+  /** The workset a curation or workset change was made in. */
+  readonly workset?: number;
 }
 
 /**
@@ -62,6 +67,7 @@ declare variable $log-field as xs:string external := '';
 declare variable $log-lang as xs:string external := '';
 declare variable $log-name as xs:string external := '';
 declare variable $log-reverts as xs:string external := '';
+declare variable $log-workset as xs:string external := '';
 declare variable $log-at := adjust-dateTime-to-timezone(current-dateTime(), xs:dayTimeDuration('PT0S'));
 
 (: The pre-image is kept as its serialization, one text node: as a copy of the entry's tree it
@@ -82,6 +88,17 @@ declare function local:record($seq as xs:integer, $guid as xs:string, $xml as xs
     <was>{ for $v in $was return <v>{$v}</v> }</was>
     <now>{ for $v in $now return <v>{$v}</v> }</now>
     <pre>{ $xml }</pre>
+  </change>
+};
+
+(: The record of a change to a workset (curation of its entry $guid, or the workset itself when
+   $guid is ''): no pre-image, the entry is not touched; $log-workset names the workset. :)
+declare function local:workset-change($seq as xs:integer, $guid as xs:string, $was as xs:string*, $now as xs:string*) as element(change) {
+  <change seq="{$seq}" at="{$log-at}"
+      who="{$log-who}" user="{user:current()}" window="{$log-window}" process="{$log-process}" host="{$log-host}" instance="{$log-instance}"
+      op="{$log-op}" guid="{$guid}" field="{$log-field}" lang="" name="{$log-name}" bulk="" reverts="" before="" after="" workset="{$log-workset}">
+    <was>{ for $v in $was return <v>{$v}</v> }</was>
+    <now>{ for $v in $now return <v>{$v}</v> }</now>
   </change>
 };
 
@@ -113,6 +130,7 @@ export function changeBindings(meta: ChangeMeta): Record<string, string> {
     'log-lang': meta.lang ?? '',
     'log-name': meta.name ?? '',
     'log-reverts': meta.reverts === undefined ? '' : String(meta.reverts),
+    'log-workset': meta.workset === undefined ? '' : String(meta.workset),
   };
 }
 
@@ -156,7 +174,7 @@ function isMissingLog(error: unknown, db: string): boolean {
 }
 
 /** A record as JSON, built in XQuery from a `<change>` element bound to `$c`. */
-const RECORD_JSON = String.raw`map {
+const RECORD_JSON = String.raw`map:merge((if (string($c/@workset)) then map { 'workset': xs:integer($c/@workset) } else (), map {
   'seq': xs:integer($c/@seq), 'at': string($c/@at), 'who': string($c/@who), 'user': string($c/@user),
   'window': string($c/@window), 'process': xs:integer($c/@process), 'host': string($c/@host),
   'instance': string($c/@instance),
@@ -165,7 +183,7 @@ const RECORD_JSON = String.raw`map {
   'reverts': if (string($c/@reverts)) then xs:integer($c/@reverts) else (),
   'before': string($c/@before), 'after': string($c/@after),
   'was': array { $c/was/v/string() }, 'now': array { $c/now/v/string() }
-}`;
+}))`;
 
 const READ_PROLOG = String.raw`
 declare variable $db external;
@@ -221,7 +239,7 @@ export async function changedSinceImport(session: Queryable, db: string): Promis
   const [count] = await session.query(
     onDatabase(db, `${READ_PROLOG}
      let $since := max((if ($log) then ${LOG_RECORDS}[@op = ('import', 'restore')]/xs:integer(@seq) else (), 0))
-     return count(distinct-values(subsequence($log/change, $since + 1)[@guid != '']/@guid))`),
+     return count(distinct-values(subsequence($log/change, $since + 1)[@guid != ''][${ENTRY_OP}]/@guid))`),
     {},
     { idempotent: true },
   );
@@ -239,7 +257,7 @@ export async function entryHistory(session: Queryable, db: string, guid: string)
   const json = await session.execute(
     onDatabase(db, `${READ_PROLOG}
      declare variable $guid as xs:string external;
-     serialize(array { for $c in reverse(if ($log) then ${LOG_RECORDS}[@guid = $guid] else ()) return ${RECORD_JSON} }, map { 'method': 'json' })`),
+     serialize(array { for $c in reverse(if ($log) then ${LOG_RECORDS}[@guid = $guid][${ENTRY_OP}] else ()) return ${RECORD_JSON} }, map { 'method': 'json' })`),
     { guid },
     { idempotent: true },
   );

@@ -1,5 +1,5 @@
 import type { Queryable } from '../basex/queryable.js';
-import type { ChangeAuthor, ChangeRecord } from '../domain/changes.js';
+import { WORKSET_OPS, type ChangeAuthor, type ChangeRecord } from '../domain/changes.js';
 import { changesSince, dictionariesWithLogs, lastChanges } from '../lift/change-log.js';
 import { updateSortKeys } from './sort-keys.js';
 import type { Store } from './store/index.js';
@@ -106,7 +106,8 @@ export class ChangeFollower {
     const foreign = changes.filter((c) => c.instance !== this.options.author.instance);
     if (foreign.length === 0) return;
     // An import or a restore names no entry: the whole dictionary changed (the windows reload it).
-    const guids = [...new Set(foreign.map((c) => c.guid).filter((guid) => guid !== ''))];
+    // A workset's curation names an entry it did not change: its local copy follows at the next look.
+    const guids = [...new Set(foreign.filter((c) => !WORKSET_OPS.includes(c.op)).map((c) => c.guid).filter((guid) => guid !== ''))];
     if (guids.length > 0) await updateSortKeys(this.options.store, session, dictionary, guids);
     this.options.onChanges(dictionary, foreign);
   }

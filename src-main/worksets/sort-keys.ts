@@ -1,8 +1,7 @@
 import type { Queryable } from '../basex/queryable.js';
 import type { MatchKeys } from '../lift/entry-keys.js';
 import { keysOf } from './query/run.js';
-import type { Store } from './store/index.js';
-import { snapshotRow } from './workset-service.js';
+import type { SnapshotRow, Store } from './store/index.js';
 
 /**
  * Edited entries move in sorted work lists: after a write, their stored sort keys follow the
@@ -17,4 +16,18 @@ export async function updateSortKeys(store: Store, session: Queryable, dictionar
 /** The same, with the keys a write answered for what it wrote (a bulk batch, an undo batch). */
 export function storeSortKeys(store: Store, dictionary: string, keys: readonly MatchKeys[]): void {
   if (keys.length > 0) store.entries.updateKeys(dictionary, keys.map(snapshotRow));
+}
+
+/** An entry's keys as the store keeps them ("" becomes null). */
+export function snapshotRow(keys: MatchKeys): SnapshotRow {
+  return {
+    guid: keys.guid,
+    keys: {
+      headword: keys.headword || null,
+      pos: keys.pos || null,
+      gloss: keys.gloss || null,
+      dateCreated: keys.dateCreated || null,
+      dateModified: keys.dateModified || null,
+    },
+  };
 }

@@ -11,94 +11,164 @@ import type { RefreshResult, WorksetEntry, WorksetPage, WorksetSummary } from '.
 import type { StatusCounts } from '../domain/statuses.js';
 import { dictionaryInfo } from '../lift/dictionaries.js';
 import { entryViews } from '../lift/entry-view.js';
-import { matchKeys, type MatchKeys } from './query/run.js';
-import type { EntryRow, NavigateDirection, PageFilter, SnapshotRow, Store, WorksetListing, WorksetRow } from './store/index.js';
+import type { ChangeMeta } from '../lift/change-log.js';
+import {
+  createServerWorkset, curateServerWorkset, deleteServerWorkset, refreshServerWorkset, renameServerWorkset, type Curation,
+} from '../lift/workset-documents.js';
+import { STATUSES } from '../domain/statuses.js';
+import type { ChangeAuthor } from '../domain/changes.js';
+import { changeAuthor } from './change-author.js';
+import { matchKeys } from './query/run.js';
+import { snapshotRow } from './sort-keys.js';
+import type { EntryRow, NavigateDirection, PageFilter, Store, WorksetListing, WorksetRow } from './store/index.js';
+import { foldKey, requireOneOf, requireText } from './store/validate.js';
+import { WorksetIndex, type CurrentCopy } from './workset-index.js';
+import { moveUnmovedWorksets } from './workset-migration.js';
 
 /**
  * Worksets: create one from a query (its membership is a snapshot), list, rename, delete,
  * page through, refresh, and curate entries (status, favourite, notes).
  *
- * Pages come from SQLite by position or a stored sort key; only the 50 entries on screen are
- * read from BaseX. Every call takes the caller's own BaseX session.
+ * The dictionary's server holds every workset and its curation (lift/workset-documents.ts); a
+ * write goes there with its change log record, then the local copy follows (workset-index.ts).
+ * Pages come from the copy in SQLite by position or a stored sort key; only the 50 entries on
+ * screen are read from BaseX. Every call takes the caller's own BaseX session; `window` is
+ * where a write came from, for the log (`cli` for the command line).
  */
 export class WorksetService {
-  constructor(private readonly store: Store) {}
+  private readonly index: WorksetIndex;
+  private readonly movedOn = new Set<string>();
 
-  async create(session: Queryable, input: { dictionary: string; name: string; description?: string; query: WorksetQueryInput }): Promise<{ id: number; name: string; total: number }> {
+  constructor(
+    private readonly store: Store,
+    private readonly author: ChangeAuthor = changeAuthor(),
+  ) {
+    this.index = new WorksetIndex(store);
+  }
+
+  async create(session: Queryable, input: { dictionary: string; name: string; description?: string; query: WorksetQueryInput }, window = 'cli'): Promise<{ id: number; name: string; total: number }> {
     await dictionaryInfo(session, input.dictionary);
-    if (this.store.worksets.findByName(input.dictionary, input.name)) {
-      throw new AppError('Conflict', `a workset named "${input.name}" already exists in ${input.dictionary}: choose another name`);
-    }
+    const name = requireText(input.name, 'the workset name').trim();
     const query = querySchema.parse(input.query);
-    const rows = (await matchKeys(session, input.dictionary, query)).map(snapshotRow);
-    const workset = this.store.transaction(() => {
-      const created = this.store.worksets.create({ ...input, query: JSON.stringify(query) });
-      this.store.entries.replaceSnapshot(created.id, rows);
-      return created;
-    });
-    return { id: workset.id, name: workset.name, total: rows.length };
+    const keys = await matchKeys(session, input.dictionary, query);
+    const made = await createServerWorkset(
+      session, input.dictionary,
+      { name, nameKey: foldKey(name) ?? '', description: input.description ?? '', query: JSON.stringify(query), members: keys.map((k) => k.guid) },
+      this.meta(window, 'create'),
+    );
+    await this.index.current(session, made.id, new Map(keys.map((k) => [k.guid, snapshotRow(k).keys])));
+    return { id: made.id, name: made.name, total: keys.length };
   }
 
-  list(dictionary?: string): WorksetSummary[] {
-    return this.store.worksets.list(dictionary).map(summary);
+  async list(session: Queryable, dictionary?: string): Promise<WorksetSummary[]> {
+    const server = await this.ready(session);
+    await this.index.sync(session, dictionary);
+    return this.store.worksets.listOn(server, dictionary).map(summary);
   }
 
-  get(id: number): WorksetSummary {
-    const row = this.store.worksets.get(id);
-    return summary({ ...row, counts: this.store.entries.progress(id) });
+  async get(session: Queryable, id: number): Promise<WorksetSummary> {
+    const { localId } = await this.copy(session, id);
+    return summary({ ...this.store.worksets.get(localId), counts: this.store.entries.progress(localId) });
   }
 
-  rename(id: number, name: string): WorksetSummary {
-    this.store.worksets.rename(id, name);
-    return this.get(id);
+  async rename(session: Queryable, id: number, name: string, window = 'cli'): Promise<WorksetSummary> {
+    const trimmed = requireText(name, 'the workset name').trim();
+    const { meta } = await this.copy(session, id);
+    await renameServerWorkset(session, meta.dictionary, id, trimmed, foldKey(trimmed) ?? '', this.meta(window, 'rename'));
+    return this.get(session, id);
   }
 
-  delete(id: number): WorksetRow {
-    const row = this.store.worksets.get(id);
-    this.store.worksets.delete(id);
-    return row;
+  async delete(session: Queryable, id: number, window = 'cli'): Promise<WorksetSummary> {
+    const deleted = await this.get(session, id);
+    await deleteServerWorkset(session, deleted.dictionary, id, this.meta(window, 'delete'));
+    const { localId } = await this.copy(session, id).catch(() => ({ localId: undefined }));
+    if (localId !== undefined) this.store.copies.forget(localId);
+    return deleted;
   }
 
   async page(session: Queryable, id: number, request: PageFilter & { offset: number; limit: number }): Promise<WorksetPage> {
-    const workset = this.store.worksets.get(id);
-    const page = this.store.entries.page(id, request);
-    const entries = await this.withViews(session, workset.dictionary, page.rows);
+    const { localId, meta } = await this.copy(session, id);
+    const page = this.store.entries.page(localId, request);
+    const entries = await this.withViews(session, meta.dictionary, page.rows);
     return { total: page.total, offset: page.offset, entries };
   }
 
   /** Re-runs the query: members that still match keep their curation; new ones are added. */
-  async refresh(session: Queryable, id: number): Promise<RefreshResult> {
-    const workset = this.store.worksets.get(id);
-    const rows = (await matchKeys(session, workset.dictionary, queryOf(workset))).map(snapshotRow);
-    const counts = this.store.entries.refresh(id, rows);
-    return { added: counts.added, removed: counts.removed, total: counts.total };
+  async refresh(session: Queryable, id: number, window = 'cli'): Promise<RefreshResult> {
+    const { localId, meta } = await this.copy(session, id);
+    const keys = await matchKeys(session, meta.dictionary, queryOf(this.store.worksets.get(localId)));
+    const counts = await refreshServerWorkset(session, meta.dictionary, id, keys.map((k) => k.guid), this.meta(window, 'refresh'));
+    await this.index.current(session, id, new Map(keys.map((k) => [k.guid, snapshotRow(k).keys])));
+    return counts;
   }
 
-  async setStatus(session: Queryable, id: number, guid: string, status: EntryRow['status']): Promise<WorksetEntry> {
-    return this.one(session, id, this.store.entries.setStatus(id, guid, status));
+  async setStatus(session: Queryable, id: number, guid: string, status: EntryRow['status'], window = 'cli'): Promise<WorksetEntry> {
+    return this.curate(session, id, guid, { status: requireOneOf(status, STATUSES, 'the status') }, window);
   }
 
-  async setFavourite(session: Queryable, id: number, guid: string, favourite: boolean): Promise<WorksetEntry> {
-    return this.one(session, id, this.store.entries.setFavourite(id, guid, favourite));
+  async setFavourite(session: Queryable, id: number, guid: string, favourite: boolean, window = 'cli'): Promise<WorksetEntry> {
+    if (typeof favourite !== 'boolean') throw new AppError('Invalid', 'favourite must be true or false');
+    return this.curate(session, id, guid, { favourite }, window);
   }
 
-  async setNotes(session: Queryable, id: number, guid: string, notes: string): Promise<WorksetEntry> {
-    return this.one(session, id, this.store.entries.setNotes(id, guid, notes));
+  async setNotes(session: Queryable, id: number, guid: string, notes: string, window = 'cli'): Promise<WorksetEntry> {
+    if (typeof notes !== 'string') throw new AppError('Invalid', 'notes must be text');
+    return this.curate(session, id, guid, { notes }, window);
   }
 
   /** The first, previous, next or last entry from `guid` in the order and filter of a page. */
   async navigate(session: Queryable, id: number, direction: NavigateDirection, guid: string | undefined, view: PageFilter): Promise<WorksetEntry | null> {
-    const row = this.store.entries.navigate(id, direction, guid ?? null, view);
-    return row ? this.one(session, id, row) : null;
+    const { localId, meta } = await this.copy(session, id);
+    const row = this.store.entries.navigate(localId, direction, guid ?? null, view);
+    return row ? this.one(session, meta.dictionary, row) : null;
   }
 
-  progress(id: number): StatusCounts {
-    this.store.worksets.get(id);
-    return this.store.entries.progress(id);
+  async progress(session: Queryable, id: number): Promise<StatusCounts> {
+    const { localId } = await this.copy(session, id);
+    return this.store.entries.progress(localId);
   }
 
-  private async one(session: Queryable, id: number, row: EntryRow): Promise<WorksetEntry> {
-    const [entry] = await this.withViews(session, this.store.worksets.get(id).dictionary, [row]);
+  /** Every member's guid, in place order. */
+  async members(session: Queryable, id: number): Promise<string[]> {
+    return this.store.entries.guids((await this.copy(session, id)).localId);
+  }
+
+  /** The dictionary workset `id` is of (it never changes: asked of the server once). */
+  async dictionaryOf(session: Queryable, id: number): Promise<string> {
+    const held = this.store.copies.find(await this.index.server(session), id);
+    return held ? this.store.worksets.get(held.localId).dictionary : (await this.copy(session, id)).meta.dictionary;
+  }
+
+  /** Workset `id`'s copy in this data folder, current with the server (for bulk operations over it). */
+  async copy(session: Queryable, id: number): Promise<CurrentCopy> {
+    await this.ready(session);
+    return this.index.current(session, id);
+  }
+
+  private async curate(session: Queryable, id: number, guid: string, curation: Curation, window: string): Promise<WorksetEntry> {
+    const { meta } = await this.copy(session, id);
+    const field = Object.keys(curation)[0];
+    await curateServerWorkset(session, meta.dictionary, id, guid, curation, this.meta(window, field, 'curate'));
+    const { localId } = await this.index.current(session, id);
+    return this.one(session, meta.dictionary, this.store.entries.get(localId, guid));
+  }
+
+  /** The server's identity, once its worksets made before they moved there are on it. */
+  private async ready(session: Queryable): Promise<string> {
+    const server = await this.index.server(session);
+    if (!this.movedOn.has(server)) {
+      await moveUnmovedWorksets(session, this.store, server, this.author);
+      this.movedOn.add(server);
+    }
+    return server;
+  }
+
+  private meta(window: string, field: string, op: 'workset' | 'curate' = 'workset'): ChangeMeta {
+    return { author: this.author, window, op, field };
+  }
+
+  private async one(session: Queryable, dictionary: string, row: EntryRow): Promise<WorksetEntry> {
+    const [entry] = await this.withViews(session, dictionary, [row]);
     return entry;
   }
 
@@ -116,19 +186,6 @@ export class WorksetService {
   }
 }
 
-export function snapshotRow(keys: MatchKeys): SnapshotRow {
-  return {
-    guid: keys.guid,
-    keys: {
-      headword: keys.headword || null,
-      pos: keys.pos || null,
-      gloss: keys.gloss || null,
-      dateCreated: keys.dateCreated || null,
-      dateModified: keys.dateModified || null,
-    },
-  };
-}
-
 /** A stored query, checked again: the file may have been written by another version or tool. */
 export function queryOf(workset: WorksetRow): WorksetQuery {
   const parsed = querySchema.safeParse(JSON.parse(workset.query));
@@ -136,9 +193,10 @@ export function queryOf(workset: WorksetRow): WorksetQuery {
   return parsed.data;
 }
 
+/** A copy as callers see it: named by the server's id. */
 function summary(row: WorksetListing): WorksetSummary {
   return {
-    id: row.id,
+    id: row.serverId ?? row.id,
     dictionary: row.dictionary,
     name: row.name,
     description: row.description,

@@ -1,11 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { hostname, userInfo } from 'node:os';
 import type { ChangeAuthor } from '../domain/changes.js';
 import { BulkService } from './bulk/bulk-service.js';
+import { changeAuthor } from './change-author.js';
 import { EntryService } from './entry-service.js';
 import { readPersonName, savePersonName } from './person-name.js';
 import { openStore, type Store } from './store/index.js';
 import { WorksetService } from './workset-service.js';
+
+export { changeAuthor } from './change-author.js';
 
 /** The services over one data folder's workset store, as the app and the CLI both use them. */
 export interface WorksetServices {
@@ -18,25 +19,6 @@ export interface WorksetServices {
   /** The person's name as set in the app: recorded from the next write on, and kept in the data folder. */
   setPersonName(who: string): void;
   close(): void;
-}
-
-/**
- * This process as the change log names it: the person given (--user), else the name set in the
- * app for this data folder (`saved`), else $WORKSET_BROWSER_USER, else the OS user; its pid and
- * host name.
- */
-export function changeAuthor(who?: string, env: NodeJS.ProcessEnv = process.env, saved?: string): ChangeAuthor {
-  const named = who?.trim() || saved?.trim() || env.WORKSET_BROWSER_USER?.trim();
-  return { who: named || osUser(), process: process.pid, host: hostname(), instance: randomUUID() };
-}
-
-function osUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    // No entry in the password database (some containers): the name the shell gives, if any.
-    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
-  }
 }
 
 /**
@@ -56,6 +38,7 @@ export function openWorksetServices(dataFolder: string, options: { who?: string 
     host: fixed.host,
     instance: fixed.instance,
   };
+  const worksets = new WorksetService(store, author);
   return {
     store,
     author,
@@ -63,9 +46,9 @@ export function openWorksetServices(dataFolder: string, options: { who?: string 
       savePersonName(dataFolder, name.trim());
       who = name.trim();
     },
-    worksets: new WorksetService(store),
+    worksets,
     entries: new EntryService(store, author),
-    bulk: new BulkService(store, author),
+    bulk: new BulkService(store, author, worksets),
     close: () => store.close(),
   };
 }

@@ -11,6 +11,7 @@ import type { BulkOperation, BulkOutcome, BulkPreview } from '../../src-main/dom
 import { dispatch, type HandlerContext } from '../../src-main/ipc/handler-table.js';
 import { readEntries } from '../../src-main/lift/entry-xml.js';
 import { SHARED_LIFT } from '../helpers/shared-lift.js';
+import { copyOf } from '../helpers/workset-copy.js';
 
 /**
  * The embedded BaseX server killed with SIGKILL under a window: a write in flight fails with a
@@ -131,7 +132,7 @@ describe('the embedded BaseX server killed under a window', () => {
   it('during a bulk run: the operation is interrupted, the window recovers, and undo restores every pre-image exactly', async () => {
     const op = { action: 'append', field: 'gloss', lang: 'en', value: ' ‹killed›' };
     const preview = await value<BulkPreview>('bulk.preview', { worksetId, op });
-    const guids = services.store.entries.guids(worksetId);
+    const guids = services.store.entries.guids(copyOf(services.store, worksetId));
     const reader = await sideSession();
     const before = await readEntries(reader, 'Sena', guids);
     await reader.close();

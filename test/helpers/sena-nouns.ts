@@ -11,6 +11,7 @@ import { WorksetService } from '../../src-main/worksets/workset-service.js';
 import { connectTestSession, uniqueName } from './basex.js';
 import { dropDictionary } from './dictionary-db.js';
 import { SHARED_LIFT } from './shared-lift.js';
+import { copyOf } from './workset-copy.js';
 
 /** Sena's nouns as a workset: what the bulk-run tests work on. Fields are set in the file's beforeAll. */
 export interface SenaNouns {
@@ -55,7 +56,7 @@ export function senaNouns(prefix: string): SenaNouns {
       return store;
     },
     current(): Promise<EntryXml[]> {
-      return readEntries(fixture.session, db, fixture.store.entries.guids(fixture.worksetId));
+      return readEntries(fixture.session, db, fixture.store.entries.guids(copyOf(fixture.store, fixture.worksetId)));
     },
   };
   beforeAll(async () => {

@@ -14,6 +14,7 @@ import { connectTestSession, testServerUrl, uniqueName } from '../helpers/basex.
 import { startBulkRunner } from '../helpers/bulk-runner.js';
 import { dropDictionary } from '../helpers/dictionary-db.js';
 import { SHARED_LIFT } from '../helpers/shared-lift.js';
+import { copyOf } from '../helpers/workset-copy.js';
 
 /**
  * Changes made elsewhere reach open windows through the change log: a CLI-like bulk run in
@@ -70,7 +71,7 @@ describe('live changes from the log', () => {
   it('a bulk run in another process reaches a window batch by batch, naming who ran it', async () => {
     const runnerFolder = join(folder, 'runner');
     const runnerStore = openStore(runnerFolder);
-    const worksetId = (await new WorksetService(runnerStore).create(admin, { dictionary: db, name: 'nouns', query: NOUNS })).id;
+    const worksetId = (await new WorksetService(runnerStore).create(admin, { dictionary: db, name: 'nouns, sorted', query: NOUNS })).id;
     runnerStore.close();
     const w = openWindow(hostA, 'live-a');
 
@@ -95,11 +96,11 @@ describe('live changes from the log', () => {
     await Promise.all([hostA.follower.poll(), hostB.follower.poll()]);
     const a = openWindow(hostA, 'live-a2');
     const b = openWindow(hostB, 'live-b');
-    const sorted = await call(hostA, a.ctx, 'worksets.create', { dictionary: db, name: 'nouns', query: NOUNS });
+    const sorted = await call(hostA, a.ctx, 'worksets.create', { dictionary: db, name: 'nouns, sorted again', query: NOUNS });
     const page = await call(hostA, a.ctx, 'worksets.page', { id: sorted.id, offset: 0, limit: 50 });
     const target = page.entries[page.entries.length - 1].guid;
 
-    const keysBefore = hostA.store.entries.get(sorted.id, target).keys;
+    const keysBefore = hostA.store.entries.get(copyOf(hostA.store, sorted.id), target).keys;
     const entry = await call(hostB, b.ctx, 'entries.get', { dictionary: db, guid: target });
     await call(hostB, b.ctx, 'entries.edit', { dictionary: db, guid: target, version: entry.version, edit: { action: 'set', field: 'pos', value: 'Verbo (from the other desktop)' } });
     expect(b.changed).toEqual([{ dictionary: db, guids: [target], origin: 'live-b' }]);
@@ -108,7 +109,7 @@ describe('live changes from the log', () => {
     expect(fromLog(a).find((c) => c.guids.includes(target))?.who).toBe(hostB.services.author.who);
     // The event comes after A's index took the change in: its sort keys are the entry's as it is now.
     expect(keysBefore.pos).not.toBe('Verbo (from the other desktop)');
-    expect(hostA.store.entries.get(sorted.id, target).keys.pos).toBe('Verbo (from the other desktop)');
+    expect(hostA.store.entries.get(copyOf(hostA.store, sorted.id), target).keys.pos).toBe('Verbo (from the other desktop)');
 
     // B's follower has read past its own record (two whole rounds) without announcing it again.
     await hostB.follower.poll();

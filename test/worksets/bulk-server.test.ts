@@ -55,8 +55,9 @@ describe('bulk operations on the dictionary server', () => {
 
   it('held in a data folder from before are moved to the server, and undo exactly', async () => {
     const store = otherDesktop('legacy');
-    const worksetId = (await new WorksetService(store).create(nouns.session, { dictionary: nouns.db, name: 'old run', query: NOUNS })).id;
-    const [g1, g2, g3, g4] = store.entries.guids(worksetId);
+    const service = new WorksetService(store);
+    const worksetId = (await service.create(nouns.session, { dictionary: nouns.db, name: 'old run', query: NOUNS })).id;
+    const [g1, g2, g3, g4] = await service.members(nouns.session, worksetId);
     const before = await readEntries(nouns.session, nouns.db, [g1, g2, g3, g4]);
     // What an old release left after a crash: two entries journalled as written, a third written
     // but still pending in the journal (the kill came between BaseX and SQLite), a fourth not written.

@@ -46,11 +46,11 @@ describe('workset services against Sena', () => {
     expect(created.total).toBe(777);
     await expect(worksets.create(session, { dictionary: db, name: 'Nouns', query: NOUNS })).rejects.toMatchObject({ code: 'Conflict' });
     await expect(worksets.create(session, { dictionary: 'no_such_dictionary', name: 'x', query: NOUNS })).rejects.toMatchObject({ code: 'NotFound' });
-    expect(worksets.list(db).map((w) => [w.name, w.counts.total, w.counts.pending])).toEqual([['Nouns', 777, 777]]);
-    expect(worksets.rename(created.id, 'Nouns (Sena)').name).toBe('Nouns (Sena)');
-    worksets.delete(created.id);
-    expect(worksets.list(db)).toEqual([]);
-    expect(() => worksets.get(created.id)).toThrow(/does not exist/);
+    expect((await worksets.list(session, db)).map((w) => [w.name, w.counts.total, w.counts.pending])).toEqual([['Nouns', 777, 777]]);
+    expect((await worksets.rename(session, created.id, 'Nouns (Sena)')).name).toBe('Nouns (Sena)');
+    await worksets.delete(session, created.id);
+    expect(await worksets.list(session, db)).toEqual([]);
+    await expect(worksets.get(session, created.id)).rejects.toMatchObject({ code: 'NotFound' });
   });
 
   it('pages through a workset: first page, last partial page, past the end, and an empty workset', async () => {
@@ -83,10 +83,11 @@ describe('workset services against Sena', () => {
     const verbDetail = await entries.get(session, db, someVerb);
     await entries.edit(session, db, someVerb, verbDetail.version, { action: 'set', field: 'pos', value: 'Nome' });
     expect(await worksets.refresh(session, id)).toEqual({ added: 1, removed: 1, total: 777 });
-    expect(store.entries.get(id, a.guid)).toMatchObject({ status: 'done', favourite: true });
-    expect(store.entries.guids(id)).not.toContain(b.guid);
-    expect(store.entries.get(id, someVerb)).toMatchObject({ status: 'pending', position: 777 });
-    expect(worksets.progress(id)).toMatchObject({ done: 1, total: 777 });
+    const { localId } = await worksets.copy(session, id);
+    expect(store.entries.get(localId, a.guid)).toMatchObject({ status: 'done', favourite: true });
+    expect(store.entries.guids(localId)).not.toContain(b.guid);
+    expect(store.entries.get(localId, someVerb)).toMatchObject({ status: 'pending', position: 777 });
+    expect(await worksets.progress(session, id)).toMatchObject({ done: 1, total: 777 });
   });
 
   it('navigates first, previous, next and last within a status filter', async () => {
@@ -118,7 +119,7 @@ describe('workset services against Sena', () => {
 
   it('runs a bulk edit with progress and undoes it to byte-identical entries', async () => {
     const { id } = await worksets.create(session, { dictionary: db, name: 'bulk', query: NOUNS });
-    const guids = store.entries.guids(id);
+    const guids = await worksets.members(session, id);
     const before = await readEntries(session, db, guids);
     const progress: number[] = [];
     const preview = await bulk.preview(session, id, { action: 'append', field: 'gloss', lang: 'en', value: ' [n]' });
@@ -143,7 +144,7 @@ describe('workset services against Sena', () => {
     const newestFirst = { offset: 0, limit: 1, sort: { by: 'date-modified', dir: 'desc' } } as const;
     const firstBefore = (await worksets.page(session, id, newestFirst)).entries[0].guid;
     // The last noun in position order is edited now: it must come first, and go back on undo.
-    const guids = store.entries.guids(id);
+    const guids = await worksets.members(session, id);
     const target = guids.at(-1) ?? '';
     expect(target).not.toBe(firstBefore);
     const query: WorksetQueryInput = { match: 'all', filters: [{ field: 'guid', op: 'equals', value: target }] };
@@ -158,7 +159,7 @@ describe('workset services against Sena', () => {
   it('skips and reports an entry changed by someone else after the preview, and leaves it alone on undo', async () => {
     const { id } = await worksets.create(session, { dictionary: db, name: 'bulk-conflict', query: NOUNS });
     const preview = await bulk.preview(session, id, { action: 'set', field: 'definition', lang: 'en', value: 'bulk definition' });
-    const victim = store.entries.guids(id)[5];
+    const victim = (await worksets.members(session, id))[5];
     const seen = await entries.get(session, db, victim);
     await entries.edit(session, db, victim, seen.version, { action: 'set', field: 'gloss', lang: 'en', value: 'edited meanwhile' });
     const outcome = await bulk.run(session, preview.operation.id);
@@ -172,7 +173,7 @@ describe('workset services against Sena', () => {
 
   it('cancels a run between batches, and the part already written can be undone', async () => {
     const { id } = await worksets.create(session, { dictionary: db, name: 'cancel', query: NOUNS });
-    const before = await readEntries(session, db, store.entries.guids(id));
+    const before = await readEntries(session, db, await worksets.members(session, id));
     const preview = await bulk.preview(session, id, { action: 'prepend', field: 'gloss', value: '~' });
     let batches = 0;
     const outcome = await bulk.run(session, preview.operation.id, {
@@ -184,7 +185,7 @@ describe('workset services against Sena', () => {
     expect(outcome.operation.changed).toBeGreaterThan(0);
     expect(outcome.operation.changed).toBeLessThan(before.length);
     await bulk.undo(session, preview.operation.id);
-    expect((await readEntries(session, db, store.entries.guids(id))).map((e) => e.xml)).toEqual(before.map((e) => e.xml));
+    expect((await readEntries(session, db, await worksets.members(session, id))).map((e) => e.xml)).toEqual(before.map((e) => e.xml));
   });
 
   it('refuses a replace whose pattern or replacement BaseX would refuse, before any operation is stored', async () => {
@@ -212,7 +213,7 @@ describe('workset services against Sena', () => {
   });
 
   it('refuses an inline replace with a pattern BaseX would refuse, naming the field, and writes nothing', async () => {
-    const [guid] = store.entries.guids((await worksets.create(session, { dictionary: db, name: 'bad-inline', query: NOUNS })).id);
+    const [guid] = await worksets.members(session, (await worksets.create(session, { dictionary: db, name: 'bad-inline', query: NOUNS })).id);
     const before = await entries.get(session, db, guid);
     const error = (await entries
       .edit(session, db, guid, before.version, { action: 'replace', field: 'gloss', lang: 'en', pattern: '(unclosed', replacement: 'x' })
@@ -225,7 +226,7 @@ describe('workset services against Sena', () => {
 
   it('undoes in batches sized by time, reporting progress often', async () => {
     const { id } = await worksets.create(session, { dictionary: db, name: 'undo-batches', query: NOUNS });
-    const before = await readEntries(session, db, store.entries.guids(id));
+    const before = await readEntries(session, db, await worksets.members(session, id));
     const preview = await bulk.preview(session, id, { action: 'set', field: 'definition', lang: 'en', value: 'undo me' });
     const outcome = await bulk.run(session, preview.operation.id);
     expect(outcome.operation.changed).toBeGreaterThan(500);
@@ -241,6 +242,6 @@ describe('workset services against Sena', () => {
     // Not one fixed 500-entry batch first: the first batch is the sizer's, and the rest adapt.
     expect(reports[0].done).toBeLessThanOrEqual(100);
     expect(reports.length).toBeGreaterThan(2);
-    expect((await readEntries(session, db, store.entries.guids(id))).map((e) => e.xml)).toEqual(before.map((e) => e.xml));
+    expect((await readEntries(session, db, await worksets.members(session, id))).map((e) => e.xml)).toEqual(before.map((e) => e.xml));
   });
 });

@@ -38,6 +38,7 @@ describe('workset store: worksets', () => {
       created: '2025-03-01T10:00:01.000Z',
       updated: '2025-03-01T10:00:01.000Z',
       lastChange: null,
+      serverId: null,
     });
     expect(store.worksets.get(created.id)).toEqual(created);
     expect(store.worksets.findByName('fr', 'VERBS')).toEqual(created);

@@ -12,39 +12,39 @@ export function worksetHandlers(deps: HandlerDeps): Pick<HandlerTable, WorksetCh
   const { worksets, bus } = deps;
   const changed = (ctx: HandlerContext, dictionary: string, worksetId?: number, guids?: string[]): void =>
     bus.broadcast('worksets-changed', { dictionary, worksetId, guids, origin: ctx.windowId });
-  const curated = <T extends { guid: string }>(ctx: HandlerContext, id: number, entry: T): T => {
-    changed(ctx, worksets.get(id).dictionary, id, [entry.guid]);
+  const curated = async <T extends { guid: string }>(ctx: HandlerContext, id: number, entry: T): Promise<T> => {
+    changed(ctx, await worksets.dictionaryOf(ctx.session, id), id, [entry.guid]);
     return entry;
   };
   return {
-    'worksets.list': async (_, args) => worksets.list(args.dictionary),
-    'worksets.get': async (_, args) => worksets.get(args.id),
+    'worksets.list': (ctx, args) => worksets.list(ctx.session, args.dictionary),
+    'worksets.get': (ctx, args) => worksets.get(ctx.session, args.id),
     'worksets.create': async (ctx, args) => {
-      const created = await worksets.create(ctx.session, args);
+      const created = await worksets.create(ctx.session, args, ctx.windowId);
       changed(ctx, args.dictionary, created.id);
       return created;
     },
     'worksets.validate': (ctx, args) => validateQuery(ctx.session, args.dictionary, args.query),
     'worksets.rename': async (ctx, args) => {
-      const renamed = worksets.rename(args.id, args.name);
+      const renamed = await worksets.rename(ctx.session, args.id, args.name, ctx.windowId);
       changed(ctx, renamed.dictionary, args.id);
       return renamed;
     },
     'worksets.delete': async (ctx, args) => {
-      const deleted = worksets.delete(args.id);
+      const deleted = await worksets.delete(ctx.session, args.id, ctx.windowId);
       changed(ctx, deleted.dictionary, args.id);
       return { deleted: true };
     },
     'worksets.page': (ctx, args) => worksets.page(ctx.session, args.id, args),
     'worksets.refresh': async (ctx, args) => {
-      const result = await worksets.refresh(ctx.session, args.id);
-      changed(ctx, worksets.get(args.id).dictionary, args.id);
+      const result = await worksets.refresh(ctx.session, args.id, ctx.windowId);
+      changed(ctx, await worksets.dictionaryOf(ctx.session, args.id), args.id);
       return result;
     },
-    'worksets.setStatus': async (ctx, args) => curated(ctx, args.id, await worksets.setStatus(ctx.session, args.id, args.guid, args.status)),
-    'worksets.setFavourite': async (ctx, args) => curated(ctx, args.id, await worksets.setFavourite(ctx.session, args.id, args.guid, args.favourite)),
-    'worksets.setNotes': async (ctx, args) => curated(ctx, args.id, await worksets.setNotes(ctx.session, args.id, args.guid, args.notes)),
+    'worksets.setStatus': async (ctx, args) => curated(ctx, args.id, await worksets.setStatus(ctx.session, args.id, args.guid, args.status, ctx.windowId)),
+    'worksets.setFavourite': async (ctx, args) => curated(ctx, args.id, await worksets.setFavourite(ctx.session, args.id, args.guid, args.favourite, ctx.windowId)),
+    'worksets.setNotes': async (ctx, args) => curated(ctx, args.id, await worksets.setNotes(ctx.session, args.id, args.guid, args.notes, ctx.windowId)),
     'worksets.navigate': (ctx, args) => worksets.navigate(ctx.session, args.id, args.direction, args.guid, args),
-    'worksets.progress': async (_, args) => worksets.progress(args.id),
+    'worksets.progress': (ctx, args) => worksets.progress(ctx.session, args.id),
   };
 }

@@ -13,6 +13,7 @@ import { previewEdit } from '../../lift/entry-xml.js';
 import type { Store } from '../store/index.js';
 import { checkEdit } from '../check-edit.js';
 import { storeSortKeys } from '../sort-keys.js';
+import { WorksetService } from '../workset-service.js';
 import { BatchSizer } from './batch-sizer.js';
 import { migrateLegacyJournal } from './bulk-migration.js';
 import { OperationFinder, editOf, operation, storeIdentity, thisRunner } from './operation-finder.js';
@@ -71,20 +72,21 @@ export class BulkService {
   constructor(
     private readonly store: Store,
     private readonly author: ChangeAuthor,
+    private readonly worksets: WorksetService = new WorksetService(store, author),
   ) {
     this.finder = new OperationFinder(author, storeIdentity(author, store.folder));
   }
 
   async preview(session: Queryable, worksetId: number, op: FieldEdit, hooks: BulkHooks = {}): Promise<BulkPreview> {
     await this.ready(session);
-    const workset = this.store.worksets.get(worksetId);
-    const guids = this.store.entries.guids(worksetId);
+    const { localId, meta } = await this.worksets.copy(session, worksetId);
+    const guids = await this.worksets.members(session, worksetId);
     // Before the operation exists: a pattern BaseX refuses would fail every entry, and leave a stray operation.
     await checkEdit(session, op);
-    const db = workset.dictionary;
+    const db = meta.dictionary;
     const created = await createOperation(session, db, { worksetId, op: JSON.stringify(op), store: this.finder.store, who: this.author.who });
     try {
-      const sample = this.store.entries.page(worksetId, { offset: 0, limit: PREVIEW_ROWS });
+      const sample = this.store.entries.page(localId, { offset: 0, limit: PREVIEW_ROWS });
       const changes = await previewEdit(session, db, op, sample.rows.map((r) => r.guid));
       const headwords = new Map(sample.rows.map((r) => [r.guid, r.keys.headword ?? '']));
       await this.batches(guids.length, async (done, size) => {
@@ -180,13 +182,17 @@ export class BulkService {
     return { operation: await this.finder.operation(session, opId), skipped: kept.map((k) => ({ guid: k.guid, reason: KEEP_REASONS[k.why] ?? k.why })) };
   }
 
-  /** Operations on the server, newest first: a workset's (made on this desktop), a dictionary's, or every one. */
+  /**
+   * Operations on the server, newest first: a workset's (from any desktop; one moved from a data
+   * folder's old journal only on that desktop, its workset ids were the folder's), a
+   * dictionary's, or every one.
+   */
   async list(session: Queryable, filter: { worksetId?: number; dictionary?: string; states?: readonly BulkState[] } = {}): Promise<BulkOperation[]> {
     await this.ready(session);
-    const dictionary = filter.worksetId === undefined ? filter.dictionary : this.store.worksets.get(filter.worksetId).dictionary;
+    const dictionary = filter.worksetId === undefined ? filter.dictionary : await this.worksets.dictionaryOf(session, filter.worksetId);
     const all = await this.finder.list(session, dictionary);
     return all
-      .filter((op) => filter.worksetId === undefined || (op.worksetId === filter.worksetId && op.store === this.finder.store))
+      .filter((op) => filter.worksetId === undefined || (op.worksetId === filter.worksetId && (op.legacy === '' || op.store === this.finder.store)))
       .filter((op) => filter.states === undefined || filter.states.includes(op.state))
       .map(operation);
   }

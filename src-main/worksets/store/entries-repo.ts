@@ -192,7 +192,7 @@ function checkGuid(row: SnapshotRow): string {
 }
 
 /** Display values then folded sort values, in the order of INSERT and SET_KEYS. */
-function keyParams(keys: SortKeys): KeyParams {
+export function keyParams(keys: SortKeys): KeyParams {
   if (keys === null || typeof keys !== 'object') throw invalid('every row needs its sort keys');
   return [
     blankToNull(keys.headword), blankToNull(keys.pos), blankToNull(keys.gloss), blankToNull(keys.dateCreated), blankToNull(keys.dateModified),

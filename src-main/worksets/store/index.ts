@@ -1,6 +1,7 @@
 import { openDatabase } from './database.js';
 import { EntriesRepo } from './entries-repo.js';
 import { LegacyBulkJournal } from './legacy-bulk-journal.js';
+import { WorksetCopies } from './workset-copies.js';
 import { WorksetsRepo } from './worksets-repo.js';
 
 export { STORE_FILE } from './database.js';
@@ -9,6 +10,7 @@ export { SCHEMA_VERSION } from './migrations.js';
 export type { LegacyBulkJournal, LegacyJournalRow, LegacyOperation } from './legacy-bulk-journal.js';
 export type { EntriesRepo } from './entries-repo.js';
 export type { WorksetsRepo } from './worksets-repo.js';
+export type { HeldCopy, WorksetCopies } from './workset-copies.js';
 export * from './types.js';
 
 export interface StoreOptions {
@@ -28,6 +30,8 @@ export interface StoreOptions {
 export interface Store {
   readonly worksets: WorksetsRepo;
   readonly entries: EntriesRepo;
+  /** The copies of servers' worksets this file holds (it is their local index). */
+  readonly copies: WorksetCopies;
   /** The data folder the store is in. */
   readonly folder: string;
   /** Bulk operations the data folder held before they moved to the dictionary's server. */
@@ -49,6 +53,7 @@ export function openStore(dataFolder: string, options: StoreOptions = {}): Store
   return {
     worksets: new WorksetsRepo(sql, now),
     entries: new EntriesRepo(sql, now),
+    copies: new WorksetCopies(sql),
     folder: dataFolder,
     legacyBulk: new LegacyBulkJournal(sql),
     transaction: (fn) => sql.write(fn),

@@ -175,6 +175,24 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX legacy_bulk_journal_by_op ON legacy_bulk_journal (op_id, id);
     `,
   },
+  {
+    version: 5,
+    title: 'worksets live on the dictionary server: this file becomes its local index',
+    // A row with a server is a copy of that server's workset `server_id` at revision `rev`
+    // (its membership at `members_rev`), rebuilt from the server whenever it falls behind.
+    // A row without one was made before worksets moved: it waits here until the service moves
+    // it to the server of its dictionary (workset-migration.ts). Names are unique on the
+    // server; the copies of two servers' worksets may share one, so the index is no longer unique.
+    sql: `
+      ALTER TABLE worksets ADD COLUMN server TEXT;
+      ALTER TABLE worksets ADD COLUMN server_id INTEGER;
+      ALTER TABLE worksets ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE worksets ADD COLUMN members_rev INTEGER NOT NULL DEFAULT 0;
+      DROP INDEX worksets_by_name;
+      CREATE INDEX worksets_by_name ON worksets (dictionary, name_key);
+      CREATE UNIQUE INDEX worksets_by_server_id ON worksets (server, server_id);
+    `,
+  },
 ];
 
 /** The newest schema this build knows. */

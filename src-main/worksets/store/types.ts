@@ -24,6 +24,8 @@ export interface WorksetRow {
   readonly updated: string;
   /** When an entry's curation (status, favourite, notes) last changed; null before the first. */
   readonly lastChange: string | null;
+  /** The workset's id on its dictionary's server; null for one made before worksets moved there. */
+  readonly serverId: number | null;
 }
 
 export interface WorksetListing extends WorksetRow {

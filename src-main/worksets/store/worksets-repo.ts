@@ -13,6 +13,7 @@ interface WorksetRecord {
   created: string;
   updated: string;
   last_change: string | null;
+  server_id: number | null;
 }
 
 interface ListingRecord extends WorksetRecord {
@@ -21,7 +22,7 @@ interface ListingRecord extends WorksetRecord {
   review: number;
 }
 
-const COLUMNS = 'w.id, w.dictionary, w.name, w.description, w.query, w.created, w.updated, w.last_change';
+const COLUMNS = 'w.id, w.dictionary, w.name, w.description, w.query, w.created, w.updated, w.last_change, w.server_id';
 /** One range count on entries_by_status per status: a few milliseconds for 100,000 entries. */
 const COUNTS = STATUSES
   .map((status) => `(SELECT count(*) FROM workset_entries e WHERE e.workset_id = w.id AND e.status = '${status}') AS ${status}`)
@@ -78,10 +79,16 @@ export class WorksetsRepo {
       dictionary === undefined
         ? this.sql.all<ListingRecord>(`SELECT ${COLUMNS}, ${COUNTS} FROM worksets w ORDER BY w.dictionary, w.name_key`)
         : this.sql.all<ListingRecord>(`SELECT ${COLUMNS}, ${COUNTS} FROM worksets w WHERE w.dictionary = ? ORDER BY w.name_key`, dictionary);
-    return records.map((record) => ({
-      ...toRow(record),
-      counts: { pending: record.pending, done: record.done, review: record.review, total: record.pending + record.done + record.review },
-    }));
+    return records.map(listing);
+  }
+
+  /** The same, of the copies of one server's worksets (workset-cache.ts). */
+  listOn(server: string, dictionary?: string): WorksetListing[] {
+    const records =
+      dictionary === undefined
+        ? this.sql.all<ListingRecord>(`SELECT ${COLUMNS}, ${COUNTS} FROM worksets w WHERE w.server = ? ORDER BY w.dictionary, w.name_key`, server)
+        : this.sql.all<ListingRecord>(`SELECT ${COLUMNS}, ${COUNTS} FROM worksets w WHERE w.server = ? AND w.dictionary = ? ORDER BY w.name_key`, server, dictionary);
+    return records.map(listing);
   }
 
   rename(id: number, name: string): WorksetRow {
@@ -116,6 +123,13 @@ function nameKey(name: string): string {
   return foldKey(name) ?? '';
 }
 
+function listing(record: ListingRecord): WorksetListing {
+  return {
+    ...toRow(record),
+    counts: { pending: record.pending, done: record.done, review: record.review, total: record.pending + record.done + record.review },
+  };
+}
+
 function toRow(record: WorksetRecord): WorksetRow {
   return {
     id: record.id,
@@ -126,5 +140,6 @@ function toRow(record: WorksetRecord): WorksetRow {
     created: record.created,
     updated: record.updated,
     lastChange: record.last_change,
+    serverId: record.server_id,
   };
 }

@@ -1,0 +1,300 @@
+import type { Queryable } from '../basex/queryable.js';
+import { AppError } from '../domain/app-error.js';
+import type { Status } from '../domain/statuses.js';
+import { ensureOperationsRegister, OPERATIONS_DB, REGISTER_DOC } from './bulk-log.js';
+import { CHANGE_LOG_PROLOG, changeBindings, ensureChangeLog, withChangeLog, type ChangeMeta } from './change-log.js';
+import { onDatabase } from './database-query.js';
+
+/**
+ * Worksets as the dictionary's server keeps them: one document `worksets/<id>.xml` in the
+ * dictionary's log database, `<workset>` with its name, query and revisions, holding an `<m>`
+ * per member (its guid, place, status, favourite, notes as text, and who set them when).
+ *
+ * Every desktop connected to the server sees the same worksets, and every change to one is a
+ * record in the log written by the same updating query (op `curate` or `workset`), so other
+ * processes hear of it as they hear of entry edits. Ids are the server's (the register that
+ * numbers bulk operations numbers worksets too): one id names one workset on every desktop.
+ *
+ * `@rev` rises with every change to the workset; a member carries the `@rev` it last changed at,
+ * so a desktop's local index (worksets/workset-cache.ts) takes in just what changed since the
+ * revision it holds. `@members-rev` is the revision membership last changed at (create, refresh):
+ * past it, the index takes the whole list again.
+ */
+
+export interface WorksetMeta {
+  readonly id: number;
+  readonly dictionary: string;
+  readonly name: string;
+  readonly description: string;
+  /** The query as JSON, exactly as given. */
+  readonly query: string;
+  readonly created: string;
+  readonly updated: string;
+  readonly lastChange: string | null;
+  readonly rev: number;
+  readonly membersRev: number;
+}
+
+export interface ServerMember {
+  readonly guid: string;
+  readonly position: number;
+  readonly status: Status;
+  readonly favourite: boolean;
+  readonly notes: string;
+  readonly modified: string | null;
+}
+
+/** A member as a workset made elsewhere holds it (moved from a data folder), or just its guid. */
+export type NewMember = string | Omit<ServerMember, 'position'>;
+
+export type Curation = { readonly status: Status } | { readonly favourite: boolean } | { readonly notes: string };
+
+const NOW = `string(adjust-dateTime-to-timezone(current-dateTime(), xs:dayTimeDuration('PT0S')))`;
+
+export function worksetPath(id: number): string {
+  return `worksets/${id}.xml`;
+}
+
+const META_JSON = String.raw`
+declare function local:meta($w as element(workset)) as map(*) {
+  map {
+    'id': xs:integer($w/@id), 'dictionary': string($w/@dictionary), 'name': string($w/@name),
+    'description': string($w/@description), 'query': string($w/@query),
+    'created': string($w/@created), 'updated': string($w/@updated),
+    'lastChange': if (string($w/@last-change)) then string($w/@last-change) else (),
+    'rev': xs:integer($w/@rev), 'membersRev': xs:integer($w/@members-rev)
+  }
+};`;
+
+const MEMBER_JSON = String.raw`
+declare function local:member($m as element(m)) as map(*) {
+  map {
+    'guid': string($m/@guid), 'position': xs:integer($m/@p), 'status': string($m/@s), 'favourite': $m/@f = '1',
+    'notes': string($m), 'modified': if (string($m/@at)) then string($m/@at) else ()
+  }
+};`;
+
+/** The server's identity, made once: a desktop's local index holds one server's worksets apart from another's. */
+export async function serverIdentity(session: Queryable): Promise<string> {
+  const [id] = await session.query(
+    `if (db:exists('${OPERATIONS_DB}')) then string(db:open('${OPERATIONS_DB}', '${REGISTER_DOC}')/operations/@server) else ''`,
+    {},
+    { idempotent: true },
+  );
+  if (id) return id;
+  await ensureOperationsRegister(session);
+  const [made] = await session.query(
+    `let $r := db:open('${OPERATIONS_DB}', '${REGISTER_DOC}')/operations
+     return if (string($r/@server)) then update:output(string($r/@server))
+       else let $id := random:uuid() return (insert node attribute server { $id } into $r, update:output($id))`,
+  );
+  return made;
+}
+
+async function allocateWorksetId(session: Queryable, dictionary: string): Promise<number> {
+  await ensureOperationsRegister(session);
+  const [id] = await session.query(
+    `declare variable $dictionary as xs:string external;
+     let $r := db:open('${OPERATIONS_DB}', '${REGISTER_DOC}')/operations
+     let $id := xs:integer(($r/@worksets, 0)[1]) + 1
+     return (
+       if ($r/@worksets) then replace value of node $r/@worksets with $id else insert node attribute worksets { $id } into $r,
+       insert node <workset id="{$id}" dictionary="{$dictionary}"/> into $r, update:output($id))`,
+    { dictionary },
+  );
+  return Number(id);
+}
+
+/** The dictionary that holds workset `id`, if the server numbered one so. */
+export async function dictionaryOfWorkset(session: Queryable, id: number): Promise<string | undefined> {
+  const [dictionary] = await session.query(
+    `declare variable $id as xs:integer external;
+     if (db:exists('${OPERATIONS_DB}')) then db:open('${OPERATIONS_DB}', '${REGISTER_DOC}')/operations/workset[@id = $id]/@dictionary/string() else ()`,
+    { id },
+    { idempotent: true },
+  );
+  return dictionary;
+}
+
+export interface NewServerWorkset {
+  readonly name: string;
+  /** The name trimmed, NFC and lower-cased: two worksets whose keys are equal may not both exist. */
+  readonly nameKey: string;
+  readonly description: string;
+  readonly query: string;
+  readonly members: readonly NewMember[];
+}
+
+const READ_PROLOG = `declare variable $db external; declare variable $log-db external;
+${META_JSON}
+declare variable $worksets := if (db:exists($log-db)) then db:open($log-db, 'worksets')/workset else ();`;
+
+/**
+ * Stores a new workset with its members (pending, or as given), numbered by the server. A name
+ * the dictionary already has (compared by key) is refused as a Conflict naming it.
+ */
+export async function createServerWorkset(session: Queryable, db: string, input: NewServerWorkset, meta: ChangeMeta): Promise<WorksetMeta> {
+  await ensureChangeLog(session, db);
+  refuseTaken(await takenName(session, db, input.nameKey), db);
+  const id = await allocateWorksetId(session, db);
+  // Members travel as JSON: notes may hold any character.
+  const rows = input.members.map((m) =>
+    typeof m === 'string' ? [m, 'pending', '0', '', '', ''] : [m.guid, m.status, m.favourite ? '1' : '0', m.modified ?? '', m.modified ? meta.author.who : '', m.notes]);
+  const [line] = await session.query(
+    onDatabase(db, `declare variable $db external;
+     ${CHANGE_LOG_PROLOG}
+     declare variable $path external; declare variable $id as xs:integer external;
+     declare variable $name external; declare variable $key external; declare variable $description external;
+     declare variable $query external; declare variable $rows as xs:string external;
+     let $taken := db:open($log-db, 'worksets')/workset[@key = $key]
+     return if (exists($taken)) then update:output('taken&#9;' || $taken[1]/@name)
+     else
+       let $now := ${NOW}
+       let $members := for $row at $p in parse-json($rows)?*
+         return <m guid="{$row(1)}" p="{$p - 1}" s="{$row(2)}" f="{$row(3)}" rev="1" at="{$row(4)}" by="{$row(5)}">{ $row(6)[. != ''] }</m>
+       return (
+         db:add($log-db, <workset id="{$id}" dictionary="{$db}" name="{$name}" key="{$key}" description="{$description}"
+           query="{$query}" created="{$now}" updated="{$now}" last-change="" rev="1" members-rev="1">{ $members }</workset>, $path),
+         local:log(local:workset-change($log-last + 1, '', (), ($name))),
+         update:output('made'))`),
+    { ...changeBindings({ ...meta, workset: id }), path: worksetPath(id), id, name: input.name, key: input.nameKey, description: input.description, query: input.query, rows: JSON.stringify(rows) },
+  );
+  if (line.startsWith('taken\t')) refuseTaken(line.slice(6), db);
+  const made = await getServerWorkset(session, db, id);
+  if (!made) throw new Error(`workset ${id} was not stored`);
+  return made;
+}
+
+async function takenName(session: Queryable, db: string, key: string): Promise<string | undefined> {
+  const [name] = await session.query(
+    onDatabase(db, `${READ_PROLOG} declare variable $key external; $worksets[@key = $key][1]/@name/string()`),
+    { key },
+    { idempotent: true },
+  );
+  return name;
+}
+
+function refuseTaken(name: string | undefined, db: string): void {
+  if (name !== undefined) throw new AppError('Conflict', `dictionary ${db} already has a workset named "${name}"; choose another name`);
+}
+
+export async function getServerWorkset(session: Queryable, db: string, id: number): Promise<WorksetMeta | undefined> {
+  const [json] = await session.query(
+    onDatabase(db, `${READ_PROLOG} declare variable $id as xs:integer external;
+     for $w in $worksets[@id = $id] return serialize(local:meta($w), map { 'method': 'json' })`),
+    { id },
+    { idempotent: true },
+  );
+  return json === undefined ? undefined : (JSON.parse(json) as WorksetMeta);
+}
+
+/** The dictionary's worksets (without their members), by id. */
+export async function listServerWorksets(session: Queryable, db: string): Promise<WorksetMeta[]> {
+  const json = await session.execute(
+    onDatabase(db, `${READ_PROLOG}
+     serialize(array { for $w in $worksets order by xs:integer($w/@id) return local:meta($w) }, map { 'method': 'json' })`),
+    {},
+    { idempotent: true },
+  );
+  return JSON.parse(json) as WorksetMeta[];
+}
+
+/** Members changed after revision `since` (every member for -1), in place order. */
+export async function serverMembers(session: Queryable, db: string, id: number, since: number): Promise<ServerMember[]> {
+  const json = await session.execute(
+    onDatabase(db, `${READ_PROLOG} ${MEMBER_JSON}
+     declare variable $path external; declare variable $since as xs:integer external;
+     let $w := if (db:exists($log-db, $path)) then db:open($log-db, $path)/workset else ()
+     return serialize(array { for $m in $w/m[xs:integer(@rev) > $since] return local:member($m) }, map { 'method': 'json' })`),
+    { path: worksetPath(id), since },
+    { idempotent: true },
+  );
+  return JSON.parse(json) as ServerMember[];
+}
+
+/**
+ * Sets one member's status, favourite or notes, stamped with who and when, and records it. A
+ * value equal to the one there is still written (the person meant it) but changes nothing else.
+ */
+export async function curateServerWorkset(session: Queryable, db: string, id: number, guid: string, curation: Curation, meta: ChangeMeta): Promise<void> {
+  const [field, value] =
+    'status' in curation ? ['status', curation.status] : 'favourite' in curation ? ['favourite', curation.favourite ? '1' : '0'] : ['notes', curation.notes];
+  await write(session, db, id, `
+     let $m := $w/m[@guid = $guid]
+     return if (empty($m)) then update:output('no-member')
+     else (
+       if ($field = 'status') then replace value of node $m/@s with $value
+       else if ($field = 'favourite') then replace value of node $m/@f with $value
+       else replace value of node $m with $value,
+       replace value of node $m/@rev with $rev, replace value of node $m/@at with $now, replace value of node $m/@by with $log-who,
+       replace value of node $w/@rev with $rev, replace value of node $w/@last-change with $now,
+       local:log(local:workset-change($log-last + 1, $guid,
+         (if ($field = 'status') then string($m/@s) else if ($field = 'favourite') then string($m/@f) else string($m)), $value)),
+       update:output('done'))`, { guid, field, value }, { ...meta, op: 'curate', field, workset: id });
+}
+
+export async function renameServerWorkset(session: Queryable, db: string, id: number, name: string, nameKey: string, meta: ChangeMeta): Promise<void> {
+  await write(session, db, id, `
+     let $taken := db:open($log-db, 'worksets')/workset[@key = $key][@id != $w/@id]
+     return if (exists($taken)) then update:output('taken&#9;' || $taken[1]/@name)
+     else (
+       replace value of node $w/@name with $name, replace value of node $w/@key with $key,
+       replace value of node $w/@updated with $now, replace value of node $w/@rev with $rev,
+       local:log(local:workset-change($log-last + 1, '', string($w/@name), $name)),
+       update:output('done'))`, { name, key: nameKey }, { ...meta, op: 'workset', field: 'rename', workset: id });
+}
+
+export async function deleteServerWorkset(session: Queryable, db: string, id: number, meta: ChangeMeta): Promise<void> {
+  await write(session, db, id, `(db:delete($log-db, $path), local:log(local:workset-change($log-last + 1, '', string($w/@name), ())), update:output('done'))`,
+    {}, { ...meta, op: 'workset', field: 'delete', workset: id });
+}
+
+/**
+ * Membership as a query now matches (`guids`, in its order): members still matching keep their
+ * place and curation, new ones are appended pending, the rest go.
+ */
+export async function refreshServerWorkset(session: Queryable, db: string, id: number, guids: readonly string[], meta: ChangeMeta): Promise<{ added: number; removed: number; total: number }> {
+  const line = await write(session, db, id, `
+     let $matching := distinct-values(tokenize($guids, '&#10;')[. != ''])
+     (: Maps, not general comparisons: those compare every member with every guid. :)
+     let $wanted := map:merge(for $g in $matching return map { $g: true() })
+     let $keep := $w/m[map:contains($wanted, string(@guid))]
+     let $had := map:merge(for $m in $keep return map { string($m/@guid): true() })
+     let $new := $matching[not(map:contains($had, .))]
+     let $next := max(($w/m/xs:integer(@p), -1)) + 1
+     let $gone := $w/m except $keep
+     return (
+       delete node $gone,
+       insert node (for $g at $i in $new return <m guid="{$g}" p="{$next + $i - 1}" s="pending" f="0" rev="{$rev}" at="" by=""/>) into $w,
+       replace value of node $w/@rev with $rev, replace value of node $w/@members-rev with $rev, replace value of node $w/@updated with $now,
+       local:log(local:workset-change($log-last + 1, '', string(count($w/m)), string(count($keep) + count($new)))),
+       update:output(count($new) || '&#9;' || count($gone) || '&#9;' || (count($keep) + count($new))))`,
+    { guids: guids.join('\n') }, { ...meta, op: 'workset', field: 'refresh', workset: id });
+  const [added, removed, total] = line.split('\t').map(Number);
+  return { added, removed, total };
+}
+
+/**
+ * One updating query on workset `id`'s document (`$w`), with `$rev` its next revision and `$now`
+ * the time; `body` answers 'no-member' or 'taken', or anything else for done. A workset gone
+ * (deleted on another desktop) is NotFound.
+ */
+async function write(session: Queryable, db: string, id: number, body: string, bindings: Record<string, string | number>, meta: ChangeMeta): Promise<string> {
+  const declared = Object.keys(bindings).map((name) => `declare variable $${name} external;`).join(' ');
+  const [line = 'missing'] = await withChangeLog(session, db, () =>
+    session.query(
+      onDatabase(db, `declare variable $db external;
+       ${CHANGE_LOG_PROLOG}
+       declare variable $path external; ${declared}
+       let $w := if (db:exists($log-db, $path)) then db:open($log-db, $path)/workset else ()
+       let $rev := xs:integer($w/@rev) + 1
+       let $now := ${NOW}
+       return if (empty($w)) then update:output('missing') else ${body}`),
+      { ...changeBindings(meta), ...bindings, path: worksetPath(id) },
+    ),
+  );
+  if (line === 'missing') throw new AppError('NotFound', `workset ${id} was not found (it may have been deleted in another window or on another desktop)`);
+  if (line === 'no-member') throw new AppError('NotFound', `that entry is not in workset ${id}`);
+  if (line.startsWith('taken\t')) refuseTaken(line.slice(6), db);
+  return line;
+}
