@@ -129,7 +129,9 @@ function byWorkset(changes: readonly ChangeRecord[]): Map<number, ChangeRecord[]
   const grouped = new Map<number, ChangeRecord[]>();
   for (const c of changes) {
     if (!WORKSET_OPS.includes(c.op) || c.workset === undefined) continue;
-    grouped.set(c.workset, [...(grouped.get(c.workset) ?? []), c]);
+    const group = grouped.get(c.workset);
+    if (group) group.push(c);
+    else grouped.set(c.workset, [c]);
   }
   return grouped;
 }

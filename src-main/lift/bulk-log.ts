@@ -3,6 +3,7 @@ import type { BulkOperation } from '../domain/bulk-operations.js';
 import type { BulkRequest, BulkState } from '../domain/bulk-states.js';
 import { ensureChangeLog } from './change-log.js';
 import { onDatabase } from './database-query.js';
+import { allocateNumber, dictionariesNumbered, dictionaryNumbered } from './server-register.js';
 
 /**
  * Bulk operations as the dictionary's server keeps them, beside its change log: one document
@@ -14,13 +15,9 @@ import { onDatabase } from './database-query.js';
  * and an operation's entries are marked in the same updating query that writes them and their
  * log records (bulk-writes.ts): after a kill, what the operation wrote is what its document says.
  *
- * Operation ids are the server's: OPERATIONS_DB numbers them across dictionaries (one `bulk
+ * Operation ids are the server's: its register (server-register.ts) numbers them across dictionaries (one `bulk
  * undo 12` names one operation on every desktop) and says which dictionary holds each.
  */
-
-/** The server's register of operation ids; not a dictionary (it holds no LIFT document). */
-export const OPERATIONS_DB = 'workset-browser__operations';
-export const REGISTER_DOC = 'operations.xml';
 
 export interface NewOperation {
   readonly worksetId: number;
@@ -71,53 +68,20 @@ declare function local:op-json($b as element(bulk)) as map(*) {
   }
 };`;
 
-/**
- * Creates the register of operation ids if the server has none. Creating a database takes create
- * rights, so every import (which a team's admin runs) makes sure of it: a user with write rights
- * only can then run bulk operations.
- */
-export async function ensureOperationsRegister(session: Queryable): Promise<void> {
-  await session.query(`if (db:exists('${OPERATIONS_DB}')) then ()
-    else db:create('${OPERATIONS_DB}', <operations last="0"/>, '${REGISTER_DOC}', map { 'chop': false(), 'updindex': true() })`);
-}
-
-/** Numbers a new operation of `dictionary` (creating the register on first use). */
-async function allocateId(session: Queryable, dictionary: string): Promise<number> {
-  await ensureOperationsRegister(session);
-  const [id] = await session.query(
-    `declare variable $dictionary as xs:string external;
-     let $r := db:open('${OPERATIONS_DB}', '${REGISTER_DOC}')/operations
-     let $id := xs:integer($r/@last) + 1
-     return (replace value of node $r/@last with $id, insert node <op id="{$id}" dictionary="{$dictionary}"/> into $r, update:output($id))`,
-    { dictionary },
-  );
-  return Number(id);
-}
-
 /** The dictionary that holds operation `id`, if the server numbered one so. */
-export async function dictionaryOfOperation(session: Queryable, id: number): Promise<string | undefined> {
-  const [dictionary] = await session.query(
-    `declare variable $id as xs:integer external;
-     if (db:exists('${OPERATIONS_DB}')) then db:open('${OPERATIONS_DB}', '${REGISTER_DOC}')/operations/op[@id = $id]/@dictionary/string() else ()`,
-    { id },
-    { idempotent: true },
-  );
-  return dictionary;
+export function dictionaryOfOperation(session: Queryable, id: number): Promise<string | undefined> {
+  return dictionaryNumbered(session, 'op', id);
 }
 
 /** Every dictionary the server numbered an operation of. */
-export async function dictionariesWithOperations(session: Queryable): Promise<string[]> {
-  return session.query(
-    `if (db:exists('${OPERATIONS_DB}')) then distinct-values(db:open('${OPERATIONS_DB}', '${REGISTER_DOC}')/operations/op/@dictionary) else ()`,
-    {},
-    { idempotent: true },
-  );
+export function dictionariesWithOperations(session: Queryable): Promise<string[]> {
+  return dictionariesNumbered(session, 'op');
 }
 
 /** A new operation in state `previewed`, with no entries yet (addMembers records them). */
 export async function createOperation(session: Queryable, db: string, input: NewOperation): Promise<OperationRecord> {
   await ensureChangeLog(session, db);
-  const id = await allocateId(session, db);
+  const id = await allocateNumber(session, 'op', db);
   await session.query(
     onDatabase(db, `declare variable $db external; declare variable $log-db external;
      declare variable $path external; declare variable $id external; declare variable $workset external;

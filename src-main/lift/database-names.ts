@@ -26,7 +26,7 @@ const TEMPORARY_NAME = /__(?:import|replaced|backup)_[0-9a-f]{8}$/;
 const BACKUP_SUFFIX = /__backup_([0-9a-f]{8})$/;
 /** Suffix of a dictionary's change log (database-query.ts `logDatabase`). */
 const LOG_NAME = /__log$/;
-/** Suffix of the server's register of bulk operations (bulk-log.ts `OPERATIONS_DB`). */
+/** Suffix of the server's register of bulk operations (server-register.ts `OPERATIONS_DB`). */
 const OPERATIONS_NAME = /__operations$/;
 
 /**

@@ -1,6 +1,6 @@
 import type { Queryable } from '../basex/queryable.js';
 import type { ImportWouldReplace } from '../domain/dictionaries.js';
-import { ensureOperationsRegister } from './bulk-log.js';
+import { ensureOperationsRegister } from './server-register.js';
 import { CHANGE_LOG_PROLOG, changeBindings, changedSinceImport, ensureChangeLog, type ChangeMeta } from './change-log.js';
 import { backupName, checkDatabaseSyntax, LIFT_DOC } from './database-names.js';
 import { onDatabase } from './database-query.js';

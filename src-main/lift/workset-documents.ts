@@ -1,9 +1,10 @@
 import type { Queryable } from '../basex/queryable.js';
 import { AppError } from '../domain/app-error.js';
 import type { Status } from '../domain/statuses.js';
-import { ensureOperationsRegister, OPERATIONS_DB, REGISTER_DOC } from './bulk-log.js';
+import type { WorksetEntry } from '../domain/worksets.js';
 import { CHANGE_LOG_PROLOG, changeBindings, ensureChangeLog, withChangeLog, type ChangeMeta } from './change-log.js';
 import { onDatabase } from './database-query.js';
+import { allocateNumber, dictionaryNumbered } from './server-register.js';
 
 /**
  * Worksets as the dictionary's server keeps them: one document `worksets/<id>.xml` in the
@@ -12,11 +13,12 @@ import { onDatabase } from './database-query.js';
  *
  * Every desktop connected to the server sees the same worksets, and every change to one is a
  * record in the log written by the same updating query (op `curate` or `workset`), so other
- * processes hear of it as they hear of entry edits. Ids are the server's (the register that
- * numbers bulk operations numbers worksets too): one id names one workset on every desktop.
+ * processes hear of it as they hear of entry edits. Ids are the server's (its register,
+ * server-register.ts, numbers worksets as it numbers bulk operations): one id names one
+ * workset on every desktop.
  *
  * `@rev` rises with every change to the workset; a member carries the `@rev` it last changed at,
- * so a desktop's local index (worksets/workset-cache.ts) takes in just what changed since the
+ * so a desktop's local index (worksets/workset-index.ts) takes in just what changed since the
  * revision it holds. `@members-rev` is the revision membership last changed at (create, refresh):
  * past it, the index takes the whole list again.
  */
@@ -35,21 +37,16 @@ export interface WorksetMeta {
   readonly membersRev: number;
 }
 
-export interface ServerMember {
-  readonly guid: string;
-  readonly position: number;
-  readonly status: Status;
-  readonly favourite: boolean;
-  readonly notes: string;
-  readonly modified: string | null;
-}
+/** A member and its curation, as the server holds them (a workset's row without the entry's view). */
+export type ServerMember = Omit<WorksetEntry, 'entry'>;
 
-/** A member as a workset made elsewhere holds it (moved from a data folder), or just its guid. */
-export type NewMember = string | Omit<ServerMember, 'position'>;
+/** A member as a workset made elsewhere holds it (moved from a data folder), in place order. */
+export type MovedMember = Omit<ServerMember, 'position'>;
+
+/** A new workset's member: as moved, or just its guid (pending). */
+export type NewMember = string | MovedMember;
 
 export type Curation = { readonly status: Status } | { readonly favourite: boolean } | { readonly notes: string };
-
-const NOW = `string(adjust-dateTime-to-timezone(current-dateTime(), xs:dayTimeDuration('PT0S')))`;
 
 export function worksetPath(id: number): string {
   return `worksets/${id}.xml`;
@@ -74,46 +71,9 @@ declare function local:member($m as element(m)) as map(*) {
   }
 };`;
 
-/** The server's identity, made once: a desktop's local index holds one server's worksets apart from another's. */
-export async function serverIdentity(session: Queryable): Promise<string> {
-  const [id] = await session.query(
-    `if (db:exists('${OPERATIONS_DB}')) then string(db:open('${OPERATIONS_DB}', '${REGISTER_DOC}')/operations/@server) else ''`,
-    {},
-    { idempotent: true },
-  );
-  if (id) return id;
-  await ensureOperationsRegister(session);
-  const [made] = await session.query(
-    `let $r := db:open('${OPERATIONS_DB}', '${REGISTER_DOC}')/operations
-     return if (string($r/@server)) then update:output(string($r/@server))
-       else let $id := random:uuid() return (insert node attribute server { $id } into $r, update:output($id))`,
-  );
-  return made;
-}
-
-async function allocateWorksetId(session: Queryable, dictionary: string): Promise<number> {
-  await ensureOperationsRegister(session);
-  const [id] = await session.query(
-    `declare variable $dictionary as xs:string external;
-     let $r := db:open('${OPERATIONS_DB}', '${REGISTER_DOC}')/operations
-     let $id := xs:integer(($r/@worksets, 0)[1]) + 1
-     return (
-       if ($r/@worksets) then replace value of node $r/@worksets with $id else insert node attribute worksets { $id } into $r,
-       insert node <workset id="{$id}" dictionary="{$dictionary}"/> into $r, update:output($id))`,
-    { dictionary },
-  );
-  return Number(id);
-}
-
 /** The dictionary that holds workset `id`, if the server numbered one so. */
-export async function dictionaryOfWorkset(session: Queryable, id: number): Promise<string | undefined> {
-  const [dictionary] = await session.query(
-    `declare variable $id as xs:integer external;
-     if (db:exists('${OPERATIONS_DB}')) then db:open('${OPERATIONS_DB}', '${REGISTER_DOC}')/operations/workset[@id = $id]/@dictionary/string() else ()`,
-    { id },
-    { idempotent: true },
-  );
-  return dictionary;
+export function dictionaryOfWorkset(session: Queryable, id: number): Promise<string | undefined> {
+  return dictionaryNumbered(session, 'workset', id);
 }
 
 export interface NewServerWorkset {
@@ -136,7 +96,7 @@ declare variable $worksets := if (db:exists($log-db)) then db:open($log-db, 'wor
 export async function createServerWorkset(session: Queryable, db: string, input: NewServerWorkset, meta: ChangeMeta): Promise<WorksetMeta> {
   await ensureChangeLog(session, db);
   refuseTaken(await takenName(session, db, input.nameKey), db);
-  const id = await allocateWorksetId(session, db);
+  const id = await allocateNumber(session, 'workset', db);
   // Members travel as JSON: notes may hold any character.
   const rows = input.members.map((m) =>
     typeof m === 'string' ? [m, 'pending', '0', '', '', ''] : [m.guid, m.status, m.favourite ? '1' : '0', m.modified ?? '', m.modified ? meta.author.who : '', m.notes]);
@@ -149,7 +109,7 @@ export async function createServerWorkset(session: Queryable, db: string, input:
      let $taken := db:open($log-db, 'worksets')/workset[@key = $key]
      return if (exists($taken)) then update:output('taken&#9;' || $taken[1]/@name)
      else
-       let $now := ${NOW}
+       let $now := string($log-at)
        let $members := for $row at $p in parse-json($rows)?*
          return <m guid="{$row(1)}" p="{$p - 1}" s="{$row(2)}" f="{$row(3)}" rev="1" at="{$row(4)}" by="{$row(5)}">{ $row(6)[. != ''] }</m>
        return (
@@ -288,7 +248,7 @@ async function write(session: Queryable, db: string, id: number, body: string, b
        declare variable $path external; ${declared}
        let $w := if (db:exists($log-db, $path)) then db:open($log-db, $path)/workset else ()
        let $rev := xs:integer($w/@rev) + 1
-       let $now := ${NOW}
+       let $now := string($log-at)
        return if (empty($w)) then update:output('missing') else ${body}`),
       { ...changeBindings(meta), ...bindings, path: worksetPath(id) },
     ),

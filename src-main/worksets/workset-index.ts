@@ -3,8 +3,9 @@ import { BaseXError } from '../basex/errors.js';
 import { AppError } from '../domain/app-error.js';
 import { dictionariesWithLogs } from '../lift/change-log.js';
 import {
-  dictionaryOfWorkset, getServerWorkset, listServerWorksets, serverIdentity, serverMembers, type WorksetMeta,
+  dictionaryOfWorkset, getServerWorkset, listServerWorksets, serverMembers, type WorksetMeta,
 } from '../lift/workset-documents.js';
+import { serverIdentity } from '../lift/server-register.js';
 import { keysOf } from './query/run.js';
 import { snapshotRow } from './sort-keys.js';
 import type { SortKeys, Store } from './store/index.js';

@@ -73,16 +73,15 @@ export class WorksetService {
 
   async rename(session: Queryable, id: number, name: string, window = 'cli'): Promise<WorksetSummary> {
     const trimmed = requireText(name, 'the workset name').trim();
-    const { meta } = await this.copy(session, id);
-    await renameServerWorkset(session, meta.dictionary, id, trimmed, foldKey(trimmed) ?? '', this.meta(window, 'rename'));
+    await renameServerWorkset(session, await this.dictionaryOf(session, id), id, trimmed, foldKey(trimmed) ?? '', this.meta(window, 'rename'));
     return this.get(session, id);
   }
 
   async delete(session: Queryable, id: number, window = 'cli'): Promise<WorksetSummary> {
-    const deleted = await this.get(session, id);
-    await deleteServerWorkset(session, deleted.dictionary, id, this.meta(window, 'delete'));
-    const { localId } = await this.copy(session, id).catch(() => ({ localId: undefined }));
-    if (localId !== undefined) this.store.copies.forget(localId);
+    const { localId, meta } = await this.copy(session, id);
+    const deleted = summary({ ...this.store.worksets.get(localId), counts: this.store.entries.progress(localId) });
+    await deleteServerWorkset(session, meta.dictionary, id, this.meta(window, 'delete'));
+    this.store.copies.forget(localId);
     return deleted;
   }
 
@@ -146,11 +145,12 @@ export class WorksetService {
   }
 
   private async curate(session: Queryable, id: number, guid: string, curation: Curation, window: string): Promise<WorksetEntry> {
-    const { meta } = await this.copy(session, id);
+    // The copy follows after the write: one look at the server, not one before and one after.
+    const dictionary = await this.dictionaryOf(session, id);
     const field = Object.keys(curation)[0];
-    await curateServerWorkset(session, meta.dictionary, id, guid, curation, this.meta(window, field, 'curate'));
-    const { localId } = await this.index.current(session, id);
-    return this.one(session, meta.dictionary, this.store.entries.get(localId, guid));
+    await curateServerWorkset(session, dictionary, id, guid, curation, this.meta(window, field, 'curate'));
+    const { localId } = await this.copy(session, id);
+    return this.one(session, dictionary, this.store.entries.get(localId, guid));
   }
 
   /** The server's identity, once its worksets made before they moved there are on it. */

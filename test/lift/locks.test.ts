@@ -9,7 +9,7 @@ import { logDatabase } from '../../src-main/lift/database-query.js';
 import { LIFT_DOC } from '../../src-main/lift/documents.js';
 import { entryViews } from '../../src-main/lift/entry-view.js';
 import { applyEdit, previewEdit, readEntries, reconcileEdit, restoreEntries } from '../../src-main/lift/entry-xml.js';
-import { OPERATIONS_DB } from '../../src-main/lift/bulk-log.js';
+import { OPERATIONS_DB } from '../../src-main/lift/server-register.js';
 import { exportLift } from '../../src-main/lift/export.js';
 import { importLift } from '../../src-main/lift/import.js';
 import { readLayout } from '../../src-main/lift/meta.js';

@@ -80,7 +80,7 @@ export class BulkService {
   async preview(session: Queryable, worksetId: number, op: FieldEdit, hooks: BulkHooks = {}): Promise<BulkPreview> {
     await this.ready(session);
     const { localId, meta } = await this.worksets.copy(session, worksetId);
-    const guids = await this.worksets.members(session, worksetId);
+    const guids = this.store.entries.guids(localId);
     // Before the operation exists: a pattern BaseX refuses would fail every entry, and leave a stray operation.
     await checkEdit(session, op);
     const db = meta.dictionary;

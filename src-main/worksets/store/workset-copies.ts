@@ -1,5 +1,5 @@
-import { STATUSES, type Status } from '../../domain/statuses.js';
-import type { ServerMember, WorksetMeta } from '../../lift/workset-documents.js';
+import { STATUSES } from '../../domain/statuses.js';
+import type { MovedMember, ServerMember, WorksetMeta } from '../../lift/workset-documents.js';
 import { requireWorkset } from './entry-sql.js';
 import { keyParams } from './entries-repo.js';
 import type { Sql } from './sql.js';
@@ -17,6 +17,8 @@ export interface HeldCopy {
 /** A row being moved to its server holds `moving:<pid>` as its server. */
 const CLAIM = 'moving:';
 
+const HELD_COLUMNS = 'id AS localId, server_id AS serverId, rev, members_rev AS membersRev';
+
 const NO_KEYS: SortKeys = { headword: null, pos: null, gloss: null, dateCreated: null, dateModified: null };
 
 /**
@@ -30,16 +32,15 @@ export class WorksetCopies {
 
   find(server: string, serverId: number): HeldCopy | null {
     return this.sql.get<HeldCopy>(
-      'SELECT id AS localId, server_id AS serverId, rev, members_rev AS membersRev FROM worksets WHERE server = ? AND server_id = ?', server, serverId,
+      `SELECT ${HELD_COLUMNS} FROM worksets WHERE server = ? AND server_id = ?`, server, serverId,
     ) ?? null;
   }
 
   /** Every copy of the server's worksets (of one dictionary) held here. */
   held(server: string, dictionary?: string): HeldCopy[] {
-    const columns = 'id AS localId, server_id AS serverId, rev, members_rev AS membersRev';
     return dictionary === undefined
-      ? this.sql.all<HeldCopy>(`SELECT ${columns} FROM worksets WHERE server = ?`, server)
-      : this.sql.all<HeldCopy>(`SELECT ${columns} FROM worksets WHERE server = ? AND dictionary = ?`, server, dictionary);
+      ? this.sql.all<HeldCopy>(`SELECT ${HELD_COLUMNS} FROM worksets WHERE server = ?`, server)
+      : this.sql.all<HeldCopy>(`SELECT ${HELD_COLUMNS} FROM worksets WHERE server = ? AND dictionary = ?`, server, dictionary);
   }
 
   /** Writes the workset's name, query and stamps as the server has them; answers the local id. */
@@ -106,9 +107,9 @@ export class WorksetCopies {
   }
 
   /** Every member's curation, in place order (what moving a workset to its server takes along). */
-  curation(localId: number): { guid: string; status: Status; favourite: boolean; notes: string; modified: string | null }[] {
+  curation(localId: number): MovedMember[] {
     return this.sql
-      .all<{ guid: string; status: Status; favourite: number; notes: string; modified: string | null }>(
+      .all<Omit<MovedMember, 'favourite'> & { favourite: number }>(
         'SELECT guid, status, favourite, notes, modified FROM workset_entries WHERE workset_id = ? ORDER BY position', localId,
       )
       .map((r) => ({ ...r, favourite: r.favourite === 1 }));

@@ -82,7 +82,7 @@ export class WorksetsRepo {
     return records.map(listing);
   }
 
-  /** The same, of the copies of one server's worksets (workset-cache.ts). */
+  /** The same, of the copies of one server's worksets (workset-index.ts). */
   listOn(server: string, dictionary?: string): WorksetListing[] {
     const records =
       dictionary === undefined
