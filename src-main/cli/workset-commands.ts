@@ -6,6 +6,7 @@ import { parseCount, parseId, parseJson } from './arguments.js';
 import type { GlobalOptions } from './context.js';
 import { report, type JsonOption } from './output.js';
 import { withStore } from './with-store.js';
+import { addAssignCommand } from './assign-command.js';
 
 /** `worksets …`: creating, listing, paging and deleting worksets from the command line. */
 export function addWorksetCommands(program: Command, globals: () => GlobalOptions): void {
@@ -42,7 +43,12 @@ export function addWorksetCommands(program: Command, globals: () => GlobalOption
       withStore(globals(), async ({ session }, { worksets }) => {
         const list = await worksets.list(session, db);
         report(options.json, list, () =>
-          list.length === 0 ? `no worksets in ${db}` : list.map((w) => `${w.id}\t${w.name}\t${w.counts.done}/${w.counts.total} done`).join('\n'),
+          list.length === 0
+            ? `no worksets in ${db}`
+            : list.flatMap((w) => [
+                `${w.id}\t${w.name}\t${w.counts.done}/${w.counts.total} done`,
+                ...w.people.map((p) => `\t${p.who ?? 'nobody'}\t${p.counts.done}/${p.counts.total} done`),
+              ]).join('\n'),
         );
       }),
     );
@@ -53,15 +59,18 @@ export function addWorksetCommands(program: Command, globals: () => GlobalOption
     .argument('<id>', 'workset id', parseId)
     .option('--offset <n>', 'first entry (0-based)', parseCount, 0)
     .option('--limit <n>', 'number of entries (at most 500)', parseCount, 50)
+    .option('--assigned-to <name>', "only the entries assigned to this person (\"nobody\" for the ones nobody has)")
     .option('--json', 'print the page as JSON')
-    .action((id: number, options: JsonOption & { offset: number; limit: number }) =>
+    .action((id: number, options: JsonOption & { offset: number; limit: number; assignedTo?: string }) =>
       withStore(globals(), async ({ session }, { worksets }) => {
         const service = worksets;
         const workset = await service.get(session, id);
-        const page = await service.page(session, id, { offset: options.offset, limit: options.limit });
+        const assignedTo = options.assignedTo === undefined ? undefined : options.assignedTo.trim().normalize('NFC') === 'nobody' ? null : options.assignedTo.trim().normalize('NFC');
+        const page = await service.page(session, id, { offset: options.offset, limit: options.limit, assignedTo });
         const result = { id, name: workset.name, total: page.total, entries: page.entries };
+        const whose = assignedTo === undefined ? '' : ` assigned to ${assignedTo ?? 'nobody'}`;
         report(options.json, result, () =>
-          [`workset ${id} "${workset.name}": ${page.total} entries`, ...page.entries.map((e) => `${e.position}\t${e.status}\t${headwordOf(e.entry?.headword)}\t${e.guid}`)].join('\n'),
+          [`workset ${id} "${workset.name}": ${page.total} entries${whose}`, ...page.entries.map((e) => `${e.position}\t${e.status}\t${headwordOf(e.entry?.headword)}\t${e.guid}${e.assignedTo ? `\t${e.assignedTo}` : ''}`)].join('\n'),
         );
       }),
     );
@@ -79,6 +88,8 @@ export function addWorksetCommands(program: Command, globals: () => GlobalOption
         report(options.json, entry, () => `${headwordOf(entry.entry?.headword)} (${guid}) is ${entry.status} in workset ${id}`);
       }),
     );
+
+  addAssignCommand(worksets, globals);
 
   worksets
     .command('delete')

@@ -8,7 +8,7 @@ import type { ApiError } from '../domain/errors.js';
 import type { Validation } from '../domain/query-issues.js';
 import { SORT_DIRECTIONS } from '../domain/query-model.js';
 import { STATUSES, type StatusCounts } from '../domain/statuses.js';
-import { PAGE_SORT_KEYS, type RefreshResult, type WorksetEntry, type WorksetPage, type WorksetSummary } from '../domain/worksets.js';
+import { PAGE_SORT_KEYS, type AssignResult, type RefreshResult, type WorksetEntry, type WorksetPage, type WorksetSummary } from '../domain/worksets.js';
 import { fieldEditSchema } from './contract/edit.js';
 import type { Channel, EventName } from './contract/names.js';
 import { querySchema } from './contract/query.js';
@@ -35,6 +35,8 @@ const taskId = z.string().min(1).max(64).optional();
 const pageFilter = {
   status: z.array(z.enum(STATUSES)).max(3).optional(),
   favourite: z.boolean().optional(),
+  /** Only the entries assigned to this person; null: to nobody. */
+  assignedTo: z.string().min(1).max(200).nullable().optional(),
   sort: z.object({ by: z.enum(PAGE_SORT_KEYS), dir: z.enum(SORT_DIRECTIONS) }).strict().optional(),
 };
 const args = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
@@ -62,6 +64,16 @@ export const channels = {
   'worksets.setNotes': args({ id, guid, notes: z.string().max(100_000) }),
   'worksets.navigate': args({ id, guid: guid.optional(), direction: z.enum(['first', 'previous', 'next', 'last']), ...pageFilter }),
   'worksets.progress': args({ id }),
+  'worksets.assign': args({
+    id,
+    to: z.array(z.string().trim().min(1, 'a name is empty').max(200)).max(100),
+    scope: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('all') }).strict(),
+      z.object({ kind: z.literal('unassigned'), count: z.number().int().min(1).optional(), from: z.number().int().min(0).optional() }).strict(),
+      z.object({ kind: z.literal('filter'), query: querySchema }).strict(),
+      z.object({ kind: z.literal('guids'), guids: z.array(guid).max(100_000) }).strict(),
+    ]),
+  }),
   'entries.get': args({ dictionary: database, guid }),
   'entries.edit': args({ dictionary: database, guid, version: z.string().min(1).max(128), edit: fieldEditSchema }),
   'entries.revert': args({ dictionary: database, seq: id, force: z.boolean().optional() }),
@@ -120,6 +132,7 @@ export interface ChannelResults {
   'worksets.setNotes': WorksetEntry;
   'worksets.navigate': WorksetEntry | null;
   'worksets.progress': StatusCounts;
+  'worksets.assign': AssignResult;
   'entries.get': EntryDetail;
   'entries.edit': SavedEntry;
   'entries.revert': SavedEntry;

@@ -67,7 +67,8 @@ const MEMBER_JSON = String.raw`
 declare function local:member($m as element(m)) as map(*) {
   map {
     'guid': string($m/@guid), 'position': xs:integer($m/@p), 'status': string($m/@s), 'favourite': $m/@f = '1',
-    'notes': string($m), 'modified': if (string($m/@at)) then string($m/@at) else ()
+    'notes': string($m), 'modified': if (string($m/@at)) then string($m/@at) else (),
+    'assignedTo': if (string($m/@to)) then string($m/@to) else ()
   }
 };`;
 
@@ -99,7 +100,7 @@ export async function createServerWorkset(session: Queryable, db: string, input:
   const id = await allocateNumber(session, 'workset', db);
   // Members travel as JSON: notes may hold any character.
   const rows = input.members.map((m) =>
-    typeof m === 'string' ? [m, 'pending', '0', '', '', ''] : [m.guid, m.status, m.favourite ? '1' : '0', m.modified ?? '', m.modified ? meta.author.who : '', m.notes]);
+    typeof m === 'string' ? [m, 'pending', '0', '', '', '', ''] : [m.guid, m.status, m.favourite ? '1' : '0', m.modified ?? '', m.modified ? meta.author.who : '', m.assignedTo ?? '', m.notes]);
   const [line] = await session.query(
     onDatabase(db, `declare variable $db external;
      ${CHANGE_LOG_PROLOG}
@@ -111,7 +112,7 @@ export async function createServerWorkset(session: Queryable, db: string, input:
      else
        let $now := string($log-at)
        let $members := for $row at $p in parse-json($rows)?*
-         return <m guid="{$row(1)}" p="{$p - 1}" s="{$row(2)}" f="{$row(3)}" rev="1" at="{$row(4)}" by="{$row(5)}">{ $row(6)[. != ''] }</m>
+         return <m guid="{$row(1)}" p="{$p - 1}" s="{$row(2)}" f="{$row(3)}" rev="1" at="{$row(4)}" by="{$row(5)}" to="{$row(6)}">{ $row(7)[. != ''] }</m>
        return (
          db:add($log-db, <workset id="{$id}" dictionary="{$db}" name="{$name}" key="{$key}" description="{$description}"
            query="{$query}" created="{$now}" updated="{$now}" last-change="" rev="1" members-rev="1">{ $members }</workset>, $path),
@@ -193,6 +194,31 @@ export async function curateServerWorkset(session: Queryable, db: string, id: nu
        update:output('done'))`, { guid, field, value }, { ...meta, op: 'curate', field, workset: id });
 }
 
+/**
+ * Assigns members to people: `to` maps each person ('' for nobody) to their members' guids. One
+ * updating query and one log record (field `assign`) for the whole assignment; guids that are not
+ * members are passed over. Answers how many members each person was given.
+ */
+export async function assignServerWorkset(session: Queryable, db: string, id: number, to: ReadonlyMap<string, readonly string[]>, meta: ChangeMeta): Promise<Map<string, number>> {
+  const pairs = [...to].map(([who, guids]) => [who, guids.join('\n')]);
+  const line = await write(session, db, id, `
+     let $given := for $pair in parse-json($pairs)?*
+       let $wanted := map:merge(for $g in tokenize($pair(2), '&#10;')[. != ''] return map { $g: true() })
+       return map { 'who': $pair(1), 'members': $w/m[map:contains($wanted, string(@guid))] }
+     return (
+       for $g in $given, $m in $g?members
+       return (
+         if ($m/@to) then replace value of node $m/@to with $g?who else insert node attribute to { $g?who } into $m,
+         replace value of node $m/@rev with $rev, replace value of node $m/@at with $now, replace value of node $m/@by with $log-who),
+       replace value of node $w/@rev with $rev, replace value of node $w/@last-change with $now,
+       local:log(local:workset-change($log-last + 1, '', (),
+         string-join(for $g in $given return (if ($g?who = '') then 'nobody' else $g?who) || ': ' || count($g?members), '; '))),
+       update:output(string-join(for $g in $given return count($g?members), '&#9;')))`,
+    { pairs: JSON.stringify(pairs) }, { ...meta, op: 'curate', field: 'assign', workset: id });
+  const counts = line === '' ? [] : line.split('\t').map(Number);
+  return new Map([...to.keys()].map((who, i) => [who, counts[i] ?? 0]));
+}
+
 export async function renameServerWorkset(session: Queryable, db: string, id: number, name: string, nameKey: string, meta: ChangeMeta): Promise<void> {
   await write(session, db, id, `
      let $taken := db:open($log-db, 'worksets')/workset[@key = $key][@id != $w/@id]
@@ -225,7 +251,7 @@ export async function refreshServerWorkset(session: Queryable, db: string, id: n
      let $gone := $w/m except $keep
      return (
        delete node $gone,
-       insert node (for $g at $i in $new return <m guid="{$g}" p="{$next + $i - 1}" s="pending" f="0" rev="{$rev}" at="" by=""/>) into $w,
+       insert node (for $g at $i in $new return <m guid="{$g}" p="{$next + $i - 1}" s="pending" f="0" rev="{$rev}" at="" by="" to=""/>) into $w,
        replace value of node $w/@rev with $rev, replace value of node $w/@members-rev with $rev, replace value of node $w/@updated with $now,
        local:log(local:workset-change($log-last + 1, '', string(count($w/m)), string(count($keep) + count($new)))),
        update:output(count($new) || '&#9;' || count($gone) || '&#9;' || (count($keep) + count($new))))`,

@@ -7,13 +7,13 @@ import type { z } from 'zod';
 
 /** A query as callers write it: the sort may be left to its default. */
 export type WorksetQueryInput = z.input<typeof querySchema>;
-import type { RefreshResult, WorksetEntry, WorksetPage, WorksetSummary } from '../domain/worksets.js';
+import type { AssignRequest, AssignResult, RefreshResult, WorksetEntry, WorksetPage, WorksetSummary } from '../domain/worksets.js';
 import type { StatusCounts } from '../domain/statuses.js';
 import { dictionaryInfo } from '../lift/dictionaries.js';
 import { entryViews } from '../lift/entry-view.js';
 import type { ChangeMeta } from '../lift/change-log.js';
 import {
-  createServerWorkset, curateServerWorkset, deleteServerWorkset, refreshServerWorkset, renameServerWorkset, type Curation,
+  assignServerWorkset, createServerWorkset, curateServerWorkset, deleteServerWorkset, refreshServerWorkset, renameServerWorkset, type Curation,
 } from '../lift/workset-documents.js';
 import { STATUSES } from '../domain/statuses.js';
 import type { ChangeAuthor } from '../domain/changes.js';
@@ -24,6 +24,7 @@ import type { EntryRow, NavigateDirection, PageFilter, Store, WorksetListing, Wo
 import { foldKey, requireOneOf, requireText } from './store/validate.js';
 import { WorksetIndex, type CurrentCopy } from './workset-index.js';
 import { moveUnmovedWorksets } from './workset-migration.js';
+import { assignees, chosenMembers, splitEvenly } from './assignment.js';
 
 /**
  * Worksets: create one from a query (its membership is a snapshot), list, rename, delete,
@@ -63,12 +64,12 @@ export class WorksetService {
   async list(session: Queryable, dictionary?: string): Promise<WorksetSummary[]> {
     const server = await this.ready(session);
     await this.index.sync(session, dictionary);
-    return this.store.worksets.listOn(server, dictionary).map(summary);
+    return this.store.worksets.listOn(server, dictionary).map((row) => this.summary(row));
   }
 
   async get(session: Queryable, id: number): Promise<WorksetSummary> {
     const { localId } = await this.copy(session, id);
-    return summary({ ...this.store.worksets.get(localId), counts: this.store.entries.progress(localId) });
+    return this.summary({ ...this.store.worksets.get(localId), counts: this.store.entries.progress(localId) });
   }
 
   async rename(session: Queryable, id: number, name: string, window = 'cli'): Promise<WorksetSummary> {
@@ -79,7 +80,7 @@ export class WorksetService {
 
   async delete(session: Queryable, id: number, window = 'cli'): Promise<WorksetSummary> {
     const { localId, meta } = await this.copy(session, id);
-    const deleted = summary({ ...this.store.worksets.get(localId), counts: this.store.entries.progress(localId) });
+    const deleted = this.summary({ ...this.store.worksets.get(localId), counts: this.store.entries.progress(localId) });
     await deleteServerWorkset(session, meta.dictionary, id, this.meta(window, 'delete'));
     this.store.copies.forget(localId);
     return deleted;
@@ -113,6 +114,24 @@ export class WorksetService {
   async setNotes(session: Queryable, id: number, guid: string, notes: string, window = 'cli'): Promise<WorksetEntry> {
     if (typeof notes !== 'string') throw new AppError('Invalid', 'notes must be text');
     return this.curate(session, id, guid, { notes }, window);
+  }
+
+  /**
+   * Gives members to people (split evenly, in runs of neighbours, when there are several), or
+   * to nobody when `to` is empty: all of them, the next ones not yet assigned, those a query
+   * matches, or the ones named. A reassignment is the same call.
+   */
+  async assign(session: Queryable, id: number, request: AssignRequest, window = 'cli'): Promise<AssignResult> {
+    const people = assignees(request.to);
+    const { localId, meta } = await this.copy(session, id);
+    const chosen = await chosenMembers(session, this.store, localId, meta.dictionary, request.scope);
+    const shares = people.length === 0 ? new Map([['', chosen]]) : splitEvenly(chosen, people);
+    const given = chosen.length === 0 ? new Map<string, number>() : await assignServerWorkset(session, meta.dictionary, id, shares, this.meta(window, 'assign', 'curate'));
+    await this.copy(session, id);
+    return {
+      assigned: [...shares.keys()].map((who) => ({ who: who === '' ? null : who, count: given.get(who) ?? 0 })),
+      total: chosen.length,
+    };
   }
 
   /** The first, previous, next or last entry from `guid` in the order and filter of a page. */
@@ -163,6 +182,22 @@ export class WorksetService {
     return server;
   }
 
+  /** A copy as callers see it: named by the server's id, with progress per person. */
+  private summary(row: WorksetListing): WorksetSummary {
+    return {
+      id: row.serverId ?? row.id,
+      dictionary: row.dictionary,
+      name: row.name,
+      description: row.description,
+      query: queryOf(row),
+      created: row.created,
+      updated: row.updated,
+      counts: row.counts,
+      lastChange: row.lastChange,
+      people: this.store.entries.progressByPerson(row.id),
+    };
+  }
+
   private meta(window: string, field: string, op: 'workset' | 'curate' = 'workset'): ChangeMeta {
     return { author: this.author, window, op, field };
   }
@@ -181,6 +216,7 @@ export class WorksetService {
       favourite: row.favourite,
       notes: row.notes,
       modified: row.modified,
+      assignedTo: row.assignedTo,
       entry: views.get(row.guid) ?? null,
     }));
   }
@@ -191,19 +227,4 @@ export function queryOf(workset: WorksetRow): WorksetQuery {
   const parsed = querySchema.safeParse(JSON.parse(workset.query));
   if (!parsed.success) throw new AppError('Invalid', `the stored query of workset "${workset.name}" is not valid: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
-}
-
-/** A copy as callers see it: named by the server's id. */
-function summary(row: WorksetListing): WorksetSummary {
-  return {
-    id: row.serverId ?? row.id,
-    dictionary: row.dictionary,
-    name: row.name,
-    description: row.description,
-    query: queryOf(row),
-    created: row.created,
-    updated: row.updated,
-    counts: row.counts,
-    lastChange: row.lastChange,
-  };
 }

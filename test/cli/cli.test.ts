@@ -101,6 +101,19 @@ describe('workset-browser worksets, bulk and undo', () => {
     );
     expect(json<{ status: string }>(await cli('worksets', 'status', String(created.id), shown.entries[0].guid, 'pending', '--json')).status).toBe('pending');
 
+    // Assignment: split between two people, one person's share, and the refusals in words.
+    const split = json<{ assigned: { who: string; count: number }[]; total: number }>(await cli('worksets', 'assign', String(created.id), '--to', 'Ana, Ben', '--json'));
+    expect(split.total).toBe(created.total);
+    expect(split.assigned.map((a) => a.who)).toEqual(['Ana', 'Ben']);
+    expect(split.assigned[0].count - split.assigned[1].count).toBeLessThanOrEqual(1);
+    const bens = json<Shown & { entries: { assignedTo: string }[] }>(await cli('worksets', 'show', String(created.id), '--assigned-to', 'Ben', '--limit', '500', '--json'));
+    expect(bens.total).toBe(split.assigned[1].count);
+    expect(bens.entries.every((e) => e.assignedTo === 'Ben')).toBe(true);
+    const back = await cli('worksets', 'assign', String(created.id), '--unassign', '--filter', JSON.stringify({ field: 'pos', op: 'equals', value: 'Nome' }));
+    expect(back).toEqual({ code: 0, stdout: `${created.total} ${created.total === 1 ? 'entry' : 'entries'} of workset ${created.id} assigned to nobody\n`, stderr: '' });
+    expect((await cli('worksets', 'assign', String(created.id), '--count', '3')).stderr).toBe('workset-browser: say who to assign to with --to NAME (or --unassign)\n');
+    expect((await cli('worksets', 'assign', String(created.id), '--to', 'Ana', '--filter', '{"field":"colour","op":"equals","value":"x"}')).stderr).toMatch(/^workset-browser: invalid --filter: /);
+
     const bulk = json<{ operation: { id: number; state: string; changed: number } }>(
       await cli('bulk', String(created.id), '--op', JSON.stringify({ action: 'set', field: 'definition', lang: 'en', value: 'to be written' }), '--json', '--user', 'Ana Lexicógrafa'),
     );
@@ -119,10 +132,10 @@ describe('workset-browser worksets, bulk and undo', () => {
     expect(history[1]).toMatchObject({ field: 'definition', after: history[0].before });
     expect(history[0].seq).toBeGreaterThan(history[1].seq);
     const log = json<Change[]>(await cli('log', db, '--since', '0', '--limit', '100000', '--json'));
-    // The import, the workset made, its two statuses set, then one record per entry for the bulk run and one for its undo.
+    // The import, the workset made, its two statuses set and two assignments, then one record per entry for the bulk run and one for its undo.
     const counts = new Map<string, number>();
     for (const c of log) counts.set(c.op, (counts.get(c.op) ?? 0) + 1);
-    expect(Object.fromEntries(counts)).toEqual({ import: 1, workset: 1, curate: 2, bulk: created.total, undo: created.total });
+    expect(Object.fromEntries(counts)).toEqual({ import: 1, workset: 1, curate: 4, bulk: created.total, undo: created.total });
     expect(log.map((c) => c.seq)).toEqual(log.map((_, i) => i + 1));
     const plain = await cli('history', db, undone.entries[0].guid);
     expect(plain.stdout.split('\n')[0]).toMatch(new RegExp(`^${history[0].seq}\t\\S+\tBen \\(cli on .+\\)\tundo ${bulk.operation.id}\t${undone.entries[0].guid}$`));

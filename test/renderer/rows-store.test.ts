@@ -12,6 +12,7 @@ const row = (index: number, version = 0): WorksetEntry => ({
   position: index,
   status: 'pending',
   favourite: false,
+  assignedTo: null,
   notes: version === 0 ? '' : `v${version}`,
   modified: null,
   entry: null,

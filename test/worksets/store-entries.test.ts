@@ -34,7 +34,7 @@ describe('workset store: entries', () => {
     ]);
     expect(store.entries.guids(id)).toEqual(['b', 'a']);
     expect(store.entries.get(id, 'b')).toEqual({
-      worksetId: id, guid: 'b', position: 0, status: 'pending', favourite: false, notes: '', modified: null,
+      worksetId: id, guid: 'b', position: 0, status: 'pending', favourite: false, notes: '', modified: null, assignedTo: null,
       keys: { headword: 'Walk', pos: null, gloss: null, dateCreated: '2020-01-01', dateModified: null },
     });
     expect(store.entries.progress(id)).toEqual({ pending: 2, done: 0, review: 0, total: 2 });

@@ -25,6 +25,7 @@ export const CHANNEL_NAMES = [
   'worksets.setNotes',
   'worksets.navigate',
   'worksets.progress',
+  'worksets.assign',
   'entries.get',
   'entries.edit',
   'entries.revert',

@@ -5,7 +5,7 @@ import type { HandlerDeps } from './deps.js';
 type WorksetChannels =
   | 'worksets.list' | 'worksets.get' | 'worksets.create' | 'worksets.validate' | 'worksets.rename' | 'worksets.delete'
   | 'worksets.page' | 'worksets.refresh' | 'worksets.setStatus' | 'worksets.setFavourite' | 'worksets.setNotes'
-  | 'worksets.navigate' | 'worksets.progress';
+  | 'worksets.navigate' | 'worksets.progress' | 'worksets.assign';
 
 /** Worksets and their work lists; every change is announced to the other windows. */
 export function worksetHandlers(deps: HandlerDeps): Pick<HandlerTable, WorksetChannels> {
@@ -46,5 +46,10 @@ export function worksetHandlers(deps: HandlerDeps): Pick<HandlerTable, WorksetCh
     'worksets.setNotes': async (ctx, args) => curated(ctx, args.id, await worksets.setNotes(ctx.session, args.id, args.guid, args.notes, ctx.windowId)),
     'worksets.navigate': (ctx, args) => worksets.navigate(ctx.session, args.id, args.direction, args.guid, args),
     'worksets.progress': (ctx, args) => worksets.progress(ctx.session, args.id),
+    'worksets.assign': async (ctx, args) => {
+      const result = await worksets.assign(ctx.session, args.id, args, ctx.windowId);
+      changed(ctx, await worksets.dictionaryOf(ctx.session, args.id), args.id);
+      return result;
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { STATUSES, type Status, type StatusCounts } from '../../domain/statuses.js';
+import type { PersonProgress } from '../../domain/worksets.js';
 import { invalid, notFound } from './errors.js';
 import { ENTRY_COLUMNS, requireWorkset, toEntryRow, type EntryRecord } from './entry-sql.js';
 import { EntryPager } from './entry-pager.js';
@@ -158,6 +159,32 @@ export class EntriesRepo {
       for (const row of rows) counts[row.status] = row.n;
       return { ...counts, total: counts.pending + counts.done + counts.review };
     });
+  }
+
+  /** Progress per assignee (null: nobody), by name, unassigned last; empty when nobody is assigned. */
+  progressByPerson(worksetId: number): PersonProgress[] {
+    return this.sql.read(() => {
+      const rows = this.sql.all<{ who: string | null; status: Status; n: number }>(
+        'SELECT assigned_to AS who, status, count(*) AS n FROM workset_entries WHERE workset_id = ? GROUP BY assigned_to, status', worksetId,
+      );
+      if (rows.every((r) => r.who === null)) return [];
+      const people = new Map<string | null, { pending: number; done: number; review: number }>();
+      for (const row of rows) {
+        const counts = people.get(row.who) ?? { pending: 0, done: 0, review: 0 };
+        counts[row.status] += row.n;
+        people.set(row.who, counts);
+      }
+      return [...people]
+        .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
+        .map(([who, c]) => ({ who, counts: { ...c, total: c.pending + c.done + c.review } }));
+    });
+  }
+
+  /** Guids of members assigned to nobody, in place order from position `from` on. */
+  unassigned(worksetId: number, from: number, limit: number): string[] {
+    return this.sql.column<string>(
+      'SELECT guid FROM workset_entries WHERE workset_id = ? AND assigned_to IS NULL AND position >= ? ORDER BY position LIMIT ?', worksetId, from, limit,
+    );
   }
 
   /** Every member's guid in snapshot order, for a bulk operation over the workset. */

@@ -14,6 +14,7 @@ export interface EntryRecord {
   favourite: number;
   notes: string;
   modified: string | null;
+  assigned_to: string | null;
   headword: string | null;
   pos: string | null;
   gloss: string | null;
@@ -25,7 +26,7 @@ export interface EntryRecord {
 }
 
 export const ENTRY_COLUMNS =
-  'workset_id, guid, position, status, favourite, notes, modified, headword, pos, gloss, date_created, date_modified, headword_sort, pos_sort, gloss_sort';
+  'workset_id, guid, position, status, favourite, notes, modified, assigned_to, headword, pos, gloss, date_created, date_modified, headword_sort, pos_sort, gloss_sort';
 
 export function toEntryRow(record: EntryRecord): EntryRow {
   return {
@@ -36,6 +37,7 @@ export function toEntryRow(record: EntryRecord): EntryRow {
     favourite: record.favourite === 1,
     notes: record.notes,
     modified: record.modified,
+    assignedTo: record.assigned_to,
     keys: {
       headword: record.headword,
       pos: record.pos,
@@ -68,10 +70,11 @@ export function checkFilter(filter: PageFilter): CheckedFilter {
   requireOneOf(sort.dir, ['asc', 'desc'], 'the sort direction');
   for (const status of filter.status ?? []) requireOneOf(status, STATUSES, 'a status filter');
   if (filter.favourite !== undefined && typeof filter.favourite !== 'boolean') throw invalid('the favourite filter must be true or false');
+  if (filter.assignedTo !== undefined && filter.assignedTo !== null && typeof filter.assignedTo !== 'string') throw invalid('the assignee filter must be a name');
   return { ...filter, sort };
 }
 
-/** A PageFilter's status and favourite conditions as SQL. */
+/** A PageFilter's status, favourite and assignee conditions as SQL. */
 export interface FilterSql {
   /** Empty, or " AND …" to append after `workset_id = ?`. */
   readonly sql: string;
@@ -94,6 +97,10 @@ export function filterSql(filter: PageFilter): FilterSql {
   if (filter.favourite !== undefined) {
     parts.push('favourite = ?');
     params.push(filter.favourite ? 1 : 0);
+  }
+  if (filter.assignedTo !== undefined) {
+    parts.push('assigned_to IS ?');
+    params.push(filter.assignedTo);
   }
   return { sql: parts.map((part) => ` AND ${part}`).join(''), params };
 }

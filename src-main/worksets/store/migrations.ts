@@ -193,6 +193,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX worksets_by_server_id ON worksets (server, server_id);
     `,
   },
+  {
+    version: 6,
+    title: 'entries of a workset can be assigned to people',
+    // Copies take the assignee from the server; the next look at each workset fills it in.
+    sql: `
+      ALTER TABLE workset_entries ADD COLUMN assigned_to TEXT;
+      UPDATE worksets SET rev = -1, members_rev = -1 WHERE server IS NOT NULL;
+      CREATE INDEX workset_entries_by_assignee ON workset_entries (workset_id, assigned_to, position);
+    `,
+  },
 ];
 
 /** The newest schema this build knows. */

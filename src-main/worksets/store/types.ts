@@ -65,6 +65,8 @@ export interface EntryRow {
   readonly notes: string;
   /** When status, favourite or notes last changed; null before the first curation. */
   readonly modified: string | null;
+  /** Who the entry is assigned to; null when nobody is. */
+  readonly assignedTo: string | null;
   readonly keys: SortKeys;
 }
 
@@ -81,6 +83,8 @@ export interface PageFilter {
   /** Only these statuses; absent means all, an empty list matches nothing. */
   readonly status?: readonly Status[];
   readonly favourite?: boolean;
+  /** Only the entries assigned to this person (null: to nobody). */
+  readonly assignedTo?: string | null;
   /** Default: position ascending. */
   readonly sort?: EntrySort;
 }

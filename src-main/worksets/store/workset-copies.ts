@@ -110,7 +110,7 @@ export class WorksetCopies {
   curation(localId: number): MovedMember[] {
     return this.sql
       .all<Omit<MovedMember, 'favourite'> & { favourite: number }>(
-        'SELECT guid, status, favourite, notes, modified FROM workset_entries WHERE workset_id = ? ORDER BY position', localId,
+        'SELECT guid, status, favourite, notes, modified, assigned_to AS assignedTo FROM workset_entries WHERE workset_id = ? ORDER BY position', localId,
       )
       .map((r) => ({ ...r, favourite: r.favourite === 1 }));
   }
@@ -129,12 +129,12 @@ export class WorksetCopies {
       requireWorkset(this.sql, localId);
       this.sql.run('DELETE FROM workset_entries WHERE workset_id = ?', localId);
       const insert = this.sql.prepare(
-        `INSERT INTO workset_entries (workset_id, guid, position, status, favourite, notes, modified,
+        `INSERT INTO workset_entries (workset_id, guid, position, status, favourite, notes, modified, assigned_to,
            headword, pos, gloss, date_created, date_modified, headword_sort, pos_sort, gloss_sort)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       for (const m of members) {
-        insert.run(localId, m.guid, m.position, requireOneOf(m.status, STATUSES, 'the status'), m.favourite ? 1 : 0, m.notes, m.modified,
+        insert.run(localId, m.guid, m.position, requireOneOf(m.status, STATUSES, 'the status'), m.favourite ? 1 : 0, m.notes, m.modified, m.assignedTo,
           ...keyParams(keys.get(m.guid) ?? NO_KEYS));
       }
     });
@@ -143,8 +143,8 @@ export class WorksetCopies {
   /** Takes in the curation of members that changed on the server. */
   apply(localId: number, members: readonly ServerMember[]): void {
     this.sql.write(() => {
-      const update = this.sql.prepare('UPDATE workset_entries SET status = ?, favourite = ?, notes = ?, modified = ? WHERE workset_id = ? AND guid = ?');
-      for (const m of members) update.run(requireOneOf(m.status, STATUSES, 'the status'), m.favourite ? 1 : 0, m.notes, m.modified, localId, m.guid);
+      const update = this.sql.prepare('UPDATE workset_entries SET status = ?, favourite = ?, notes = ?, modified = ?, assigned_to = ? WHERE workset_id = ? AND guid = ?');
+      for (const m of members) update.run(requireOneOf(m.status, STATUSES, 'the status'), m.favourite ? 1 : 0, m.notes, m.modified, m.assignedTo, localId, m.guid);
     });
   }
 }
