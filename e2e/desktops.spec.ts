@@ -94,3 +94,25 @@ test("curation on one desktop moves the other's work list and progress", async (
   await pressKey(anaPage, 'f');
   await expect(ui.row(benPage, 'ahili')).toHaveAttribute('data-favourite', 'true');
 });
+
+test('a coordinator splits the workset; the colleague works through just his share and her per-person progress moves', async () => {
+  await anaPage.getByRole('button', { name: 'Assign…' }).click();
+  await anaPage.getByLabel('Assign to').fill('Ana, Ben Banda');
+  await anaPage.getByRole('button', { name: 'Split among 2' }).click();
+  await expect(anaPage.getByTestId('assign-result')).toHaveText('86 to Ana, 85 to Ben Banda');
+  await anaPage.keyboard.press('Escape');
+  await expect(anaPage.getByRole('dialog')).toHaveCount(0);
+  const bensProgress = (page: Page) => page.getByTestId('people-progress').locator('[data-who="Ben Banda"]');
+  await expect(bensProgress(anaPage)).toHaveAttribute('data-total', '85');
+
+  // Ben (the name he set) shows only his entries: the second half of the list, through the log.
+  await expect(bensProgress(benPage)).toHaveAttribute('data-total', '85');
+  await benPage.getByLabel('My entries').check();
+  await expect(benPage.getByTestId('view-count')).toHaveText('85 entries');
+  const first = benPage.getByTestId('workset-row').first();
+  await first.click();
+  await expect(ui.entryPane(benPage).getByTestId('assigned-to')).toHaveText('Assigned to Ben Banda');
+  await pressKey(benPage, 'd');
+  await expect(bensProgress(anaPage)).toHaveAttribute('data-done', '1');
+  await expect(anaPage.getByTestId('people-progress').locator('[data-who="Ana"]')).toHaveAttribute('data-done', '1');
+});

@@ -26,6 +26,11 @@ export function CurationBar({ entry, busy, onStatus, onFavourite }: { entry: Wor
       <button type="button" className={entry.favourite ? 'button fav on' : 'button fav'} aria-pressed={entry.favourite} disabled={busy} title="Favourite (F)" onClick={onFavourite}>
         {entry.favourite ? '★' : '☆'} Favourite <kbd>F</kbd>
       </button>
+      {entry.assignedTo && (
+        <span className="muted small" data-testid="assigned-to">
+          Assigned to {entry.assignedTo}
+        </span>
+      )}
     </div>
   );
 }

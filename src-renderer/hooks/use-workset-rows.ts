@@ -9,6 +9,8 @@ export interface RowsView {
   readonly sort: { readonly by: PageSortKey; readonly dir: 'asc' | 'desc' };
   readonly status?: readonly Status[];
   readonly favourite?: boolean;
+  /** Only the entries assigned to this person ("my entries"). */
+  readonly assignedTo?: string;
 }
 
 /**
@@ -27,8 +29,8 @@ export function useWorksetRows(worksetId: number, dictionary: string | null, vie
   const { connection } = useApiContext();
   const viewKey = JSON.stringify(view);
   const store = useMemo(() => {
-    const { sort, status, favourite } = JSON.parse(viewKey) as RowsView;
-    return new RowsStore((offset, limit) => api.worksets.page({ id: worksetId, offset, limit, sort, status: status ? [...status] : undefined, favourite }));
+    const { sort, status, favourite, assignedTo } = JSON.parse(viewKey) as RowsView;
+    return new RowsStore((offset, limit) => api.worksets.page({ id: worksetId, offset, limit, sort, status: status ? [...status] : undefined, favourite, assignedTo }));
   }, [api, worksetId, viewKey]);
   const snapshot = useSyncExternalStore(store.subscribe, store.snapshot);
 

@@ -8,10 +8,12 @@ interface Props {
   readonly onChange: (view: RowsView) => void;
   readonly total: number | null;
   readonly loading: boolean;
+  /** The person's name this app records changes under: "my entries" are the ones assigned to it. */
+  readonly who: string | null;
 }
 
 /** Which rows the list shows: by status, favourites only; and how many that is. */
-export function ViewToolbar({ view, onChange, total, loading }: Props) {
+export function ViewToolbar({ view, onChange, total, loading, who }: Props) {
   const status = view.status?.[0] ?? '';
   return (
     <div className="toolbar" role="toolbar" aria-label="Filter entries">
@@ -34,6 +36,12 @@ export function ViewToolbar({ view, onChange, total, loading }: Props) {
         <input type="checkbox" checked={view.favourite === true} onChange={(event) => onChange({ ...view, favourite: event.target.checked ? true : undefined })} />
         Favourites only
       </label>
+      {who && (
+        <label className="checkbox" title={`The entries assigned to ${who}`}>
+          <input type="checkbox" checked={view.assignedTo !== undefined} onChange={(event) => onChange({ ...view, assignedTo: event.target.checked ? who : undefined })} />
+          My entries
+        </label>
+      )}
       <span className="toolbar-count muted" data-testid="view-count" aria-live="polite">
         {total === null ? 'Loading…' : formatCount(total, 'entry', 'entries')}
         {loading && total !== null ? ' · updating' : ''}

@@ -1,17 +1,19 @@
 import type { WorksetSummary } from '../api/contract.js';
+import { PeopleProgress } from '../worksets/PeopleProgress.js';
 import { WorksetProgress } from '../worksets/WorksetProgress.js';
 
 interface Props {
   readonly workset: WorksetSummary;
   readonly onBack: () => void;
   readonly onBulk: () => void;
+  readonly onAssign: () => void;
   readonly onRefresh: () => void;
   readonly onOpenWindow: () => void;
   readonly refreshing: boolean;
 }
 
 /** Where we are, how far along, and the workset-wide actions. */
-export function WorksetHeader({ workset, onBack, onBulk, onRefresh, onOpenWindow, refreshing }: Props) {
+export function WorksetHeader({ workset, onBack, onBulk, onAssign, onRefresh, onOpenWindow, refreshing }: Props) {
   return (
     <div className="workset-header">
       <button type="button" className="link-button back" onClick={onBack}>
@@ -21,12 +23,16 @@ export function WorksetHeader({ workset, onBack, onBulk, onRefresh, onOpenWindow
         {workset.name}
       </h1>
       <WorksetProgress counts={workset.counts} testId="workset-progress" />
+      <PeopleProgress people={workset.people} />
       <div className="header-actions">
         <button type="button" className="button" onClick={onRefresh} disabled={refreshing} title="Run the query again: new matches are added, curation is kept">
           {refreshing ? 'Refreshing…' : 'Re-run query'}
         </button>
         <button type="button" className="button" onClick={onOpenWindow}>
           Open in new window
+        </button>
+        <button type="button" className="button" onClick={onAssign} title="Give entries to people: all, split evenly, or the next ones nobody has">
+          Assign…
         </button>
         <button type="button" className="button primary" onClick={onBulk}>
           Bulk edit…

@@ -1,10 +1,11 @@
 import { useRef, useState } from 'react';
 import { asApiCallError, type ApiCallError } from '../api/api-error.js';
+import { AssignDialog } from '../assign/AssignDialog.js';
 import { BulkDialog } from '../bulk/BulkDialog.js';
 import { UnfinishedBulk } from '../bulk/UnfinishedBulk.js';
 import { EntryPane } from '../entry/EntryPane.js';
 import { UndoControls } from '../undo/UndoControls.js';
-import { useWorkset } from '../hooks/use-data.js';
+import { useAppStatus, useWorkset } from '../hooks/use-data.js';
 import { useWorksetActions } from '../hooks/use-workset-actions.js';
 import { useWorksetRows, type RowsView } from '../hooks/use-workset-rows.js';
 import { EmptyState } from '../ui/EmptyState.js';
@@ -25,6 +26,8 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
   const actions = useWorksetActions();
   const [view, setView] = useState<RowsView>(DEFAULT_VIEW);
   const [bulkOpen, setBulkOpen] = useState(false);
+  const [assignOpen, setAssignOpen] = useState(false);
+  const who = useAppStatus().data?.who ?? null;
   const [refreshing, setRefreshing] = useState(false);
   const [actionError, setActionError] = useState<ApiCallError | null>(null);
   const rows = useWorksetRows(worksetId, dictionary, view);
@@ -38,7 +41,7 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
       status: (status) => void cursor.setStatus(status),
       favourite: () => void cursor.toggleFavourite(),
     },
-    workset.data !== undefined && !bulkOpen,
+    workset.data !== undefined && !bulkOpen && !assignOpen,
   );
 
   const run = async (what: 'worksets.refresh' | 'windows.open', work: () => Promise<unknown>): Promise<void> => {
@@ -74,6 +77,7 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
         refreshing={refreshing}
         onBack={() => onBack(ws.dictionary)}
         onBulk={() => setBulkOpen(true)}
+        onAssign={() => setAssignOpen(true)}
         onOpenWindow={() => void run('windows.open', () => actions.openInNewWindow(ws.id))}
         onRefresh={() => {
           setRefreshing(true);
@@ -83,14 +87,14 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
       <UnfinishedBulk worksetId={ws.id} />
       {actionError && <ErrorMessage what="That did not work:" error={actionError} />}
       <div className="view-bar">
-        <ViewToolbar view={view} onChange={setView} total={rows.total} loading={rows.loading} />
+        <ViewToolbar view={view} onChange={setView} total={rows.total} loading={rows.loading} who={who} />
         <UndoControls enabled={!bulkOpen} />
       </div>
       <div className="workset-split">
         <div className="list-pane">
           {rows.error && <ErrorMessage what="Could not load the entries:" error={rows.error} onRetry={rows.invalidate} />}
           {rows.total === null && !rows.error && <Loading what="Loading entries" />}
-          {rows.total === 0 && <EmptyState title="No entries in this view">{view.status || view.favourite ? 'Clear the filter to see the others.' : 'The query matched nothing: re-run it after editing the dictionary.'}</EmptyState>}
+          {rows.total === 0 && <EmptyState title="No entries in this view">{view.status || view.favourite || view.assignedTo ? 'Clear the filter to see the others.' : 'The query matched nothing: re-run it after editing the dictionary.'}</EmptyState>}
           {rows.total !== null && rows.total > 0 && (
             <WorksetTable rows={rows} sort={view.sort} onSortChange={(sort) => setView({ ...view, sort })} selectedGuid={cursor.current?.guid ?? null} onSelect={(slot) => slot.row && cursor.open(slot.row, slot.index)} handle={table} />
           )}
@@ -118,6 +122,7 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
           )}
         </div>
       </div>
+      {assignOpen && <AssignDialog worksetId={ws.id} total={ws.counts.total} openGuid={cursor.current?.guid ?? null} onClose={() => setAssignOpen(false)} />}
       {bulkOpen && <BulkDialog worksetId={ws.id} worksetName={ws.name} dictionary={ws.dictionary} total={ws.counts.total} onClose={() => setBulkOpen(false)} />}
     </main>
   );

@@ -45,7 +45,7 @@ export function useEntryCursor(worksetId: number, view: RowsView, rows: RowsSnap
   const move = useCallback(
     async (direction: 'previous' | 'next') => {
       try {
-        const found = await api.worksets.navigate({ id: worksetId, guid: current?.guid, direction, sort: view.sort, status: view.status ? [...view.status] : undefined, favourite: view.favourite });
+        const found = await api.worksets.navigate({ id: worksetId, guid: current?.guid, direction, sort: view.sort, status: view.status ? [...view.status] : undefined, favourite: view.favourite, assignedTo: view.assignedTo });
         if (!found) {
           setNotice(direction === 'next' ? 'That was the last entry in this list.' : 'That was the first entry in this list.');
           return;

@@ -1,5 +1,6 @@
 import type { WorksetSummary } from '../api/contract.js';
 import { formatCount, formatDateTime } from '../ui/format.js';
+import { PeopleProgress } from './PeopleProgress.js';
 import { WorksetProgress } from './WorksetProgress.js';
 
 interface Props {
@@ -23,6 +24,7 @@ export function WorksetListRow({ workset, onOpen, onOpenWindow, onRename, onDele
       <td className="num">{formatCount(workset.counts.total, 'entry', 'entries')}</td>
       <td>
         <WorksetProgress counts={workset.counts} compact />
+        <PeopleProgress people={workset.people} />
       </td>
       <td className="muted nowrap">{formatDateTime(workset.lastChange ?? workset.updated)}</td>
       <td className="row-actions">

@@ -106,7 +106,7 @@ describe('workset-browser worksets, bulk and undo', () => {
     expect(split.total).toBe(created.total);
     expect(split.assigned.map((a) => a.who)).toEqual(['Ana', 'Ben']);
     expect(split.assigned[0].count - split.assigned[1].count).toBeLessThanOrEqual(1);
-    const bens = json<Shown & { entries: { assignedTo: string }[] }>(await cli('worksets', 'show', String(created.id), '--assigned-to', 'Ben', '--limit', '500', '--json'));
+    const bens = json<{ total: number; entries: { assignedTo: string }[] }>(await cli('worksets', 'show', String(created.id), '--assigned-to', 'Ben', '--limit', '500', '--json'));
     expect(bens.total).toBe(split.assigned[1].count);
     expect(bens.entries.every((e) => e.assignedTo === 'Ben')).toBe(true);
     const back = await cli('worksets', 'assign', String(created.id), '--unassign', '--filter', JSON.stringify({ field: 'pos', op: 'equals', value: 'Nome' }));

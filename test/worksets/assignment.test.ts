@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BaseXSession } from '../../src-main/basex/client-session.js';
 import { changesSince, lastChange } from '../../src-main/lift/change-log.js';
 import { importLift } from '../../src-main/lift/import.js';
+import { querySchema } from '../../src-main/ipc/contract/query.js';
 import { splitEvenly } from '../../src-main/worksets/assignment.js';
 import { openStore, type Store } from '../../src-main/worksets/store/index.js';
 import { WorksetService } from '../../src-main/worksets/workset-service.js';
@@ -13,7 +14,7 @@ import { TEST_AUTHOR } from '../helpers/changes.js';
 import { dropDictionary } from '../helpers/dictionary-db.js';
 
 const SAMPLE = resolve(import.meta.dirname, '../../resources/sample/sample.lift');
-const NOUNS = { match: 'all', filters: [{ field: 'pos', op: 'equals', value: 'Noun' }] } as const;
+const NOUNS = querySchema.parse({ match: 'all', filters: [{ field: 'pos', op: 'equals', value: 'Noun' }] });
 
 interface Desktop {
   folder: string;
