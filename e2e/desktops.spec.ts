@@ -14,6 +14,7 @@ test.describe.configure({ mode: 'serial' });
 
 let ana: RunningHost;
 let ben: RunningHost;
+let reader: RunningHost | undefined;
 let anaPage: Page;
 let benPage: Page;
 let nouns = '';
@@ -36,7 +37,8 @@ test.beforeAll(async ({ browser }) => {
 test.afterAll(async () => {
   await anaPage?.close();
   await benPage?.close();
-  // The colleague's desktop first: the first one's embedded server is the one it uses.
+  // The colleagues' desktops first: the first one's embedded server is the one they use.
+  await reader?.stop();
   await ben?.stop();
   await ana?.stop();
 });
@@ -115,4 +117,33 @@ test('a coordinator splits the workset; the colleague works through just his sha
   await pressKey(benPage, 'd');
   await expect(bensProgress(anaPage)).toHaveAttribute('data-done', '1');
   await expect(anaPage.getByTestId('people-progress').locator('[data-who="Ana"]')).toHaveAttribute('data-done', '1');
+});
+
+test("a read-only user's window browses the shared workset, and every write is refused in one line", async ({ browser }) => {
+  const added = await ana.cli(['team', 'add-user', 'cai', '--read', '--password', 'cai-pw']);
+  expect(added.stderr).toBe('');
+  const admin = new URL(serverUrl(ana.dataFolder));
+  reader = await startHost({ basexUrl: `basex://cai:cai-pw@${admin.host}` });
+  const page = await browser.newPage();
+  try {
+    await openApp(page, reader.url, nouns);
+    await ui.row(page, 'ahili').click();
+    const pane = ui.entryPane(page);
+    await expect(pane.getByTestId('entry-headword')).toContainText('ahili');
+    const doneBefore = await ui.progress(anaPage).getAttribute('data-done');
+
+    await pressKey(page, 'r');
+    await expect(page.getByText(/read-only on this server/).first()).toBeVisible();
+    await pane.getByRole('button', { name: 'Edit Gloss en, sense 1' }).click();
+    await pane.getByLabel('Gloss en, sense 1').fill('not allowed');
+    await pane.getByLabel('Gloss en, sense 1').press('Enter');
+    await expect(pane.getByText(/read-only on this server: BaseX user "cai" may browse and search, not change dictionaries/)).toBeVisible();
+    // No server message reaches the person, and nothing stored moved.
+    await expect(page.getByText(/Stopped at|\[basex:|permission needed/)).toHaveCount(0);
+    await expect(ui.row(anaPage, 'ahili')).toHaveAttribute('data-status', 'done');
+    await expect(glossOf(ui.row(anaPage, 'ahili'))).toHaveText('drizzle');
+    expect(await ui.progress(anaPage).getAttribute('data-done')).toBe(doneBefore);
+  } finally {
+    await page.close();
+  }
 });
