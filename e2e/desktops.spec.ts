@@ -119,6 +119,36 @@ test('a coordinator splits the workset; the colleague works through just his sha
   await expect(anaPage.getByTestId('people-progress').locator('[data-who="Ana"]')).toHaveAttribute('data-done', '1');
 });
 
+test('each desktop shows who else has the workset and the entry open, and forgets a window that closed', async ({ browser }) => {
+  // Presence is polled every 5 s: a look may take that long to come round.
+  const soon = { timeout: 15_000 };
+  await anaPage.getByTestId('status-person').click();
+  await anaPage.getByLabel('Your name').fill('Ana');
+  await anaPage.getByLabel('Your name').press('Enter');
+  await expect(anaPage.getByTestId('status-person')).toHaveAttribute('data-who', 'Ana');
+  await benPage.getByLabel('My entries').uncheck();
+  await ui.row(benPage, 'ahili').click();
+  await expect(ui.entryPane(benPage).getByTestId('entry-headword')).toContainText('ahili');
+  await expect(ui.entryPane(anaPage).getByTestId('entry-headword')).toContainText('ahili');
+  await expect(benPage.getByTestId('entry-presence')).toHaveText('Ana is editing this entry', soon);
+  await expect(anaPage.getByTestId('entry-presence')).toHaveText('Ben Banda is editing this entry', soon);
+  await expect(anaPage.getByTestId('workset-presence')).toHaveText('Also in this workset: Ben Banda');
+
+  // A third window of Ben's, on the dictionary's page, lists where the others are.
+  const list = await browser.newPage();
+  await openApp(list, ben.url);
+  await list.getByTestId('dictionary-item').filter({ hasText: 'sample' }).click();
+  await expect(list.getByTestId('workset-item').filter({ hasText: 'Nouns' }).getByTestId('workset-presence')).toHaveText('Ana and Ben Banda have it open', soon);
+
+  // Ben moves on: Ana's pane no longer names him. Then his workset window closes: Ana's view forgets him.
+  await pressKey(benPage, 'ArrowRight');
+  await expect(anaPage.getByTestId('entry-presence')).toHaveCount(0, soon);
+  await benPage.close();
+  await expect(anaPage.getByTestId('workset-presence')).toHaveCount(0, soon);
+  await expect(list.getByTestId('workset-item').filter({ hasText: 'Nouns' }).getByTestId('workset-presence')).toHaveText('Ana has it open', soon);
+  await list.close();
+});
+
 test("a read-only user's window browses the shared workset, and every write is refused in one line", async ({ browser }) => {
   const added = await ana.cli(['team', 'add-user', 'cai', '--read', '--password', 'cai-pw']);
   expect(added.stderr).toBe('');

@@ -76,6 +76,7 @@ export async function startServices(options: AppServicesOptions): Promise<AppSer
     worksets: services.worksets,
     entries: services.entries,
     bulk: services.bulk,
+    presence: services.presence,
     author: services.author,
     setPersonName: (who) => services.setPersonName(who),
     uploads: new UploadStore(join(options.dataFolder, 'uploads')),
@@ -113,7 +114,7 @@ export async function startServices(options: AppServicesOptions): Promise<AppSer
     grants,
     table,
     follower,
-    attachWindow: (windowId, send, also = []) => attachWindow({ registry, bus, forgetters: [grants, ...also] }, windowId, send),
+    attachWindow: (windowId, send, also = []) => attachWindow({ registry, bus, forgetters: [grants, ...also], leavers: [services.presence] }, windowId, send),
     close: () =>
       (closing ??= (async () => {
         await follower.stop();

@@ -5,6 +5,7 @@ import type { DictionarySummary, DictionaryVocabulary, ExportResult, ImportResul
 import type { ChangeRecord } from '../domain/changes.js';
 import type { EntryDetail, SavedEntry } from '../domain/entries.js';
 import type { ApiError } from '../domain/errors.js';
+import type { Presence } from '../domain/presence.js';
 import type { Validation } from '../domain/query-issues.js';
 import { SORT_DIRECTIONS } from '../domain/query-model.js';
 import { STATUSES, type StatusCounts } from '../domain/statuses.js';
@@ -74,6 +75,7 @@ export const channels = {
       z.object({ kind: z.literal('guids'), guids: z.array(guid).max(100_000) }).strict(),
     ]),
   }),
+  'presence.update': args({ dictionary: database, worksetId: id.optional(), guid: guid.optional() }),
   'entries.get': args({ dictionary: database, guid }),
   'entries.edit': args({ dictionary: database, guid, version: z.string().min(1).max(128), edit: fieldEditSchema }),
   'entries.revert': args({ dictionary: database, seq: id, force: z.boolean().optional() }),
@@ -133,6 +135,7 @@ export interface ChannelResults {
   'worksets.navigate': WorksetEntry | null;
   'worksets.progress': StatusCounts;
   'worksets.assign': AssignResult;
+  'presence.update': Presence[];
   'entries.get': EntryDetail;
   'entries.edit': SavedEntry;
   'entries.revert': SavedEntry;

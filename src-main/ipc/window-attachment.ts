@@ -1,3 +1,4 @@
+import type { Queryable } from '../basex/queryable.js';
 import type { SessionRegistry } from '../basex/session-registry.js';
 import type { EventName, EventPayloads } from './contract.js';
 import type { EventBus } from './event-bus.js';
@@ -21,11 +22,17 @@ export interface WindowForgetter {
 /** Attaches a window; `also` are the transport's own per-window states (the browser host's downloads). */
 export type WindowAttacher = (windowId: string, send: WindowSender, also?: readonly WindowForgetter[]) => AttachedWindow;
 
+/** Something a window leaves on the server (its presence), removed with the window's own session before it closes. */
+export interface WindowLeaver {
+  leave(windowId: string, session: Queryable): Promise<void>;
+}
+
 export interface WindowServices {
   readonly registry: SessionRegistry;
   readonly bus: EventBus;
   /** What else keeps per-window state (file grants, downloads): told when a window detaches. */
   readonly forgetters?: readonly WindowForgetter[];
+  readonly leavers?: readonly WindowLeaver[];
 }
 
 /**
@@ -44,6 +51,8 @@ export function attachWindow(services: WindowServices, windowId: string, send: W
       (detached ??= (async () => {
         unsubscribe();
         for (const forgetter of services.forgetters ?? []) forgetter.forget(windowId);
+        // Best effort: what a window could not remove (its server gone) goes stale by itself.
+        for (const leaver of services.leavers ?? []) await leaver.leave(windowId, session).catch(() => undefined);
         await services.registry.close(windowId);
       })()),
   };

@@ -1,6 +1,7 @@
 import type { ChangeAuthor } from '../domain/changes.js';
 import { BulkService } from './bulk/bulk-service.js';
 import { changeAuthor } from './change-author.js';
+import { PresenceService } from './presence-service.js';
 import { EntryService } from './entry-service.js';
 import { readPersonName, savePersonName } from './person-name.js';
 import { openStore, type Store } from './store/index.js';
@@ -14,6 +15,7 @@ export interface WorksetServices {
   readonly worksets: WorksetService;
   readonly entries: EntryService;
   readonly bulk: BulkService;
+  readonly presence: PresenceService;
   /** Who this process's writes are recorded as (its `who` follows setPersonName). */
   readonly author: ChangeAuthor;
   /** The person's name as set in the app: recorded from the next write on, and kept in the data folder. */
@@ -49,6 +51,7 @@ export function openWorksetServices(dataFolder: string, options: { who?: string 
     worksets,
     entries: new EntryService(store, author),
     bulk: new BulkService(store, author, worksets),
+    presence: new PresenceService(author),
     close: () => store.close(),
   };
 }

@@ -7,6 +7,7 @@ import { EntryPane } from '../entry/EntryPane.js';
 import { UndoControls } from '../undo/UndoControls.js';
 import { useAppStatus, useWorkset } from '../hooks/use-data.js';
 import { useWorksetActions } from '../hooks/use-workset-actions.js';
+import { namesOf, usePresence } from '../hooks/use-presence.js';
 import { useWorksetRows, type RowsView } from '../hooks/use-workset-rows.js';
 import { EmptyState } from '../ui/EmptyState.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
@@ -33,6 +34,10 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
   const rows = useWorksetRows(worksetId, dictionary, view);
   const table = useRef<TableHandle | null>(null);
   const cursor = useEntryCursor(worksetId, view, rows, table);
+  const openGuid = cursor.current?.guid;
+  const present = usePresence(dictionary === null ? null : { dictionary, worksetId, guid: openGuid });
+  const here = namesOf(present.filter((p) => p.worksetId === worksetId));
+  const onEntry = namesOf(present.filter((p) => p.worksetId !== null && openGuid !== undefined && p.guid === openGuid));
 
   useCurationKeys(
     {
@@ -84,6 +89,11 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
           void run('worksets.refresh', () => actions.refresh(ws.id)).finally(() => setRefreshing(false));
         }}
       />
+      {here && (
+        <p className="presence small" data-testid="workset-presence">
+          Also in this workset: {here}
+        </p>
+      )}
       <UnfinishedBulk worksetId={ws.id} />
       {actionError && <ErrorMessage what="That did not work:" error={actionError} />}
       <div className="view-bar">
@@ -104,6 +114,11 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
           {cursor.notice && (
             <p className="notice" role="status">
               {cursor.notice}
+            </p>
+          )}
+          {cursor.current && onEntry && (
+            <p className="presence" role="status" data-testid="entry-presence">
+              {onEntry} {onEntry.includes(' and ') ? 'are' : 'is'} editing this entry
             </p>
           )}
           {cursor.current ? (

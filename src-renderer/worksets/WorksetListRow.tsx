@@ -5,6 +5,8 @@ import { WorksetProgress } from './WorksetProgress.js';
 
 interface Props {
   readonly workset: WorksetSummary;
+  /** Who else has it open now ("Ana and Ben"), or ''. */
+  readonly present: string;
   readonly onOpen: () => void;
   readonly onOpenWindow: () => void;
   readonly onRename: () => void;
@@ -12,7 +14,7 @@ interface Props {
 }
 
 /** One workset in the list: its name opens it; the actions are named for screen readers. */
-export function WorksetListRow({ workset, onOpen, onOpenWindow, onRename, onDelete }: Props) {
+export function WorksetListRow({ workset, present, onOpen, onOpenWindow, onRename, onDelete }: Props) {
   return (
     <tr data-testid="workset-item" data-id={workset.id} data-name={workset.name}>
       <td className="workset-name-cell">
@@ -20,6 +22,11 @@ export function WorksetListRow({ workset, onOpen, onOpenWindow, onRename, onDele
           {workset.name}
         </button>
         {workset.description && <div className="muted small">{workset.description}</div>}
+        {present && (
+          <div className="presence small" data-testid="workset-presence">
+            {present} {present.includes(' and ') ? 'have' : 'has'} it open
+          </div>
+        )}
       </td>
       <td className="num">{formatCount(workset.counts.total, 'entry', 'entries')}</td>
       <td>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { WorksetSummary } from '../api/contract.js';
 import { useWorksets } from '../hooks/use-data.js';
 import { useWorksetActions } from '../hooks/use-workset-actions.js';
+import { namesOf, usePresence } from '../hooks/use-presence.js';
 import { EmptyState } from '../ui/EmptyState.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { Loading } from '../ui/Loading.js';
@@ -24,6 +25,7 @@ interface Props {
 export function WorksetsPanel({ dictionary, onOpen, creating, onCreatingChange }: Props) {
   const worksets = useWorksets(dictionary);
   const actions = useWorksetActions();
+  const present = usePresence({ dictionary });
   const [pending, setPending] = useState<Pending>(null);
   const [openError, setOpenError] = useState<Error | null>(null);
   const openWindow = (id: number): void => {
@@ -73,6 +75,7 @@ export function WorksetsPanel({ dictionary, onOpen, creating, onCreatingChange }
               <WorksetListRow
                 key={workset.id}
                 workset={workset}
+                present={namesOf(present.filter((p) => p.worksetId === workset.id))}
                 onOpen={() => onOpen(workset.id)}
                 onOpenWindow={() => openWindow(workset.id)}
                 onRename={() => setPending({ kind: 'rename', workset })}

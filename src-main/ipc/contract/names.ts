@@ -26,6 +26,7 @@ export const CHANNEL_NAMES = [
   'worksets.navigate',
   'worksets.progress',
   'worksets.assign',
+  'presence.update',
   'entries.get',
   'entries.edit',
   'entries.revert',

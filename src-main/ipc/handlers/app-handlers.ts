@@ -3,7 +3,7 @@ import { AppError } from '../../domain/app-error.js';
 import type { HandlerTable } from '../handler-table.js';
 import type { HandlerDeps } from './deps.js';
 
-type AppChannels = 'app.status' | 'app.setName' | 'windows.open' | 'dialogs.openLift' | 'dialogs.saveLift';
+type AppChannels = 'app.status' | 'app.setName' | 'presence.update' | 'windows.open' | 'dialogs.openLift' | 'dialogs.saveLift';
 
 /** The window's view of the app: status bar facts, new windows, native dialogs. */
 export function appHandlers(deps: HandlerDeps): Pick<HandlerTable, AppChannels> {
@@ -20,6 +20,7 @@ export function appHandlers(deps: HandlerDeps): Pick<HandlerTable, AppChannels> 
         who: deps.author.who,
       };
     },
+    'presence.update': (ctx, args) => deps.presence.update(ctx.session, ctx.windowId, args),
     'app.setName': async (_, args) => {
       deps.setPersonName(args.who);
       return { who: deps.author.who };

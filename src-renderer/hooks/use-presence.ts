@@ -1,0 +1,31 @@
+import { skipToken, useQuery } from '@tanstack/react-query';
+import type { Presence, PresencePlace } from '../api/contract.js';
+import { useApi } from './api-context.js';
+
+/** How often a window says where it is and hears who else is there (the server keeps it fresh for 30 s). */
+const PRESENCE_POLL_MS = 5000;
+
+/**
+ * Says where this window is (`place`: the dictionary, workset and entry it shows) and answers
+ * the other windows on the same dictionary, on any desktop of the server. Soft: a failed look
+ * shows nobody rather than an error, since presence is a courtesy, not data.
+ */
+export function usePresence(place: PresencePlace | null): readonly Presence[] {
+  const api = useApi();
+  const query = useQuery({
+    queryKey: ['presence', place?.dictionary ?? null, place?.worksetId ?? null, place?.guid ?? null],
+    queryFn: place === null ? skipToken : () => api.presence.update({ dictionary: place.dictionary, worksetId: place.worksetId, guid: place.guid }),
+    refetchInterval: PRESENCE_POLL_MS,
+    refetchIntervalInBackground: true,
+    retry: false,
+    // A move is a new key: the old place's answer is still the best guess until the new one lands.
+    placeholderData: (previous) => previous,
+  });
+  return query.data ?? [];
+}
+
+/** "Ana", "Ana and Ben", "Ana, Ben and Cai": each name once. */
+export function namesOf(present: readonly Presence[]): string {
+  const names = [...new Set(present.map((p) => p.who))];
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
