@@ -14,6 +14,8 @@ export interface RunningHost {
   readonly dataFolder: string;
   /** Runs a `workset-browser` command against the same data folder (and BaseX server). */
   cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+  /** Kills the host at once (SIGKILL: no shutdown of its own), as a crash or a pulled plug would. */
+  kill(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -47,6 +49,12 @@ export async function startHost(options: { sample?: boolean; basexUrl?: string }
     dataFolder,
     cli: (cliArgs) => run([CLI, ...cliArgs, '--data', dataFolder, ...server]),
     stop: () => stop(child, dataFolder),
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGKILL');
+      await exited;
+    },
   };
 }
 
@@ -62,7 +70,7 @@ function run(args: string[]): Promise<{ code: number; stdout: string; stderr: st
 }
 
 async function stop(child: ChildProcess, dataFolder: string): Promise<void> {
-  if (child.exitCode === null) {
+  if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise((done) => child.once('exit', done));
     child.kill('SIGTERM');
     await exited;
