@@ -7,8 +7,10 @@ import { glossOf, openApp, pressKey, ui } from './support/ui.js';
  * Two desktops on one dictionary server: two browser hosts, each with its own data folder (its
  * own SQLite index), the second connected to the first one's BaseX server as a colleague's
  * machine would be (`--basex`). The worksets are the server's: one made on Ana's desktop is
- * Ben's too, by the same id. Each sees the other's edits and curation through the change log,
- * and edits of different fields of one entry merge without a dialog.
+ * Ben's too, by the same id. Each sees the other's edits and curation through the change log;
+ * edits of different fields of one entry merge without a dialog, of one field meet the conflict
+ * dialog naming it. Ana splits the workset and Ben works his share; each sees where the other
+ * is (presence); a read-only account's window is refused every write in one line.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -83,6 +85,21 @@ test("two desktops with their own data folders see each other's edits, and edits
   // The command line reads the same record from the shared server.
   const history = await ben.cli(['history', 'sample', (await anaPane.getAttribute('data-guid')) ?? '', '--json']);
   expect((JSON.parse(history.stdout) as { who: string }[]).map((c) => c.who)[0]).toBe('Ben Banda');
+
+  // Both on the same field: the later save meets the conflict, naming the field and what was saved first.
+  await benPane.getByRole('button', { name: 'Edit Gloss en, sense 1' }).click();
+  await anaPane.getByRole('button', { name: 'Edit Gloss en, sense 1' }).click();
+  await anaPane.getByLabel('Gloss en, sense 1').fill('fine rain');
+  await anaPane.getByLabel('Gloss en, sense 1').press('Enter');
+  await expect(glossOf(ui.row(benPage, 'ahili'))).toHaveText('fine rain');
+  await benPane.getByLabel('Gloss en, sense 1').fill('mist');
+  await benPane.getByLabel('Gloss en, sense 1').press('Enter');
+  const conflict = benPage.getByRole('dialog', { name: 'This entry was changed elsewhere' });
+  await expect(conflict.getByTestId('conflict-change')).toContainText('Gloss (en), sense 1');
+  await expect(conflict.getByTestId('conflict-current')).toContainText('fine rain');
+  await conflict.getByRole('button', { name: 'Take current version' }).click();
+  await expect(conflict).toBeHidden();
+  await expect(benPane).toContainText('fine rain');
 });
 
 test("curation on one desktop moves the other's work list and progress", async () => {
@@ -171,7 +188,7 @@ test("a read-only user's window browses the shared workset, and every write is r
     // No server message reaches the person, and nothing stored moved.
     await expect(page.getByText(/Stopped at|\[basex:|permission needed/)).toHaveCount(0);
     await expect(ui.row(anaPage, 'ahili')).toHaveAttribute('data-status', 'done');
-    await expect(glossOf(ui.row(anaPage, 'ahili'))).toHaveText('drizzle');
+    await expect(glossOf(ui.row(anaPage, 'ahili'))).toHaveText('fine rain');
     expect(await ui.progress(anaPage).getAttribute('data-done')).toBe(doneBefore);
   } finally {
     await page.close();
