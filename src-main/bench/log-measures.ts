@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
@@ -14,6 +14,7 @@ import { LIFT_PROLOG } from '../lift/documents.js';
 import { applyEdit, LIVE_ENTRY, readEntries, type EntryXml } from '../lift/entry-xml.js';
 import { FIELD_EDIT_PROLOG, fieldEditBindings, VERSION_FUNCTION } from '../lift/field-edit-xquery.js';
 import { rendererRoot } from '../resources.js';
+import { stopChild } from './stop-child.js';
 import type { BenchContext } from './setup.js';
 import { alternate, ratio, summarize, type Summary } from './stats.js';
 
@@ -166,7 +167,7 @@ async function startOtherProcess(c: BenchContext, since: number): Promise<OtherP
   let socket: WebSocket | undefined;
   const stop = async (): Promise<void> => {
     socket?.terminate();
-    await stopChild(child);
+    await stopChild(child, 40_000);
   };
   try {
     if (via === 'watch') lines.on('line', (line) => line.startsWith('{') && note((JSON.parse(line) as ChangeRecord).guid));
@@ -207,14 +208,4 @@ function openWindow(db: string, addressLine: string, note: (guid: string) => voi
       }
     });
   });
-}
-
-/** SIGTERM, as a user's Ctrl+C: `serve` releases its lease (the bench's keeps BaseX up); SIGKILL if it hangs. */
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const gone = new Promise((done) => child.once('exit', done));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 40_000);
-  await gone;
-  clearTimeout(timer);
 }

@@ -5,8 +5,9 @@
 export function promptPassword(question: string): Promise<string> {
   const input = process.stdin;
   if (!input.isTTY) return Promise.reject(new Error('no terminal to ask the password on: give it with --password-file FILE (- for standard input)'));
-  process.stderr.write(question);
+  // Echo goes off before the question shows, so a password typed the moment it appears is never echoed.
   input.setRawMode(true);
+  process.stderr.write(question);
   input.setEncoding('utf8');
   input.resume();
   return new Promise((done, fail) => {
