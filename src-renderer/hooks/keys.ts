@@ -14,6 +14,9 @@ export const keys = {
   /** Under the entry's key, so whatever makes the entry stale makes its history stale too. */
   entryHistory: (dictionary: string, guid: string) => ['entry', dictionary, guid, 'history'] as const,
   allEntries: ['entry'],
+  /** Where this window is and who else is there: a new key each time the window moves. */
+  presence: (dictionary: string | null, worksetId: number | null, guid: string | null) => ['presence', dictionary, worksetId, guid] as const,
+  allPresence: ['presence'],
   allBulkOps: ['bulk'],
   bulkOps: (worksetId: number) => ['bulk', worksetId] as const,
 } as const;

@@ -31,6 +31,10 @@ export function createQueryClient(): QueryClient {
     },
   });
   client.setQueryDefaults(keys.allEntries, { gcTime: ENTRY_GC_MS });
+  // A place left is never looked up again (a move shows the last answer until the new one
+  // lands, from the observer, not the cache): kept, every entry stepped through would leave
+  // one behind for minutes, with its timer.
+  client.setQueryDefaults(keys.allPresence, { gcTime: 0 });
   return client;
 }
 

@@ -1,6 +1,7 @@
 import { skipToken, useQuery } from '@tanstack/react-query';
 import type { Presence, PresencePlace } from '../api/contract.js';
 import { useApi } from './api-context.js';
+import { keys } from './keys.js';
 
 /** How often a window says where it is and hears who else is there (the server keeps it fresh for 30 s). */
 const PRESENCE_POLL_MS = 5000;
@@ -13,7 +14,7 @@ const PRESENCE_POLL_MS = 5000;
 export function usePresence(place: PresencePlace | null): readonly Presence[] {
   const api = useApi();
   const query = useQuery({
-    queryKey: ['presence', place?.dictionary ?? null, place?.worksetId ?? null, place?.guid ?? null],
+    queryKey: keys.presence(place?.dictionary ?? null, place?.worksetId ?? null, place?.guid ?? null),
     queryFn: place === null ? skipToken : () => api.presence.update({ dictionary: place.dictionary, worksetId: place.worksetId, guid: place.guid }),
     refetchInterval: PRESENCE_POLL_MS,
     refetchIntervalInBackground: true,

@@ -126,6 +126,21 @@ describe('the query cache', () => {
     expect(client.getQueryCache().find({ queryKey: keys.dictionaries })).toBeDefined();
   });
 
+  it('keeps no presence of a place the window has left (stepping through entries leaves none behind)', async () => {
+    const client = createQueryClient();
+    const fetches = new Fetches();
+    for (let n = 0; n < 20; n++) {
+      const unmount = show(client, keys.presence('sample', 1, `g${n}`), fetches.fn(n));
+      await fetches.release();
+      unmount();
+    }
+    const here = show(client, keys.presence('sample', 1, 'g20'), fetches.fn(20));
+    await fetches.release();
+    await tick();
+    expect(client.getQueryCache().findAll({ queryKey: keys.allPresence }).map((q) => q.queryKey[3])).toEqual(['g20']);
+    here();
+  });
+
   it('an invalidation during a fetch refetches once when it lands, however many arrive', async () => {
     const client = createQueryClient();
     const invalidator = createInvalidator(client);
