@@ -12,6 +12,8 @@ import { addServeCommand } from './cli/serve-command.js';
 import { addTeamCommands } from './cli/team-commands.js';
 import { addWorksetCommands } from './cli/workset-commands.js';
 import type { GlobalOptions } from './cli/context.js';
+import { BaseXError } from './basex/errors.js';
+import { refusalInWords } from './lift/server-refusal.js';
 import { createAppShutdown } from './shutdown-app.js';
 import { logToStderr, onQuitSignals, tolerateClosedTerminal, type Shutdown } from './shutdown.js';
 
@@ -56,7 +58,7 @@ try {
   }
   // Failed because a signal is releasing BaseX under it: let the release finish; it exits.
   if (quitting?.reason) await quitting.begin('quit');
-  const message = error instanceof Error ? error.message : String(error);
+  const message = error instanceof BaseXError ? refusalInWords(error).message : error instanceof Error ? error.message : String(error);
   process.stderr.write(`workset-browser: ${message}\n`);
   process.exit(EXIT_FAILURE);
 }

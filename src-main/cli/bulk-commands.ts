@@ -33,7 +33,7 @@ export function addBulkCommands(program: Command, globals: () => GlobalOptions):
         if (first === 'list') {
           if (options.op !== undefined) throw new Error('bulk list takes no --op');
           const operations = await bulk.list(session, { dictionary: opIdText });
-          report(options.json, { operations }, () => operations.map(describe).join('\n') || 'no bulk operations on this server');
+          report(options.json, { operations }, () => operations.map(describe).join('\n') || (opIdText === undefined ? 'no bulk operations on this server' : `no bulk operations on ${opIdText}`));
           return;
         }
         if (first === 'pause' || first === 'resume') {

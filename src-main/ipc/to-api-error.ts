@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { ConnectionError, TimeoutError, AuthError, BaseXError } from '../basex/errors.js';
 import { isErrorCode, type ApiError } from '../domain/errors.js';
+import { refusalInWords } from '../lift/server-refusal.js';
 
 /**
  * Turns anything thrown by a handler into an ApiError. Errors that carry one of our codes keep
@@ -16,7 +17,7 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ConnectionError || error instanceof TimeoutError || error instanceof AuthError) {
     return { code: 'Unavailable', message: `the BaseX server is not reachable (${error.message}); it will be retried on the next action` };
   }
-  if (error instanceof BaseXError) return { code: 'Internal', message: `BaseX refused the request: ${error.message}` };
+  if (error instanceof BaseXError) return refusalInWords(error);
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
     if (isErrorCode(code)) return { code, message: error.message, details: (error as { details?: unknown }).details };

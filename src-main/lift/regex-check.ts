@@ -1,6 +1,7 @@
 import { BaseXError } from '../basex/errors.js';
 import type { Queryable } from '../basex/queryable.js';
 import type { FieldEdit } from '../domain/edits.js';
+import { regexHint } from './regex-hints.js';
 
 /**
  * The one check of regular expressions, for a replace edit (inline or bulk) and for a `matches`
@@ -65,7 +66,10 @@ function describe(code: string | undefined, use: RegexUse): RegexProblem | undef
     case 'FORX0001':
       return { field: 'flags', message: `"${use.flags}" are not regular expression flags: use i, m, s and x` };
     case 'FORX0002':
-      return { field: 'pattern', message: `${quoted(use.pattern)} is not a valid XQuery regular expression` };
+      return {
+        field: 'pattern',
+        message: `${quoted(use.pattern)} is not a valid XQuery regular expression: ${regexHint(use.pattern, use.replacement !== undefined)}`,
+      };
     case 'FORX0003':
       return { field: 'pattern', message: `${quoted(use.pattern)} matches the empty string, so there is nothing to replace` };
     case 'FORX0004':
@@ -78,7 +82,7 @@ function describe(code: string | undefined, use: RegexUse): RegexProblem | undef
   }
 }
 
-/** A value for a one-line message: quoted, and cut short if long. */
+/** A value for a one-line message: quoted as typed (a \\ stays one), and cut short if long. */
 function quoted(text: string): string {
-  return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+  return `"${text.length > 60 ? `${text.slice(0, 60)}…` : text}"`;
 }

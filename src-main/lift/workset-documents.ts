@@ -279,8 +279,13 @@ async function write(session: Queryable, db: string, id: number, body: string, b
       { ...changeBindings(meta), ...bindings, path: worksetPath(id) },
     ),
   );
-  if (line === 'missing') throw new AppError('NotFound', `workset ${id} was not found (it may have been deleted in another window or on another desktop)`);
+  if (line === 'missing') throw worksetNotFound(id);
   if (line === 'no-member') throw new AppError('NotFound', `that entry is not in workset ${id}`);
   if (line.startsWith('taken\t')) refuseTaken(line.slice(6), db);
   return line;
+}
+
+/** No workset of that id on the server: never made, or deleted since (by anyone, anywhere). */
+export function worksetNotFound(id: number): AppError {
+  return new AppError('NotFound', `there is no workset ${id}: it may have been deleted since`);
 }

@@ -3,7 +3,7 @@ import { BaseXError } from '../basex/errors.js';
 import { AppError } from '../domain/app-error.js';
 import { dictionariesWithLogs } from '../lift/change-log.js';
 import {
-  dictionaryOfWorkset, getServerWorkset, listServerWorksets, serverMembers, type WorksetMeta,
+  dictionaryOfWorkset, getServerWorkset, listServerWorksets, serverMembers, worksetNotFound, type WorksetMeta,
 } from '../lift/workset-documents.js';
 import { serverIdentity } from '../lift/server-register.js';
 import { keysOf } from './query/run.js';
@@ -50,7 +50,7 @@ export class WorksetIndex {
     const meta = dictionary === undefined ? undefined : await getServerWorkset(session, dictionary, id);
     if (!meta) {
       if (held) this.store.copies.forget(held.localId);
-      throw new AppError('NotFound', `workset ${id} was not found (it may have been deleted in another window or on another desktop)`);
+      throw worksetNotFound(id);
     }
     try {
       return { server, localId: await this.take(session, server, meta, known), meta };

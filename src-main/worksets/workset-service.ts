@@ -64,7 +64,10 @@ export class WorksetService {
   async list(session: Queryable, dictionary?: string): Promise<WorksetSummary[]> {
     const server = await this.ready(session);
     await this.index.sync(session, dictionary);
-    return this.store.worksets.listOn(server, dictionary).map((row) => this.summary(row));
+    const rows = this.store.worksets.listOn(server, dictionary);
+    // None listed: say so only of a dictionary that exists.
+    if (dictionary !== undefined && rows.length === 0) await dictionaryInfo(session, dictionary);
+    return rows.map((row) => this.summary(row));
   }
 
   async get(session: Queryable, id: number): Promise<WorksetSummary> {

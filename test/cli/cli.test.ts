@@ -66,6 +66,17 @@ describe('workset-browser failures', () => {
     expect(await cli('export', 'no_such_dictionary', join(work, 'x.lift'))).toMatchObject({ code: 1, stderr: expect.stringMatching(/no_such_dictionary/) });
   });
 
+  it('names a missing dictionary or workset in words, never the server\'s and never of windows', async () => {
+    const query = JSON.stringify({ match: 'all', filters: [] });
+    const runs = await Promise.all([
+      cli('worksets', 'create', 'NoSuchDb', '--name', 'x', '--query', query),
+      cli('worksets', 'list', 'NoSuchDb'),
+      cli('bulk', 'list', 'NoSuchDb'),
+    ]);
+    for (const run of runs) expect(run).toMatchObject({ code: 1, stderr: 'workset-browser: there is no dictionary "NoSuchDb"\n' });
+    expect(await cli('worksets', 'show', '987654')).toMatchObject({ code: 1, stderr: 'workset-browser: there is no workset 987654: it may have been deleted since\n' });
+  });
+
   it('exits 2 for usage errors', async () => {
     expect((await cli('frobnicate')).code).toBe(2);
     expect((await cli('import')).code).toBe(2);
@@ -149,6 +160,11 @@ describe('workset-browser worksets, bulk and undo', () => {
     const run = await cli('worksets', 'create', 'any_db', '--name', 'x', '--query', bad);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/filters\[1\]\.filters\[0\]\.field: unknown field "colour"/);
+    const wordBound = JSON.stringify({ match: 'all', filters: [{ field: 'headword', op: 'matches', value: '\\bcat\\b' }] });
+    expect((await cli('worksets', 'create', 'any_db', '--name', 'x', '--query', wordBound)).stderr).toBe(
+      'workset-browser: invalid query: filters[0].value: headword: "\\bcat\\b" is not a valid XQuery regular expression: ' +
+        'XQuery has no \\b (word boundary): for the whole word "cat" write (^|\\W)cat(\\W|$)\n',
+    );
     const op = await cli('bulk', '1', '--op', JSON.stringify({ action: 'paint', field: 'pos' }));
     expect(op.code).toBe(1);
     expect(op.stderr).toMatch(/action/);

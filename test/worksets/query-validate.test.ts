@@ -125,9 +125,9 @@ describe('validateQuery on Sena', () => {
     expect(result.issues.map((issue) => issue.path)).toEqual(['filters[1].value', 'filters[2].filters[0].value', 'filters[2].filters[1].value']);
     // The same words as a bad replace pattern, naming the filter's field.
     expect(result.issues.map((issue) => issue.message)).toEqual([
-      'gloss: "[unclosed" is not a valid XQuery regular expression',
-      'headword: "a{2,1}" is not a valid XQuery regular expression',
-      'id: "(?<name>x)" is not a valid XQuery regular expression',
+      'gloss: "[unclosed" is not a valid XQuery regular expression: check that every ( [ { has its closing partner, and put a \\ before . * + ? ( ) [ ] { } | \\ ^ $ where you mean the character itself',
+      'headword: "a{2,1}" is not a valid XQuery regular expression: check that every ( [ { has its closing partner, and put a \\ before . * + ? ( ) [ ] { } | \\ ^ $ where you mean the character itself',
+      'id: "(?<name>x)" is not a valid XQuery regular expression: XQuery has no named groups: write a plain group ( … ) and refer to it by number ($1 in a replacement, \\1 in the pattern)',
     ]);
   });
 

@@ -192,7 +192,8 @@ describe('workset services against Sena', () => {
     const { id } = await worksets.create(session, { dictionary: db, name: 'bad-regex', query: NOUNS });
     const replace = { action: 'replace', field: 'gloss', lang: 'en', replacement: 'x' } as const;
     const cases = [
-      { edit: { ...replace, pattern: '(unclosed' }, field: 'pattern', message: /^invalid request: pattern: "\(unclosed" is not a valid XQuery regular expression$/ },
+      { edit: { ...replace, pattern: '(unclosed' }, field: 'pattern', message: /^invalid request: pattern: "\(unclosed" is not a valid XQuery regular expression: check that every \( \[ \{ has its closing partner/ },
+      { edit: { ...replace, pattern: '\\bcat\\b' }, field: 'pattern', message: /pattern: "\\bcat\\b" is not a valid XQuery regular expression: XQuery has no \\b \(word boundary\): for the whole word "cat" write \(\^\|\\W\)cat\(\\W\|\$\), and put \$1 and \$2 around the replacement/ },
       { edit: { ...replace, pattern: '(?<name>a)' }, field: 'pattern', message: /pattern: .* is not a valid XQuery regular expression/ },
       { edit: { ...replace, pattern: 'a*' }, field: 'pattern', message: /pattern: "a\*" matches the empty string/ },
       { edit: { ...replace, pattern: 'a', replacement: 'US$' }, field: 'replacement', message: /replacement: "US\$" is not a valid replacement/ },

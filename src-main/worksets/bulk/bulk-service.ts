@@ -9,6 +9,7 @@ import { completeOperation, createOperation, moveOperation, requestOperation, ty
 import { addMembers, countMembers, membersIn, MEMBER_STATES } from '../../lift/bulk-members.js';
 import { applyBulkBatch, undoBulkBatch } from '../../lift/bulk-writes.js';
 import type { ChangeMeta } from '../../lift/change-log.js';
+import { dictionaryInfo } from '../../lift/dictionaries.js';
 import { previewEdit } from '../../lift/entry-xml.js';
 import type { Store } from '../store/index.js';
 import { checkEdit } from '../check-edit.js';
@@ -191,6 +192,8 @@ export class BulkService {
     await this.ready(session);
     const dictionary = filter.worksetId === undefined ? filter.dictionary : await this.worksets.dictionaryOf(session, filter.worksetId);
     const all = await this.finder.list(session, dictionary);
+    // None listed: say so only of a dictionary that exists.
+    if (all.length === 0 && dictionary !== undefined) await dictionaryInfo(session, dictionary);
     return all
       .filter((op) => filter.worksetId === undefined || (op.worksetId === filter.worksetId && (op.legacy === '' || op.store === this.finder.store)))
       .filter((op) => filter.states === undefined || filter.states.includes(op.state))

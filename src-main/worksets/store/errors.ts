@@ -23,7 +23,7 @@ export class StoreError extends Error {
 }
 
 export const BUSY_MESSAGE =
-  'the workset store is busy: another window or process is writing to it; try again in a moment';
+  'the workset store is busy: another Workset Browser process (the app or a command) is writing to it; try again in a moment';
 
 /**
  * Turns what better-sqlite3 throws into a StoreError where the cause is the environment (busy,
