@@ -24,10 +24,13 @@ export interface RunningHost {
  * server `basexUrl` names, as a second desktop would) and waits for the address it prints. Each
  * spec file gets its own host.
  */
-export async function startHost(options: { sample?: boolean; basexUrl?: string } = {}): Promise<RunningHost> {
-  const dataFolder = mkdtempSync(join(tmpdir(), 'wb-e2e-'));
+export async function startHost(options: { sample?: boolean; basexUrl?: string; dataFolder?: string; port?: number } = {}): Promise<RunningHost> {
+  // A data folder the spec names is the spec's to remove (it outlives a host started on it again).
+  const owned = options.dataFolder === undefined;
+  const dataFolder = options.dataFolder ?? mkdtempSync(join(tmpdir(), 'wb-e2e-'));
   const server = options.basexUrl ? ['--basex', options.basexUrl] : [];
-  const args = [CLI, 'serve', '--json', '--data', dataFolder, ...server, ...(options.sample ? [] : ['--no-sample'])];
+  const portArgs = options.port === undefined ? [] : ['--port', String(options.port)];
+  const args = [CLI, 'serve', '--json', '--data', dataFolder, ...server, ...portArgs, ...(options.sample ? [] : ['--no-sample'])];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -48,7 +51,7 @@ export async function startHost(options: { sample?: boolean; basexUrl?: string }
     port,
     dataFolder,
     cli: (cliArgs) => run([CLI, ...cliArgs, '--data', dataFolder, ...server]),
-    stop: () => stop(child, dataFolder),
+    stop: () => stop(child, owned ? dataFolder : undefined),
     kill: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((done) => child.once('exit', done));
@@ -69,11 +72,11 @@ function run(args: string[]): Promise<{ code: number; stdout: string; stderr: st
   });
 }
 
-async function stop(child: ChildProcess, dataFolder: string): Promise<void> {
+async function stop(child: ChildProcess, dataFolder: string | undefined): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise((done) => child.once('exit', done));
     child.kill('SIGTERM');
     await exited;
   }
-  rmSync(dataFolder, { recursive: true, force: true });
+  if (dataFolder !== undefined) rmSync(dataFolder, { recursive: true, force: true });
 }

@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { startServices } from '../app-services.js';
 import { resolveDataFolder } from '../data-folder.js';
 import { startBrowserHost, type BrowserHost } from '../host/browser-host.js';
+import { readSavedAddress, saveAddress } from '../host/saved-address.js';
 import { rendererRoot } from '../resources.js';
 import { releaseAllLeases } from '../basex/server-launcher.js';
 import { createAppShutdown, type Releasable } from '../shutdown-app.js';
@@ -17,7 +18,7 @@ export function addServeCommand(program: Command, globals: () => GlobalOptions):
   program
     .command('serve')
     .description('serve the app to a browser on 127.0.0.1 (the address printed carries an access token)')
-    .option('--port <n>', 'port (default: a free one)', parsePort, 0)
+    .option('--port <n>', 'port (default: the last launch\'s when free, so its address keeps working; else a free one)', parsePort, 0)
     .option('--no-sample', 'do not import the sample dictionary into a new data folder')
     .option('--json', 'print the address as JSON')
     .action(async (options: { port: number; sample: boolean; json?: boolean }) => {
@@ -36,14 +37,17 @@ export function addServeCommand(program: Command, globals: () => GlobalOptions):
         throw error;
       }
       if (shutdown.reason) return;
-      const { host, dataFolder } = app;
-      process.stdout.write(options.json ? JSON.stringify({ url: host.url, port: host.port, dataFolder }) + '\n' : `Workset Browser is at ${host.url}\n`);
+      const { host, dataFolder, reused } = app;
+      const again = reused ? ' (the address of its last launch: tabs still open on it reconnect)' : '';
+      process.stdout.write(options.json ? JSON.stringify({ url: host.url, port: host.port, dataFolder, reused }) + '\n' : `Workset Browser is at ${host.url}${again}\n`);
       // Runs until a signal: the shutdown closes the host and the services, then exits.
     });
 }
 
 interface ServedApp extends Releasable {
   readonly host: BrowserHost;
+  /** The address is the last launch's: tabs still open on it reconnect. */
+  readonly reused: boolean;
   readonly dataFolder: string;
 }
 
@@ -62,10 +66,13 @@ async function startApp(globals: GlobalOptions, renderer: string, options: { por
     },
   });
   try {
-    const host = await startBrowserHost({ port: options.port, rendererRoot: renderer, table: services.table, attachWindow: services.attachWindow });
+    const previous = readSavedAddress(services.dataFolder);
+    const host = await startBrowserHost({ port: options.port, previous, rendererRoot: renderer, table: services.table, attachWindow: services.attachWindow });
+    saveAddress(services.dataFolder, { port: host.port, token: host.token });
     served.host = host;
     return {
       host,
+      reused: previous?.token === host.token,
       dataFolder: services.dataFolder,
       close: async () => {
         await host.close();

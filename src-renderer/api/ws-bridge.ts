@@ -37,6 +37,13 @@ export interface BridgeSocket {
 /** Opens a socket to `url` and reports its text frames and its closing to `on`. */
 export type OpenSocket = (url: string, on: { message: (data: unknown) => void; close: () => void }) => BridgeSocket;
 
+/**
+ * Asks the host (`GET /launch`, no token needed) whether `token` is its current launch's:
+ * 'earlier' when a host answers but the token is from an earlier launch, 'none' when nothing
+ * answers. Only asked when a socket closes before the host said hello.
+ */
+export type ProbeLaunch = (token: string) => Promise<'current' | 'earlier' | 'none'>;
+
 /** `WebSocket.OPEN`, spelled out: Node 20 has no global WebSocket to read it from. */
 const OPEN = 1;
 const BACKOFF_MS = [250, 500, 1_000, 2_000, 4_000, 8_000];
@@ -50,7 +57,11 @@ export interface WsBridge {
   readonly connection: ConnectionStore;
 }
 
-export function createWsBridge(location: { readonly host: string; readonly search: string }, openSocket: OpenSocket): WsBridge {
+export function createWsBridge(
+  location: { readonly host: string; readonly search: string },
+  openSocket: OpenSocket,
+  probeLaunch: ProbeLaunch = () => Promise.resolve('none'),
+): WsBridge {
   const token = new URLSearchParams(location.search).get('token');
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const connectionListeners = new Set<() => void>();
@@ -79,7 +90,8 @@ export function createWsBridge(location: { readonly host: string; readonly searc
         if (socket !== ws) return;
         socket = null;
         dropInFlight();
-        scheduleReconnect();
+        if (state.status === 'open') scheduleReconnect('the connection to Workset Browser was lost');
+        else void probeLaunch(token).then((answer) => refused(answer), () => refused('none'));
       },
     });
     socket = ws;
@@ -116,16 +128,27 @@ export function createWsBridge(location: { readonly host: string; readonly searc
     inFlight.clear();
   };
 
-  const scheduleReconnect = (): void => {
+  const scheduleReconnect = (problem: string): void => {
     const delay = BACKOFF_MS[Math.min(state.attempt, BACKOFF_MS.length - 1)];
-    const wasOpen = state.status === 'open';
-    setState({
-      status: 'reconnecting',
-      attempt: state.attempt + 1,
-      retryAt: Date.now() + delay,
-      problem: wasOpen ? 'the connection to Workset Browser was lost' : 'Workset Browser is not answering: is `workset-browser serve` still running?',
-    });
+    setState({ status: 'reconnecting', attempt: state.attempt + 1, retryAt: Date.now() + delay, problem });
     retryTimer = setTimeout(connect, delay);
+  };
+
+  /** A socket closed before the host said hello: an address of an earlier launch is final, the rest is retried. */
+  const refused = (answer: 'current' | 'earlier' | 'none'): void => {
+    if (answer === 'earlier') {
+      setState({
+        status: 'failed',
+        retryAt: null,
+        problem: `this address is from an earlier launch of Workset Browser: open the address \`workset-browser serve\` printed when it started this time (http://${location.host}/?token=…)`,
+      });
+      return;
+    }
+    scheduleReconnect(
+      answer === 'none'
+        ? `nothing answers at ${location.host}: start \`workset-browser serve\` again (it takes this address back when its port is free), or open the address it printed`
+        : 'Workset Browser is starting up or busy',
+    );
   };
 
   const call = <C extends Channel>(channel: C, args: ChannelArgs<C>): Promise<ApiResult<ChannelResult<C>>> =>

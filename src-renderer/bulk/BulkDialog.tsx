@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useVocabulary } from '../hooks/use-data.js';
 import { RESUMABLE_STATES, UNDOABLE_STATES } from '../api/contract.js';
-import { useBulkOperation } from '../hooks/use-bulk-operation.js';
+import { useBulkOperation, type BulkPhase } from '../hooks/use-bulk-operation.js';
+import type { ApiCallError } from '../api/api-error.js';
 import { Dialog } from '../ui/Dialog.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { ProgressBar } from '../ui/ProgressBar.js';
@@ -184,7 +185,18 @@ export function BulkDialog({ worksetId, worksetName, dictionary, total, onClose 
       {state.phase === 'undoing' && state.outcome && <BulkOutcomeView outcome={state.outcome} />}
       {state.phase === 'stopped' && <BulkStoppedView operation={state.operation} />}
       {state.phase === 'undone' && <BulkOutcomeView outcome={state.outcome} undone />}
-      {bulk.error && <ErrorMessage what="The bulk edit stopped:" error={bulk.error} />}
+      {bulk.error && <ErrorMessage what={errorHeading(state, bulk.error)} error={bulk.error} />}
     </Dialog>
   );
+}
+
+/**
+ * What a failed call did, by which call it was and where it left the dialog: refused before any
+ * entry was written (back at the form or the preview) is not a run that stopped.
+ */
+function errorHeading(state: BulkPhase, error: ApiCallError): string {
+  if (state.phase === 'editing' || state.phase === 'previewed') return 'The bulk edit did not start, nothing was changed:';
+  if (error.channel === 'bulk.undo') return 'The undo stopped:';
+  if (error.channel === 'bulk.pause' || error.channel === 'bulk.cancel') return `The ${error.channel === 'bulk.pause' ? 'pause' : 'cancel'} was not taken:`;
+  return 'The bulk edit stopped:';
 }

@@ -1,4 +1,5 @@
-import { skipToken, useQuery } from '@tanstack/react-query';
+import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useSyncExternalStore } from 'react';
 import type { Presence, PresencePlace } from '../api/contract.js';
 import { useApi } from './api-context.js';
 import { keys } from './keys.js';
@@ -29,4 +30,23 @@ export function usePresence(place: PresencePlace | null): readonly Presence[] {
 export function namesOf(present: readonly Presence[]): string {
   const names = [...new Set(present.map((p) => p.who))];
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+const NOBODY: readonly Presence[] = [];
+
+/**
+ * Who else is on `dictionary`, as the view that reports this window's place last heard it:
+ * read from the cache, never asked, since asking is saying where this window is (and a second
+ * place would move it). Nobody until a view has asked.
+ */
+export function usePresenceHeard(dictionary: string | null): readonly Presence[] {
+  const client = useQueryClient();
+  const subscribe = useCallback((listener: () => void) => client.getQueryCache().subscribe(listener), [client]);
+  const read = useCallback((): readonly Presence[] => {
+    if (dictionary === null) return NOBODY;
+    const heard = client.getQueryCache().findAll({ queryKey: ['presence', dictionary] }).filter((query) => query.state.data !== undefined);
+    const newest = heard.sort((a, b) => b.state.dataUpdatedAt - a.state.dataUpdatedAt)[0];
+    return (newest?.state.data as readonly Presence[] | undefined) ?? NOBODY;
+  }, [client, dictionary]);
+  return useSyncExternalStore(subscribe, read);
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startServices, type AppServices } from '../../src-main/app-services.js';
 import { startBrowserHost, type BrowserHost } from '../../src-main/host/browser-host.js';
+import { readSavedAddress, saveAddress, type HostAddress } from '../../src-main/host/saved-address.js';
 import type { ServerMessage } from '../../src-main/host/wire.js';
 import { testServerUrl } from '../helpers/basex.js';
 
@@ -151,4 +152,34 @@ describe('browser host', () => {
     }
     expect((await get('/', 'rebound.example.com')).status).toBe(403);
   });
+
+  it('tells a page whether its token is this launch\'s, without the token and without saying which is right', async () => {
+    const current = await get(`/launch?token=${host.token}`);
+    expect(current).toMatchObject({ status: 200 });
+    expect(JSON.parse(current.body)).toEqual({ app: 'workset-browser', token: 'current' });
+    for (const path of ['/launch?token=from-an-earlier-launch', '/launch']) {
+      const earlier = await get(path);
+      expect(JSON.parse(earlier.body)).toEqual({ app: 'workset-browser', token: 'earlier' });
+      expect(earlier.body).not.toContain(host.token);
+    }
+    expect((await get('/launch', 'rebound.example.com')).status).toBe(403);
+  });
+
+  it('takes back the last launch\'s port and token when the port is free, else a new address', async () => {
+    const start = (previous?: HostAddress) => startBrowserHost({ previous, rendererRoot: renderer, table: services.table, attachWindow: services.attachWindow });
+    const first = await start();
+    const saved = { port: first.port, token: first.token };
+    saveAddress(join(folder, 'data'), saved);
+    expect(statSync(join(folder, 'data', 'browser-host.json')).mode & 0o777).toBe(0o600);
+    await first.close();
+
+    const again = await start(readSavedAddress(join(folder, 'data')));
+    expect({ port: again.port, token: again.token }).toEqual(saved);
+    // The port is held (by `again`): a new port and a new token, so the old address cannot be mistaken for it.
+    const beside = await start(saved);
+    expect(beside.port).not.toBe(saved.port);
+    expect(beside.token).not.toBe(saved.token);
+    await Promise.all([again.close(), beside.close()]);
+  });
 });
+

@@ -168,7 +168,7 @@ describe('the WebSocket bridge', () => {
 
     // Each failed attempt waits longer before the next: 250 ms, then 500 ms, …
     const second = await until(bridge, (s) => s.status === 'reconnecting' && s.attempt === 2);
-    expect(second.problem).toContain('is not answering');
+    expect(second.problem).toBe(`nothing answers at 127.0.0.1:${port}: start \`workset-browser serve\` again (it takes this address back when its port is free), or open the address it printed`);
     expect(second.retryAt! - Date.now()).toBeLessThanOrEqual(500);
     const third = await until(bridge, (s) => s.attempt === 3);
     expect(third.retryAt! - Date.now()).toBeGreaterThan(500);
@@ -179,6 +179,23 @@ describe('the WebSocket bridge', () => {
     await until(bridge, (s) => s.status === 'open');
     expect(bridge.connection.get()).toMatchObject({ attempt: 0, generation: 2, problem: null });
     await expect(bridge.api.call('app.status', {})).resolves.toEqual({ ok: true, value: 'app.status' });
+  });
+
+  it('refused by a host that answers: an address of an earlier launch says so and is not retried', async () => {
+    const probed: string[] = [];
+    const open = vi.fn<OpenSocket>((_, on) => {
+      setTimeout(on.close, 0);
+      return { readyState: 0, send: () => undefined };
+    });
+    const bridge = createWsBridge({ host: '127.0.0.1:4321', search: '?token=old' }, open, (token) => {
+      probed.push(token);
+      return Promise.resolve('earlier');
+    });
+    const failed = await until(bridge, (s) => s.status === 'failed');
+    expect(failed.problem).toBe('this address is from an earlier launch of Workset Browser: open the address `workset-browser serve` printed when it started this time (http://127.0.0.1:4321/?token=…)');
+    expect(probed).toEqual(['old']);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(open).toHaveBeenCalledTimes(1);
   });
 
   it('without a token it fails at once, and so does every call', async () => {
