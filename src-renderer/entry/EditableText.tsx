@@ -13,6 +13,11 @@ interface Props {
   readonly options?: readonly string[];
   readonly className?: string;
   readonly placeholder?: string;
+  /** The writing system of the text: its `lang`, so the browser picks the script's font and direction. */
+  readonly lang?: string;
+  /** Opens in the editor (a value being added); Cancel or Escape then calls onCancel. */
+  readonly startEditing?: boolean;
+  readonly onCancel?: () => void;
 }
 
 /**
@@ -20,8 +25,12 @@ interface Props {
  * entry (another window saved it) changes what is shown around it but not the draft, and the
  * save goes against the version editing started from — so it conflicts instead of clobbering.
  */
-export function EditableText({ label, value, version, onSave, multiline, options, className, placeholder = '—' }: Props) {
-  const [draft, setDraft] = useState<{ text: string; from: string } | null>(null);
+export function EditableText({ label, value, version, onSave, multiline, options, className, placeholder = '—', lang, startEditing, onCancel }: Props) {
+  const [draft, setDraft] = useState<{ text: string; from: string } | null>(startEditing ? { text: value, from: version } : null);
+  const cancel = (): void => {
+    setDraft(null);
+    onCancel?.();
+  };
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiCallError | null>(null);
 
@@ -46,7 +55,13 @@ export function EditableText({ label, value, version, onSave, multiline, options
   if (!draft) {
     return (
       <span className={`editable ${className ?? ''}`}>
-        <span className={value ? 'editable-value' : 'editable-value muted'}>{value || placeholder}</span>
+        {value ? (
+          <span className="editable-value" lang={lang} dir="auto">
+            {value}
+          </span>
+        ) : (
+          <span className="editable-value muted">{placeholder}</span>
+        )}
         <button type="button" className="edit-button" aria-label={`Edit ${label}`} title={`Edit ${label}`} onClick={() => setDraft({ text: value, from: version })}>
           ✎
         </button>
@@ -56,6 +71,8 @@ export function EditableText({ label, value, version, onSave, multiline, options
   const listId = options ? `options-${label.replace(/\W+/g, '-')}` : undefined;
   const common = {
     'aria-label': label,
+    lang,
+    dir: 'auto',
     value: draft.text,
     autoFocus: true,
     disabled: saving,
@@ -63,7 +80,7 @@ export function EditableText({ label, value, version, onSave, multiline, options
     onKeyDown: (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
         event.stopPropagation();
-        setDraft(null);
+        cancel();
       } else if (event.key === 'Enter' && (!multiline || event.ctrlKey || event.metaKey)) {
         event.preventDefault();
         void save();
@@ -84,9 +101,12 @@ export function EditableText({ label, value, version, onSave, multiline, options
         <button type="button" className="button small primary" disabled={saving} onClick={() => void save()}>
           {saving ? 'Saving…' : 'Save'}
         </button>
-        <button type="button" className="button small" disabled={saving} onClick={() => setDraft(null)}>
+        <button type="button" className="button small" disabled={saving} onClick={cancel}>
           Cancel
         </button>
+        <span className="muted small" data-testid="save-hint">
+          {multiline ? 'Ctrl+Enter saves, Enter starts a new line, Esc cancels' : 'Enter saves, Esc cancels'}
+        </span>
         {draft.from !== version && <span className="warning small">Changed elsewhere since you started: saving will ask which version to keep.</span>}
       </span>
       {error && <ErrorMessage what={`Saving ${label} failed:`} error={error} />}

@@ -1,10 +1,14 @@
 import type { EntryDocument } from './entry-document.js';
-import { FormsRow } from './FormsRow.js';
+import { FormsRow, withText } from './FormsRow.js';
 
 /** The entry-level facts that are read here but edited elsewhere: traits, variants, relations, custom fields. */
 export function EntryExtras({ doc }: { doc: EntryDocument }) {
-  const traits = doc.traits.filter((t) => t.name !== 'morph-type');
-  if (traits.length + doc.variants.length + doc.relations.length + doc.fields.length === 0) return null;
+  const traits = doc.traits.filter((t) => t.name !== 'morph-type' && t.value !== '');
+  // A label is shown only with something after it (Pumi's variants carry no text of their own).
+  const variants = doc.variants.filter((forms) => withText(forms).length > 0);
+  const fields = doc.fields.filter((f) => withText(f.forms).length > 0);
+  const relations = doc.relations.filter((r) => r.ref !== '');
+  if (traits.length + variants.length + relations.length + fields.length === 0) return null;
   return (
     <section className="entry-section" aria-label="More">
       {traits.length > 0 && (
@@ -16,17 +20,17 @@ export function EntryExtras({ doc }: { doc: EntryDocument }) {
           ))}
         </p>
       )}
-      {doc.variants.map((forms, i) => (
+      {variants.map((forms, i) => (
         <p key={`v${i}`}>
           <span className="label">Variant:</span> <FormsRow forms={forms} />
         </p>
       ))}
-      {doc.relations.map((r, i) => (
+      {relations.map((r, i) => (
         <p key={`r${i}`}>
           <span className="label">{r.type}:</span> <code className="small">{r.ref}</code>
         </p>
       ))}
-      {doc.fields.map((f, i) => (
+      {fields.map((f, i) => (
         <p key={`f${i}`}>
           <span className="label">{f.type}:</span> <FormsRow forms={f.forms} />
         </p>

@@ -2,7 +2,7 @@ import type { EntryDocument } from './entry-document.js';
 import { formIn } from './entry-document.js';
 import type { FieldRef } from './field-ref.js';
 import { EditableText } from './EditableText.js';
-import { FormsRow } from './FormsRow.js';
+import { FormsRow, withText } from './FormsRow.js';
 
 interface Props {
   readonly doc: EntryDocument;
@@ -18,7 +18,7 @@ export function EntryHeader({ doc, vernacular, version, onSave }: Props) {
     <header className="entry-header">
       {vernacular.map((lang) => (
         <div key={lang} className="headword-line" data-testid="entry-headword" data-lang={lang}>
-          <EditableText label={`Headword ${lang}`} className="entry-headword" value={formIn(doc.lexeme, lang)}
+          <EditableText label={`Headword ${lang}`} lang={lang} className="entry-headword" value={formIn(doc.lexeme, lang)}
             placeholder={formIn(doc.citation, lang) ? `${formIn(doc.citation, lang)} (citation form; no lexeme form)` : '—'}
             version={version}
             onSave={(value, from) => onSave({ field: 'lexeme', lang }, value, from)} />
@@ -26,12 +26,12 @@ export function EntryHeader({ doc, vernacular, version, onSave }: Props) {
         </div>
       ))}
       <div className="entry-meta">
-        {doc.citation.length > 0 && (
+        {withText(doc.citation).length > 0 && (
           <span>
             <span className="label">Citation:</span> <FormsRow forms={doc.citation} />
           </span>
         )}
-        {doc.pronunciations.map((forms, i) => (
+        {doc.pronunciations.filter((forms) => withText(forms).length > 0).map((forms, i) => (
           <span key={i} className="pronunciation">
             <span className="label">Pronunciation:</span> <FormsRow forms={forms} />
           </span>

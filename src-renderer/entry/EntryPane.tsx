@@ -73,7 +73,7 @@ export function EntryPane({ dictionary, entry, curationBusy, onStatus, onFavouri
     setConflict(null);
   };
 
-  const langs = doc ? entryLanguages(doc, vocabulary.data) : { vernacular: [], analysis: [] };
+  const langs = doc ? entryLanguages(doc, vocabulary.data) : { vernacular: [], analysis: [], offered: [] };
   return (
     <section className="entry-pane" aria-label="Entry" data-testid="entry-pane" data-guid={entry.guid} data-version={detail.data?.version}>
       <CurationBar entry={entry} busy={curationBusy} onStatus={onStatus} onFavourite={onFavourite} />
@@ -91,13 +91,14 @@ export function EntryPane({ dictionary, entry, curationBusy, onStatus, onFavouri
                 sense={sense}
                 index={i}
                 langs={langs.analysis}
+                offered={langs.offered}
                 version={detail.data?.version ?? ''}
                 partsOfSpeech={vocabulary.data?.partsOfSpeech.map((p) => p.id) ?? []}
                 onSave={saveField}
               />
             ))}
           </ol>
-          <EntryNotes doc={doc} langs={langs.analysis.slice(0, 1)} version={detail.data.version} onSave={saveField} />
+          <EntryNotes doc={doc} langs={[...langs.analysis, ...langs.offered].slice(0, 1)} version={detail.data.version} onSave={saveField} />
           <EntryExtras doc={doc} />
           <p className="muted small dates">
             Created {formatDateTime(doc.dateCreated)} · Modified {formatDateTime(doc.dateModified)}

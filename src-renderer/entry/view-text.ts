@@ -10,3 +10,9 @@ export function firstForm(forms: Record<string, string | string[]>, join = ', ',
   }
   return '';
 }
+
+/** The writing system of the form firstForm reads (undefined when none has text). */
+export function firstFormLang(forms: Record<string, string | string[]>, lang?: string): string | undefined {
+  if (lang !== undefined && forms[lang] !== undefined) return lang;
+  return Object.entries(forms).find(([, value]) => (Array.isArray(value) ? value.some(Boolean) : value !== ''))?.[0];
+}
