@@ -1,16 +1,26 @@
 import { FlexRender, type Row } from '@tanstack/react-table';
+import { useEffect, useRef } from 'react';
 import type { features, Slot } from './columns.js';
 
 interface Props {
   readonly row: Row<typeof features, Slot>;
   readonly start: number;
   readonly selected: boolean;
+  /** The row Tab reaches (one per list: roving tabindex). */
+  readonly tabStop: boolean;
   readonly onSelect: (slot: Slot) => void;
 }
 
 /** One virtual row, placed by the virtualizer; a placeholder until its page arrives. */
-export function TableRow({ row, start, selected, onSelect }: Props) {
+export function TableRow({ row, start, selected, tabStop, onSelect }: Props) {
   const entry = row.original.row;
+  const ref = useRef<HTMLTableRowElement>(null);
+  // Moving by keyboard while a row has the focus takes the focus along to the newly open row.
+  useEffect(() => {
+    if (selected && document.activeElement instanceof HTMLTableRowElement && document.activeElement !== ref.current && document.activeElement.closest('table') === ref.current?.closest('table')) {
+      ref.current?.focus({ preventScroll: true });
+    }
+  }, [selected]);
   const style = { transform: `translateY(${start}px)` };
   if (!entry) {
     return (
@@ -32,7 +42,14 @@ export function TableRow({ row, start, selected, onSelect }: Props) {
       data-index={row.original.index}
       data-status={entry.status}
       data-favourite={entry.favourite}
+      ref={ref}
+      tabIndex={tabStop ? 0 : -1}
       onClick={() => onSelect(row.original)}
+      onKeyDown={(event) => {
+        if (event.key !== 'Enter' && event.key !== ' ') return;
+        event.preventDefault();
+        onSelect(row.original);
+      }}
     >
       {row.getAllCells().map((cell) => (
         <td key={cell.id} className={`cell-${cell.column.id}`}>

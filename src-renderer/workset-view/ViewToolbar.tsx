@@ -10,10 +10,14 @@ interface Props {
   readonly loading: boolean;
   /** The person's name this app records changes under: "my entries" are the ones assigned to it. */
   readonly who: string | null;
+  /** "Mark and move on": D, R or P (or the status buttons) go to the next entry after marking. */
+  readonly moveOn: boolean;
+  readonly onMoveOn: (on: boolean) => void;
+  readonly onHelp: () => void;
 }
 
 /** Which rows the list shows: by status, favourites only; and how many that is. */
-export function ViewToolbar({ view, onChange, total, loading, who }: Props) {
+export function ViewToolbar({ view, onChange, total, loading, who, moveOn, onMoveOn, onHelp }: Props) {
   const status = view.status?.[0] ?? '';
   return (
     <div className="toolbar" role="toolbar" aria-label="Filter entries">
@@ -42,13 +46,22 @@ export function ViewToolbar({ view, onChange, total, loading, who }: Props) {
           My entries
         </label>
       )}
+      <label className="checkbox" title="After D, R or P, open the next entry">
+        <input type="checkbox" checked={moveOn} onChange={(event) => onMoveOn(event.target.checked)} />
+        Mark and move on
+      </label>
       <span className="toolbar-count muted" data-testid="view-count" aria-live="polite">
         {total === null ? 'Loading…' : formatCount(total, 'entry', 'entries')}
         {loading && total !== null ? ' · updating' : ''}
       </span>
-      <span className="toolbar-hint muted small" aria-hidden="true">
-        <kbd>←</kbd>
-        <kbd>→</kbd> move · <kbd>D</kbd> done · <kbd>R</kbd> review · <kbd>P</kbd> pending · <kbd>F</kbd> favourite
+      <span className="toolbar-hint muted small">
+        <span aria-hidden="true">
+          <kbd>↑</kbd>
+          <kbd>↓</kbd> move · <kbd>D</kbd> done · <kbd>R</kbd> review · <kbd>P</kbd> pending · <kbd>F</kbd> favourite ·{' '}
+        </span>
+        <button type="button" className="link-button" onClick={onHelp}>
+          <kbd>?</kbd> all shortcuts
+        </button>
       </span>
     </div>
   );

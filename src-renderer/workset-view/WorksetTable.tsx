@@ -59,6 +59,8 @@ export function WorksetTable({ rows, sort, onSortChange, selectedGuid, onSelect,
   }, [handle, virtualizer]);
 
   const modelRows = table.getRowModel().rows;
+  // One row is in the Tab order: the open entry's when it is shown, else the first one shown.
+  const selectedShown = selectedGuid !== null && items.some((item) => modelRows[item.index]?.original.row?.guid === selectedGuid);
   return (
     <div className="table-scroll" ref={scroller} data-testid="workset-table-scroll">
       <table className="grid-table" style={{ ['--grid-columns' as string]: GRID_COLUMNS }} aria-rowcount={total + 1} data-testid="workset-table" aria-label="Entries">
@@ -66,7 +68,8 @@ export function WorksetTable({ rows, sort, onSortChange, selectedGuid, onSelect,
         <tbody style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = modelRows[item.index];
-            return row ? <TableRow key={item.key} row={row} start={item.start} selected={row.original.row?.guid === selectedGuid} onSelect={onSelect} /> : null;
+            const tabStop = selectedShown ? row?.original.row?.guid === selectedGuid : item.index === first;
+            return row ? <TableRow key={item.key} row={row} start={item.start} selected={row.original.row?.guid === selectedGuid} tabStop={tabStop} onSelect={onSelect} /> : null;
           })}
         </tbody>
       </table>

@@ -1,3 +1,4 @@
+import type { Status } from '../api/contract.js';
 import { useRef, useState } from 'react';
 import { asApiCallError, type ApiCallError } from '../api/api-error.js';
 import { AssignDialog } from '../assign/AssignDialog.js';
@@ -12,6 +13,8 @@ import { useWorksetRows, type RowsView } from '../hooks/use-workset-rows.js';
 import { EmptyState } from '../ui/EmptyState.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { Loading } from '../ui/Loading.js';
+import { useStoredFlag } from '../hooks/use-stored-flag.js';
+import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { useCurationKeys } from './use-curation-keys.js';
 import { useEntryCursor } from './use-entry-cursor.js';
 import { ViewToolbar } from './ViewToolbar.js';
@@ -28,6 +31,8 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
   const [view, setView] = useState<RowsView>(DEFAULT_VIEW);
   const [bulkOpen, setBulkOpen] = useState(false);
   const [assignOpen, setAssignOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [moveOn, setMoveOn] = useStoredFlag('mark-and-move-on');
   const who = useAppStatus().data?.who ?? null;
   const [refreshing, setRefreshing] = useState(false);
   const [actionError, setActionError] = useState<ApiCallError | null>(null);
@@ -39,14 +44,18 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
   const here = namesOf(present.filter((p) => p.worksetId === worksetId));
   const onEntry = namesOf(present.filter((p) => p.worksetId !== null && openGuid !== undefined && p.guid === openGuid));
 
+  const markStatus = async (status: Status): Promise<void> => {
+    if ((await cursor.setStatus(status)) && moveOn) await cursor.move('next');
+  };
   useCurationKeys(
     {
       previous: () => void cursor.move('previous'),
       next: () => void cursor.move('next'),
-      status: (status) => void cursor.setStatus(status),
+      status: (status) => void markStatus(status),
       favourite: () => void cursor.toggleFavourite(),
+      help: () => setHelpOpen(true),
     },
-    workset.data !== undefined && !bulkOpen && !assignOpen,
+    workset.data !== undefined && !bulkOpen && !assignOpen && !helpOpen,
   );
 
   const run = async (what: 'worksets.refresh' | 'windows.open', work: () => Promise<unknown>): Promise<void> => {
@@ -97,7 +106,7 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
       <UnfinishedBulk worksetId={ws.id} />
       {actionError && <ErrorMessage what="That did not work:" error={actionError} />}
       <div className="view-bar">
-        <ViewToolbar view={view} onChange={setView} total={rows.total} loading={rows.loading} who={who} />
+        <ViewToolbar view={view} onChange={setView} total={rows.total} loading={rows.loading} who={who} moveOn={moveOn} onMoveOn={setMoveOn} onHelp={() => setHelpOpen(true)} />
         <UndoControls enabled={!bulkOpen} />
       </div>
       <div className="workset-split">
@@ -126,7 +135,7 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
               dictionary={ws.dictionary}
               entry={cursor.current}
               curationBusy={cursor.busy}
-              onStatus={(status) => void cursor.setStatus(status)}
+              onStatus={(status) => void markStatus(status)}
               onFavourite={() => void cursor.toggleFavourite()}
               onNotes={cursor.saveNotes}
             />
@@ -137,6 +146,7 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
           )}
         </div>
       </div>
+      {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
       {assignOpen && <AssignDialog worksetId={ws.id} total={ws.counts.total} openGuid={cursor.current?.guid ?? null} onClose={() => setAssignOpen(false)} />}
       {bulkOpen && <BulkDialog worksetId={ws.id} worksetName={ws.name} dictionary={ws.dictionary} total={ws.counts.total} onClose={() => setBulkOpen(false)} />}
     </main>

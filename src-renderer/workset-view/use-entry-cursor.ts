@@ -62,14 +62,16 @@ export function useEntryCursor(worksetId: number, view: RowsView, rows: RowsSnap
   );
 
   const curate = useCallback(
-    async (change: (guid: string) => Promise<WorksetEntry>) => {
-      if (!current) return;
+    async (change: (guid: string) => Promise<WorksetEntry>): Promise<boolean> => {
+      if (!current) return false;
       setBusy(true);
       setError(null);
       try {
         setSelected(await change(current.guid));
+        return true;
       } catch (e) {
         setError(asApiCallError('worksets.setStatus', e));
+        return false;
       } finally {
         setBusy(false);
       }

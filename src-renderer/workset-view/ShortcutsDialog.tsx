@@ -1,0 +1,43 @@
+import { Dialog } from '../ui/Dialog.js';
+
+/** Every shortcut of the workset view, in one list (`?` opens it). */
+export const SHORTCUTS: readonly { readonly keys: readonly string[]; readonly what: string }[] = [
+  { keys: ['←', '↑'], what: 'Previous entry' },
+  { keys: ['→', '↓'], what: 'Next entry' },
+  { keys: ['Tab'], what: 'To the work list; Enter opens the focused row' },
+  { keys: ['D'], what: 'Mark done' },
+  { keys: ['R'], what: 'Mark for review' },
+  { keys: ['P'], what: 'Mark pending' },
+  { keys: ['F'], what: 'Favourite, or not' },
+  { keys: ['Enter'], what: 'Save a one-line field' },
+  { keys: ['Ctrl+Enter'], what: 'Save a multi-line field (Enter starts a new line)' },
+  { keys: ['Esc'], what: 'Cancel an edit, close a dialog' },
+  { keys: ['Ctrl+Z'], what: 'Undo your last change' },
+  { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], what: 'Redo' },
+  { keys: ['?'], what: 'This list' },
+];
+
+export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  return (
+    <Dialog title="Keyboard shortcuts" onClose={onClose} testId="shortcuts-dialog">
+      <table className="shortcuts">
+        <tbody>
+          {SHORTCUTS.map(({ keys, what }) => (
+            <tr key={what}>
+              <th scope="row">
+                {keys.map((key, i) => (
+                  <span key={key}>
+                    {i > 0 && ' or '}
+                    <kbd>{key}</kbd>
+                  </span>
+                ))}
+              </th>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted small">The letter keys work when no field is being edited. “Mark and move on”, in the toolbar, goes to the next entry after D, R or P.</p>
+    </Dialog>
+  );
+}
