@@ -68,6 +68,31 @@ test('a bulk edit refused before it starts says so, and the bad pattern says wha
   await expect(dialog).toHaveCount(0);
 });
 
+test('a bulk preview says how many entries really change; an edit that changes nothing cannot run', async () => {
+  const dialog = await previewBulkEdit(page, { action: 'replace', field: 'gloss', lang: 'en', pattern: '^zzz-no-such-gloss', replacement: 'x' });
+  await expect(dialog.getByTestId('bulk-changing')).toHaveAttribute('data-changing', '0');
+  await expect(dialog.getByTestId('bulk-changing')).toContainText('Nothing would change');
+  await expect(dialog.getByRole('button', { name: 'Nothing to run' })).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Back' }).click();
+
+  await dialog.getByLabel('Pattern').fill('^little');
+  await dialog.getByLabel('Replacement').fill('small');
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  const changing = Number(await dialog.getByTestId('bulk-changing').getAttribute('data-changing'));
+  expect(changing).toBeGreaterThan(0);
+  await expect(dialog.getByTestId('bulk-changing')).toContainText(`${changing} change; the other`);
+  // The entries that change come first.
+  const first = dialog.getByTestId('bulk-preview-row').first();
+  await expect(first.locator('.after')).toContainText('small');
+  await dialog.getByRole('button', { name: `Run on ${changing} ${changing === 1 ? 'entry' : 'entries'}` }).click();
+  await expect(dialog.getByTestId('bulk-outcome')).toContainText(`${changing} ${changing === 1 ? 'entry' : 'entries'} changed, `);
+  await expect(dialog.getByTestId('bulk-outcome')).toContainText('unchanged (they already had the new value)');
+  await expect(dialog.getByTestId('bulk-outcome')).not.toContainText('skipped');
+  await dialog.getByRole('button', { name: 'Undo' }).click();
+  await expect(dialog.getByTestId('bulk-outcome')).toHaveAttribute('data-state', 'undone');
+  await dialog.getByRole('button', { name: 'Close' }).last().click();
+});
+
 test('serve started again takes back its address: the open tab reconnects by itself', async () => {
   const { port } = host;
   await host.stop();

@@ -10,10 +10,13 @@ import { withStore } from './with-store.js';
 interface BulkOptions {
   readonly json?: boolean;
   readonly op?: string;
+  readonly dryRun?: boolean;
 }
 
 const BULK_HELP = `
   bulk ID --op JSON     apply the edit to every entry of workset ID
+  bulk ID --op JSON --dry-run
+                        say how many entries it would change, and show the first, without writing any
   bulk pause OP_ID      pause a running operation after its current batch (in whichever process runs it)
   bulk resume OP_ID     finish a paused, interrupted or failed operation (any desktop's)
   bulk list [DB]        the operations on the dictionary server (of DB only, if given), newest first`;
@@ -26,6 +29,7 @@ export function addBulkCommands(program: Command, globals: () => GlobalOptions):
     .argument('<id|pause|resume|list>', 'workset id, or pause / resume / list')
     .argument('[op-id]', 'bulk operation id, after pause or resume; a dictionary, after list')
     .option('--op <json>', 'the edit, e.g. {"action":"set","field":"pos","value":"Noun"}')
+    .option('--dry-run', 'preview only: how many entries the edit would change, and the first of them; nothing is written')
     .option('--json', 'print the result as JSON')
     .addHelpText('after', BULK_HELP)
     .action((first: string, opIdText: string | undefined, options: BulkOptions) =>
@@ -49,6 +53,20 @@ export function addBulkCommands(program: Command, globals: () => GlobalOptions):
         const worksetId = parseId(first);
         const op = parseOp(options.op);
         const preview = await bulk.preview(session, worksetId, op, hooks());
+        if (options.dryRun) {
+          // The preview is dropped from the server's journal: a dry run leaves no operation to run.
+          await bulk.cancel(session, preview.operation.id);
+          endProgress();
+          const { total } = preview.operation;
+          const dry = { dryRun: true, total, changing: preview.changing, unchanged: total - preview.changing, rows: preview.rows };
+          report(options.json, dry, () =>
+            [
+              `would change ${preview.changing} of ${total} entries (${total - preview.changing} unchanged); nothing was written`,
+              ...preview.rows.map((row) => `${row.guid}\t${row.headword}\t${row.before.join(' · ')}\t→\t${row.after.join(' · ')}`),
+            ].join('\n'),
+          );
+          return;
+        }
         reportOutcome(options.json, await bulk.run(session, preview.operation.id, hooks()));
       }),
     );
@@ -97,7 +115,7 @@ function reportOutcome(json: boolean | undefined, outcome: BulkOutcome): void {
   report(json, outcome, () =>
     operation.state === 'paused'
       ? `bulk operation ${operation.id} paused: ${written(operation)}; carry on with \`bulk resume ${operation.id}\``
-      : `bulk operation ${operation.id}: ${operation.changed} changed, ${operation.skipped} skipped`,
+      : `bulk operation ${operation.id}: ${operation.changed} changed, ${outcome.unchanged ?? 0} unchanged, ${operation.skipped - (outcome.unchanged ?? 0)} skipped`,
   );
 }
 

@@ -30,7 +30,9 @@ export interface BulkOperation {
 
 export interface BulkPreview {
   readonly operation: BulkOperation;
-  /** The first entries with the field before and after. */
+  /** How many of the operation's entries the edit really changes (the others it leaves as they are). */
+  readonly changing: number;
+  /** The first entries with the field before and after: those that change first, then some that do not. */
   readonly rows: readonly BulkPreviewRow[];
 }
 
@@ -42,5 +44,8 @@ export interface BulkSkip {
 
 export interface BulkOutcome {
   readonly operation: BulkOperation;
+  /** Entries left alone because someone changed or deleted them since the preview (a run), or since the operation (an undo). */
   readonly skipped: readonly BulkSkip[];
+  /** Of a run: entries that already had the new value, so nothing was written (counted in the operation's `skipped`). */
+  readonly unchanged?: number;
 }

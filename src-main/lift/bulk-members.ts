@@ -39,12 +39,14 @@ export async function addMembers(session: Queryable, db: string, id: number, gui
 }
 
 /** Entries of the operation in one member state (`s`: skipped, `k`: kept by an undo), with why. */
-export async function membersIn(session: Queryable, db: string, id: number, state: string, limit: number): Promise<{ guid: string; why: string }[]> {
+export async function membersIn(session: Queryable, db: string, id: number, state: string, limit: number, exceptWhy = ''): Promise<{ guid: string; why: string }[]> {
   const lines = await session.query(
     onDatabase(db, `declare variable $db external; declare variable $log-db external;
      declare variable $path external; declare variable $state external; declare variable $limit as xs:integer external;
-     for $m in subsequence(db:open($log-db, $path)/bulk/e[@s = $state], 1, $limit) return $m/@g || '&#9;' || $m/@why`),
-    { path: operationPath(id), state, limit },
+     declare variable $except external;
+     for $m in subsequence(db:open($log-db, $path)/bulk/e[@s = $state][$except = '' or not(@why = $except)], 1, $limit)
+     return $m/@g || '&#9;' || $m/@why`),
+    { path: operationPath(id), state, limit, except: exceptWhy },
     { idempotent: true },
   );
   return lines.map((line) => {
@@ -61,6 +63,18 @@ export async function countMembers(session: Queryable, db: string, id: number, s
      let $b := db:open($log-db, $path)/bulk
      return count(if ($state = '') then $b/e[@s = ''] else $b/e[@s = $state])`),
     { path: operationPath(id), state },
+    { idempotent: true },
+  );
+  return Number(count);
+}
+
+/** How many of the operation's entries were skipped for `why` (`unchanged`, `changed`, `missing`). */
+export async function countSkipped(session: Queryable, db: string, id: number, why: string): Promise<number> {
+  const [count] = await session.query(
+    onDatabase(db, `declare variable $db external; declare variable $log-db external;
+     declare variable $path external; declare variable $why external;
+     count(db:open($log-db, $path)/bulk/e[@s = '${MEMBER_STATES.skipped}'][@why = $why])`),
+    { path: operationPath(id), why },
     { idempotent: true },
   );
   return Number(count);

@@ -219,6 +219,33 @@ export async function previewEdit(
 }
 
 /**
+ * How many of `guids` an edit would really change (its field's values differ after it), and the
+ * first `first` of them in the order given: a preview says up front what a run will do, and lists
+ * the entries that change before those that do not.
+ */
+export async function changingEntries(
+  session: Queryable,
+  db: string,
+  edit: FieldEdit,
+  guids: readonly string[],
+  first: number,
+): Promise<{ count: number; first: string[] }> {
+  if (guids.length === 0) return { count: 0, first: [] };
+  const [count = '0', ...firstGuids] = await session.query(
+    onDatabase(db, `${LIFT_PROLOG}${VERSION_FUNCTION}${FIELD_EDIT_PROLOG}${LIVE_ENTRY}
+     declare variable $guids as xs:string* external;
+     declare variable $first as xs:integer external;
+     let $changing := for $g in $guids let $e := local:entry($g)
+       where $e and not(deep-equal(local:field-values($e), local:field-values(local:edited($e))))
+       return $g
+     return (string(count($changing)), subsequence($changing, 1, $first))`),
+    { guids: [...guids], first, ...fieldEditBindings(edit) },
+    { idempotent: true },
+  );
+  return { count: Number(count), first: firstGuids };
+}
+
+/**
  * Outcomes of a write whose first line is `last<TAB>N`, the log's last record before it: the
  * applied entries' records follow it in the order of the outcomes, as local:log numbers them.
  */

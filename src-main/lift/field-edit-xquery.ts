@@ -144,18 +144,24 @@ declare %updating function local:edit-text($owner as element()) {
         else delete node $holders[.. is $c],
       if ($field = 'gloss') then delete node $holders else ()
     )
-    case 'set' return
-      if ($holders) then for $h in $holders return local:set-text($h)
-      else if ($field != 'gloss' and local:containers($owner)) then
-        insert node <form lang="{$lang}"><text>{$value}</text></form> as last into local:containers($owner)[1]
-      else local:insert($owner, local:new-container(), switch ($field)
-        case 'citation' return 'lexical-unit'
-        case 'gloss' return ('grammatical-info', 'gloss')
-        case 'definition' return ('grammatical-info', 'gloss')
-        default return ('lexical-unit', 'citation', 'trait', 'note', 'field'))
+    case 'set' return local:set-or-create($owner, $holders)
     default return
-      for $h in $holders[normalize-space(string(text))]
-      return local:set-text($h)
+      let $filled := $holders[normalize-space(string(text))]
+      (: Appending to a field an owner lacks (in one writing system) creates it with the value. :)
+      return if (empty($filled) and $lang and $action = ('append', 'prepend')) then local:set-or-create($owner, $holders)
+        else for $h in $filled return local:set-text($h)
+};
+
+(: The field set to $value: in the forms it has, else a new form in its container, else a new container. :)
+declare %updating function local:set-or-create($owner as element(), $holders as element()*) {
+  if ($holders) then for $h in $holders return local:set-text($h)
+  else if ($field != 'gloss' and local:containers($owner)) then
+    insert node <form lang="{$lang}"><text>{$value}</text></form> as last into local:containers($owner)[1]
+  else local:insert($owner, local:new-container(), switch ($field)
+    case 'citation' return 'lexical-unit'
+    case 'gloss' return ('grammatical-info', 'gloss')
+    case 'definition' return ('grammatical-info', 'gloss')
+    default return ('lexical-unit', 'citation', 'trait', 'note', 'field'))
 };
 
 declare %updating function local:edit-value($owner as element()) {

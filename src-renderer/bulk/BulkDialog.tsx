@@ -62,8 +62,8 @@ export function BulkDialog({ worksetId, worksetName, dictionary, total, onClose 
             <button type="button" className="button" onClick={() => void bulk.edit()}>
               Back
             </button>
-            <button type="button" className="button primary" onClick={() => void bulk.run(state.preview)}>
-              Run on {state.preview.operation.total} entries
+            <button type="button" className="button primary" disabled={state.preview.changing === 0} onClick={() => void bulk.run(state.preview)}>
+              {state.preview.changing === 0 ? 'Nothing to run' : `Run on ${state.preview.changing} ${state.preview.changing === 1 ? 'entry' : 'entries'}`}
             </button>
           </>
         );

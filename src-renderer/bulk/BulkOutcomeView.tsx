@@ -3,7 +3,10 @@ import { formatCount } from '../ui/format.js';
 
 const WORDS: Partial<Record<BulkOutcome['operation']['state'], string>> = { done: 'Done', cancelled: 'Cancelled', undone: 'Undone' };
 
-/** What a run or an undo did: changed, skipped (and why), in the journal's words. */
+/**
+ * What a run or an undo did, in the journal's words: changed; unchanged (they already had the new
+ * value); skipped (someone changed or deleted them since the preview), with why.
+ */
 export function BulkOutcomeView({ outcome, undone }: { outcome: BulkOutcome; undone?: boolean }) {
   const op = outcome.operation;
   return (
@@ -11,7 +14,7 @@ export function BulkOutcomeView({ outcome, undone }: { outcome: BulkOutcome; und
       <strong>{WORDS[op.state] ?? op.state}.</strong>{' '}
       {undone
         ? `Restored the entries this operation changed${outcome.skipped.length ? `, except ${formatCount(outcome.skipped.length, 'entry', 'entries')} changed since` : ''}.`
-        : `${formatCount(op.changed, 'entry', 'entries')} changed${op.skipped ? `, ${op.skipped} skipped` : ''}.`}
+        : ranWords(op.changed, outcome.unchanged ?? 0, op.skipped - (outcome.unchanged ?? 0))}
       {outcome.skipped.length > 0 && (
         <details>
           <summary>Skipped entries</summary>
@@ -26,4 +29,11 @@ export function BulkOutcomeView({ outcome, undone }: { outcome: BulkOutcome; und
       )}
     </div>
   );
+}
+
+function ranWords(changed: number, unchanged: number, skipped: number): string {
+  const parts = [`${formatCount(changed, 'entry', 'entries')} changed`];
+  if (unchanged > 0) parts.push(`${unchanged} unchanged (they already had the new value)`);
+  if (skipped > 0) parts.push(`${skipped} skipped (changed or deleted elsewhere since the preview)`);
+  return `${parts.join(', ')}.`;
 }

@@ -5,12 +5,21 @@ const show = (values: readonly string[]) => (values.length === 0 ? <span classNa
 
 /** The first entries before and after, and how many the run will touch. */
 export function BulkPreviewTable({ preview }: { preview: BulkPreview }) {
-  const changing = preview.rows.filter((r) => r.before.join('\u0001') !== r.after.join('\u0001')).length;
+  const total = preview.operation.total;
+  const shownChanging = preview.rows.filter((r) => r.before.join('\u0001') !== r.after.join('\u0001')).length;
   return (
     <div className="bulk-preview">
-      <p>
-        Applies to <strong data-testid="bulk-total">{formatCount(preview.operation.total, 'entry', 'entries')}</strong>. The first {preview.rows.length} (
-        {changing} changing):
+      <p data-testid="bulk-changing" data-changing={preview.changing}>
+        Applies to <strong data-testid="bulk-total">{formatCount(total, 'entry', 'entries')}</strong>.{' '}
+        {preview.changing === 0 ? (
+          <strong>Nothing would change: this edit leaves every one as it is. Change the edit, or close.</strong>
+        ) : (
+          <>
+            <strong>{preview.changing === total ? 'Every one changes' : `${preview.changing} change`}</strong>
+            {preview.changing < total ? `; the other ${total - preview.changing} stay as they are` : ''}.{' '}
+            {shownChanging === preview.rows.length ? `The first ${shownChanging}:` : `The ${shownChanging} that change first, then some that stay:`}
+          </>
+        )}
       </p>
       <div className="table-box">
         <table className="list-table compact" aria-label="Before and after">

@@ -125,6 +125,15 @@ describe('workset-browser worksets, bulk and undo', () => {
     expect((await cli('worksets', 'assign', String(created.id), '--count', '3')).stderr).toBe('workset-browser: say who to assign to with --to NAME (or --unassign)\n');
     expect((await cli('worksets', 'assign', String(created.id), '--to', 'Ana', '--filter', '{"field":"colour","op":"equals","value":"x"}')).stderr).toMatch(/^workset-browser: invalid --filter: /);
 
+    // A dry run says what the edit would change and writes nothing.
+    const setDefinition = JSON.stringify({ action: 'set', field: 'definition', lang: 'en', value: 'to be written' });
+    const dry = json<{ dryRun: boolean; total: number; changing: number; unchanged: number; rows: { before: string[]; after: string[] }[] }>(
+      await cli('bulk', String(created.id), '--op', setDefinition, '--dry-run', '--json'),
+    );
+    expect(dry).toMatchObject({ dryRun: true, total: created.total, changing: created.total, unchanged: 0 });
+    expect(dry.rows[0]).toMatchObject({ before: [], after: ['to be written'] });
+    expect(json<Shown>(await cli('worksets', 'show', String(created.id), '--limit', '1', '--json')).entries[0].entry).not.toHaveProperty('definitions.en');
+
     const bulk = json<{ operation: { id: number; state: string; changed: number } }>(
       await cli('bulk', String(created.id), '--op', JSON.stringify({ action: 'set', field: 'definition', lang: 'en', value: 'to be written' }), '--json', '--user', 'Ana Lexicógrafa'),
     );

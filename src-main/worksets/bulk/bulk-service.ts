@@ -6,11 +6,11 @@ import { PAUSABLE_STATES, RESUMABLE_STATES, UNDOABLE_STATES, type BulkState } fr
 import type { ChangeAuthor } from '../../domain/changes.js';
 import type { FieldEdit } from '../../domain/edits.js';
 import { completeOperation, createOperation, moveOperation, requestOperation, type OperationRecord, type Runner } from '../../lift/bulk-log.js';
-import { addMembers, countMembers, membersIn, MEMBER_STATES } from '../../lift/bulk-members.js';
+import { addMembers, countMembers, countSkipped, membersIn, MEMBER_STATES } from '../../lift/bulk-members.js';
 import { applyBulkBatch, undoBulkBatch } from '../../lift/bulk-writes.js';
 import type { ChangeMeta } from '../../lift/change-log.js';
 import { dictionaryInfo } from '../../lift/dictionaries.js';
-import { previewEdit } from '../../lift/entry-xml.js';
+import { changingEntries, previewEdit } from '../../lift/entry-xml.js';
 import type { Store } from '../store/index.js';
 import { checkEdit } from '../check-edit.js';
 import { storeSortKeys } from '../sort-keys.js';
@@ -87,9 +87,12 @@ export class BulkService {
     const db = meta.dictionary;
     const created = await createOperation(session, db, { worksetId, op: JSON.stringify(op), store: this.finder.store, who: this.author.who });
     try {
-      const sample = this.store.entries.page(localId, { offset: 0, limit: PREVIEW_ROWS });
-      const changes = await previewEdit(session, db, op, sample.rows.map((r) => r.guid));
-      const headwords = new Map(sample.rows.map((r) => [r.guid, r.keys.headword ?? '']));
+      const changing = await changingEntries(session, db, op, guids, PREVIEW_ROWS);
+      // The entries that change first; the list filled up with some that do not.
+      const sample = this.store.entries.page(localId, { offset: 0, limit: PREVIEW_ROWS }).rows.map((r) => r.guid);
+      const shown = [...changing.first, ...sample.filter((guid) => !changing.first.includes(guid))].slice(0, PREVIEW_ROWS);
+      const changes = await previewEdit(session, db, op, shown);
+      const headwords = new Map(shown.map((guid) => [guid, this.store.entries.get(localId, guid).keys.headword ?? '']));
       await this.batches(guids.length, async (done, size) => {
         await addMembers(session, db, created.id, guids.slice(done, done + size));
         hooks.onProgress?.({ phase: 'journal', done: Math.min(done + size, guids.length), total: guids.length });
@@ -98,6 +101,7 @@ export class BulkService {
       await completeOperation(session, db, created.id);
       return {
         operation: await this.finder.operation(session, created.id),
+        changing: changing.count,
         rows: changes.map((c) => ({ ...c, headword: headwords.get(c.guid) ?? '' })),
       };
     } catch (error) {
@@ -249,8 +253,11 @@ export class BulkService {
 
   private async outcome(session: Queryable, opId: number): Promise<BulkOutcome> {
     const found = await this.finder.operation(session, opId);
-    const skipped: BulkSkip[] = (await membersIn(session, found.dictionary, opId, MEMBER_STATES.skipped, SKIPS_LISTED)).map((s) => ({ guid: s.guid, reason: SKIP_REASONS[s.why] ?? s.why }));
-    return { operation: found, skipped };
+    // "Unchanged" (already had the new value) is not "skipped" (someone changed or deleted it): counted apart.
+    const listed = await membersIn(session, found.dictionary, opId, MEMBER_STATES.skipped, SKIPS_LISTED, 'unchanged');
+    const skipped: BulkSkip[] = listed.map((s) => ({ guid: s.guid, reason: SKIP_REASONS[s.why] ?? s.why }));
+    const unchanged = found.skipped === 0 ? 0 : await countSkipped(session, found.dictionary, opId, 'unchanged');
+    return { operation: found, skipped, unchanged };
   }
 
   private async ask(session: Queryable, record: OperationRecord, request: 'pause' | 'cancel'): Promise<BulkOperation> {
