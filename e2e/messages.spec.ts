@@ -121,3 +121,19 @@ test('an address from an earlier launch says so and points to the new one', asyn
   await openApp(page, host.url);
   await expect(banner).toHaveCount(0);
 });
+
+test('dark mode follows the system setting', async ({ browser }) => {
+  const background = async (colorScheme: 'dark' | 'light'): Promise<{ body: string; panel: string; text: string }> => {
+    const context = await browser.newContext({ colorScheme });
+    const themed = await context.newPage();
+    await openApp(themed, host.url, workset);
+    const colours = await themed.evaluate(`(() => {
+      const style = (selector, property) => getComputedStyle(document.querySelector(selector))[property];
+      return { body: style('body', 'backgroundColor'), panel: style('[data-testid="entry-pane"], .list-pane, main', 'backgroundColor'), text: style('body', 'color') };
+    })()`);
+    await context.close();
+    return colours as { body: string; panel: string; text: string };
+  };
+  expect(await background('light')).toMatchObject({ body: 'rgb(244, 245, 247)', text: 'rgb(29, 38, 48)' });
+  expect(await background('dark')).toMatchObject({ body: 'rgb(21, 24, 29)', text: 'rgb(230, 233, 238)' });
+});
