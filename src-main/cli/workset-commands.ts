@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import type { Queryable } from '../basex/queryable.js';
+import type { WorksetQuery } from '../domain/query-model.js';
 import { STATUSES, type Status } from '../domain/statuses.js';
 import { querySchema } from '../ipc/contract/query.js';
 import { validateQuery } from '../worksets/query/validate.js';
@@ -22,13 +24,7 @@ export function addWorksetCommands(program: Command, globals: () => GlobalOption
     .option('--json', 'print the result as JSON')
     .action((db: string, options: JsonOption & { name: string; query: string; description?: string }) =>
       withStore(globals(), async ({ session }, { worksets }) => {
-        const input = parseJson(options.query, '--query');
-        const validation = await validateQuery(session, db, input);
-        if (!validation.ok) {
-          const issues = validation.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
-          throw new Error(`invalid query: ${issues.join('; ')}`);
-        }
-        const query = querySchema.parse(input);
+        const query = await checkedQuery(session, db, options.query);
         const created = await worksets.create(session, { dictionary: db, name: options.name, description: options.description, query });
         report(options.json, created, () => `workset ${created.id} "${created.name}": ${created.total} entries`);
       }),
@@ -89,6 +85,33 @@ export function addWorksetCommands(program: Command, globals: () => GlobalOption
       }),
     );
 
+  worksets
+    .command('edit')
+    .description('give a workset a new query and re-run it (entries that still match keep their status and notes)')
+    .argument('<id>', 'workset id', parseId)
+    .requiredOption('--query <json>', 'the new query JSON')
+    .option('--json', 'print the result as JSON')
+    .action((id: number, options: JsonOption & { query: string }) =>
+      withStore(globals(), async ({ session }, { worksets }) => {
+        const query = await checkedQuery(session, await worksets.dictionaryOf(session, id), options.query);
+        const counts = await worksets.setQuery(session, id, query);
+        report(options.json, { id, ...counts }, () => `workset ${id}: ${counts.total} entries (${counts.added} added, ${counts.removed} no longer match)`);
+      }),
+    );
+
+  worksets
+    .command('duplicate')
+    .description('copy a workset with its query and work list (statuses, favourites, notes, assignment)')
+    .argument('<id>', 'workset id', parseId)
+    .requiredOption('--name <name>', 'name of the copy')
+    .option('--json', 'print the result as JSON')
+    .action((id: number, options: JsonOption & { name: string }) =>
+      withStore(globals(), async ({ session }, { worksets }) => {
+        const made = await worksets.duplicate(session, id, options.name);
+        report(options.json, made, () => `workset ${made.id} "${made.name}": ${made.total} entries, copied from workset ${id}`);
+      }),
+    );
+
   addAssignCommand(worksets, globals);
 
   worksets
@@ -102,6 +125,17 @@ export function addWorksetCommands(program: Command, globals: () => GlobalOption
         report(options.json, { id, deleted: true }, () => `deleted workset ${id} "${deleted.name}"`);
       }),
     );
+}
+
+/** The query JSON of `--query`, checked against the dictionary it will run on. */
+async function checkedQuery(session: Queryable, db: string, json: string): Promise<WorksetQuery> {
+  const input = parseJson(json, '--query');
+  const validation = await validateQuery(session, db, input);
+  if (!validation.ok) {
+    const issues = validation.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+    throw new Error(`invalid query: ${issues.join('; ')}`);
+  }
+  return querySchema.parse(input);
 }
 
 function headwordOf(headword: Record<string, string> | undefined): string {

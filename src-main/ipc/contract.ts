@@ -60,6 +60,8 @@ export const channels = {
   'worksets.delete': args({ id }),
   'worksets.page': args({ id, offset: z.number().int().min(0), limit: z.number().int().min(1).max(500), ...pageFilter }),
   'worksets.refresh': args({ id }),
+  'worksets.setQuery': args({ id, query: querySchema }),
+  'worksets.duplicate': args({ id, name }),
   'worksets.setStatus': args({ id, guid, status: z.enum(STATUSES) }),
   'worksets.setFavourite': args({ id, guid, favourite: z.boolean() }),
   'worksets.setNotes': args({ id, guid, notes: z.string().max(100_000) }),
@@ -129,6 +131,8 @@ export interface ChannelResults {
   'worksets.delete': { deleted: true };
   'worksets.page': WorksetPage;
   'worksets.refresh': RefreshResult;
+  'worksets.setQuery': RefreshResult;
+  'worksets.duplicate': { id: number; name: string; total: number };
   'worksets.setStatus': WorksetEntry;
   'worksets.setFavourite': WorksetEntry;
   'worksets.setNotes': WorksetEntry;

@@ -237,9 +237,12 @@ export async function deleteServerWorkset(session: Queryable, db: string, id: nu
 
 /**
  * Membership as a query now matches (`guids`, in its order): members still matching keep their
- * place and curation, new ones are appended pending, the rest go.
+ * place and curation, new ones are appended pending, the rest go. With `query` (its JSON), the
+ * workset's query becomes that one in the same write (field `query` in the log, not `refresh`).
  */
-export async function refreshServerWorkset(session: Queryable, db: string, id: number, guids: readonly string[], meta: ChangeMeta): Promise<{ added: number; removed: number; total: number }> {
+export async function refreshServerWorkset(
+  session: Queryable, db: string, id: number, guids: readonly string[], meta: ChangeMeta, query?: string,
+): Promise<{ added: number; removed: number; total: number }> {
   const line = await write(session, db, id, `
      let $matching := distinct-values(tokenize($guids, '&#10;')[. != ''])
      (: Maps, not general comparisons: those compare every member with every guid. :)
@@ -251,11 +254,12 @@ export async function refreshServerWorkset(session: Queryable, db: string, id: n
      let $gone := $w/m except $keep
      return (
        delete node $gone,
+       if ($query = '') then () else replace value of node $w/@query with $query,
        insert node (for $g at $i in $new return <m guid="{$g}" p="{$next + $i - 1}" s="pending" f="0" rev="{$rev}" at="" by="" to=""/>) into $w,
        replace value of node $w/@rev with $rev, replace value of node $w/@members-rev with $rev, replace value of node $w/@updated with $now,
        local:log(local:workset-change($log-last + 1, '', string(count($w/m)), string(count($keep) + count($new)))),
        update:output(count($new) || '&#9;' || count($gone) || '&#9;' || (count($keep) + count($new))))`,
-    { guids: guids.join('\n') }, { ...meta, op: 'workset', field: 'refresh', workset: id });
+    { guids: guids.join('\n'), query: query ?? '' }, { ...meta, op: 'workset', field: query === undefined ? 'refresh' : 'query', workset: id });
   const [added, removed, total] = line.split('\t').map(Number);
   return { added, removed, total };
 }

@@ -13,7 +13,8 @@ import { dictionaryInfo } from '../lift/dictionaries.js';
 import { entryViews } from '../lift/entry-view.js';
 import type { ChangeMeta } from '../lift/change-log.js';
 import {
-  assignServerWorkset, createServerWorkset, curateServerWorkset, deleteServerWorkset, refreshServerWorkset, renameServerWorkset, type Curation,
+  assignServerWorkset, createServerWorkset, curateServerWorkset, deleteServerWorkset, refreshServerWorkset, renameServerWorkset, serverMembers,
+  type Curation,
 } from '../lift/workset-documents.js';
 import { STATUSES } from '../domain/statuses.js';
 import type { ChangeAuthor } from '../domain/changes.js';
@@ -103,6 +104,36 @@ export class WorksetService {
     const counts = await refreshServerWorkset(session, meta.dictionary, id, keys.map((k) => k.guid), this.meta(window, 'refresh'));
     await this.index.current(session, id, new Map(keys.map((k) => [k.guid, snapshotRow(k).keys])));
     return counts;
+  }
+
+  /**
+   * Gives the workset a new query and re-runs it: entries that still match keep their status,
+   * favourite, notes and assignment; new ones come in pending; the rest leave the work list.
+   */
+  async setQuery(session: Queryable, id: number, input: WorksetQueryInput, window = 'cli'): Promise<RefreshResult> {
+    const query = querySchema.parse(input);
+    const { meta } = await this.copy(session, id);
+    const keys = await matchKeys(session, meta.dictionary, query);
+    const counts = await refreshServerWorkset(session, meta.dictionary, id, keys.map((k) => k.guid), this.meta(window, 'query'), JSON.stringify(query));
+    await this.index.current(session, id, new Map(keys.map((k) => [k.guid, snapshotRow(k).keys])));
+    return counts;
+  }
+
+  /**
+   * A new workset named `name` with the same query and the same work list: every member in its
+   * place with its status, favourite, notes and assignment (a copy to try a split on, say).
+   */
+  async duplicate(session: Queryable, id: number, name: string, window = 'cli'): Promise<{ id: number; name: string; total: number }> {
+    const trimmed = requireText(name, 'the workset name').trim();
+    const { meta } = await this.copy(session, id);
+    const members = await serverMembers(session, meta.dictionary, id, -1);
+    const made = await createServerWorkset(
+      session, meta.dictionary,
+      { name: trimmed, nameKey: foldKey(trimmed) ?? '', description: meta.description, query: meta.query, members: members.map(({ position: _, ...member }) => member) },
+      this.meta(window, 'create'),
+    );
+    await this.index.current(session, made.id);
+    return { id: made.id, name: made.name, total: members.length };
   }
 
   async setStatus(session: Queryable, id: number, guid: string, status: EntryRow['status'], window = 'cli'): Promise<WorksetEntry> {

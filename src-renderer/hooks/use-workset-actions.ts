@@ -15,6 +15,8 @@ export function useWorksetActions() {
   const rename = useCallback((id: number, name: string) => api.worksets.rename({ id, name }), [api]);
   const remove = useCallback((id: number) => api.worksets.delete({ id }), [api]);
   const refresh = useCallback((id: number) => api.worksets.refresh({ id }), [api]);
+  const setQuery = useCallback((id: number, query: WorksetQuery) => api.worksets.setQuery({ id, query }), [api]);
+  const duplicate = useCallback((id: number, name: string) => api.worksets.duplicate({ id, name }), [api]);
   /** Electron opens the window itself; the browser host answers with the address to open. */
   const openInNewWindow = useCallback(
     async (worksetId: number) => {
@@ -23,5 +25,5 @@ export function useWorksetActions() {
     },
     [api],
   );
-  return { create, rename, remove, refresh, openInNewWindow };
+  return { create, rename, remove, refresh, setQuery, duplicate, openInNewWindow };
 }

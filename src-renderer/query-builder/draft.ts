@@ -93,6 +93,28 @@ function valueOf(node: DraftCondition, kind: string): Condition['value'] {
   return node.value;
 }
 
+/** A stored query as a draft to edit: `toQuery(fromQuery(q))` is `q`. */
+export function fromQuery(query: WorksetQuery): DraftQuery {
+  return { root: { kind: 'group', id: nextId(), match: query.match, children: query.filters.map(fromFilter) }, sort: query.sort };
+}
+
+function fromFilter(filter: Filter): DraftNode {
+  if ('filters' in filter) return { kind: 'group', id: nextId(), match: filter.match, children: filter.filters.map(fromFilter) };
+  const list = Array.isArray(filter.value) ? filter.value : undefined;
+  return {
+    kind: 'condition',
+    id: nextId(),
+    field: filter.field,
+    op: filter.op,
+    value: list ? list.join(', ') : filter.value === undefined ? '' : String(filter.value),
+    values: list ?? [],
+    lang: filter.lang ?? '',
+    name: filter.name ?? '',
+    type: filter.type ?? '',
+    caseSensitive: filter.case === true,
+  };
+}
+
 /** `filters[1].filters[0]`: the contract's path of each node, to match validation issues to rows. */
 export function childPath(parentPath: string, index: number): string {
   return `${parentPath ? `${parentPath}.` : ''}filters[${index}]`;

@@ -8,12 +8,13 @@ interface Props {
   readonly onBulk: () => void;
   readonly onAssign: () => void;
   readonly onRefresh: () => void;
+  readonly onEditQuery: () => void;
   readonly onOpenWindow: () => void;
   readonly refreshing: boolean;
 }
 
 /** Where we are, how far along, and the workset-wide actions. */
-export function WorksetHeader({ workset, onBack, onBulk, onAssign, onRefresh, onOpenWindow, refreshing }: Props) {
+export function WorksetHeader({ workset, onBack, onBulk, onAssign, onRefresh, onEditQuery, onOpenWindow, refreshing }: Props) {
   return (
     <div className="workset-header">
       <button type="button" className="link-button back" onClick={onBack}>
@@ -27,6 +28,9 @@ export function WorksetHeader({ workset, onBack, onBulk, onAssign, onRefresh, on
       <div className="header-actions">
         <button type="button" className="button" onClick={onRefresh} disabled={refreshing} title="Run the query again: new matches are added, curation is kept">
           {refreshing ? 'Refreshing…' : 'Re-run query'}
+        </button>
+        <button type="button" className="button" onClick={onEditQuery} title="Change which entries the workset holds; the work on entries that still match is kept">
+          Edit query…
         </button>
         <button type="button" className="button" onClick={onOpenWindow}>
           Open in new window

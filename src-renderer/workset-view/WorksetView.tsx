@@ -14,6 +14,7 @@ import { EmptyState } from '../ui/EmptyState.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { Loading } from '../ui/Loading.js';
 import { useStoredFlag } from '../hooks/use-stored-flag.js';
+import { EditQueryDialog, describeRerun } from '../worksets/EditQueryDialog.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { useCurationKeys } from './use-curation-keys.js';
 import { useEntryCursor } from './use-entry-cursor.js';
@@ -32,6 +33,8 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
   const [bulkOpen, setBulkOpen] = useState(false);
   const [assignOpen, setAssignOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [editingQuery, setEditingQuery] = useState(false);
+  const [rerun, setRerun] = useState<string | null>(null);
   const [moveOn, setMoveOn] = useStoredFlag('mark-and-move-on');
   const who = useAppStatus().data?.who ?? null;
   const [refreshing, setRefreshing] = useState(false);
@@ -55,7 +58,7 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
       favourite: () => void cursor.toggleFavourite(),
       help: () => setHelpOpen(true),
     },
-    workset.data !== undefined && !bulkOpen && !assignOpen && !helpOpen,
+    workset.data !== undefined && !bulkOpen && !assignOpen && !helpOpen && !editingQuery,
   );
 
   const run = async (what: 'worksets.refresh' | 'windows.open', work: () => Promise<unknown>): Promise<void> => {
@@ -95,8 +98,10 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
         onOpenWindow={() => void run('windows.open', () => actions.openInNewWindow(ws.id))}
         onRefresh={() => {
           setRefreshing(true);
-          void run('worksets.refresh', () => actions.refresh(ws.id)).finally(() => setRefreshing(false));
+          setRerun(null);
+          void run('worksets.refresh', async () => setRerun(describeRerun(await actions.refresh(ws.id)))).finally(() => setRefreshing(false));
         }}
+        onEditQuery={() => setEditingQuery(true)}
       />
       {here && (
         <p className="presence small" data-testid="workset-presence">
@@ -105,6 +110,11 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
       )}
       <UnfinishedBulk worksetId={ws.id} />
       {actionError && <ErrorMessage what="That did not work:" error={actionError} />}
+      {rerun && (
+        <p className="notice small" role="status" data-testid="rerun-outcome">
+          {rerun}
+        </p>
+      )}
       <div className="view-bar">
         <ViewToolbar view={view} onChange={setView} total={rows.total} loading={rows.loading} who={who} moveOn={moveOn} onMoveOn={setMoveOn} onHelp={() => setHelpOpen(true)} />
         <UndoControls enabled={!bulkOpen} />
@@ -146,6 +156,16 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
           )}
         </div>
       </div>
+      {editingQuery && (
+        <EditQueryDialog
+          workset={ws}
+          onClose={() => setEditingQuery(false)}
+          onChanged={(result) => {
+            setEditingQuery(false);
+            setRerun(describeRerun(result));
+          }}
+        />
+      )}
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
       {assignOpen && <AssignDialog worksetId={ws.id} total={ws.counts.total} openGuid={cursor.current?.guid ?? null} onClose={() => setAssignOpen(false)} />}
       {bulkOpen && <BulkDialog worksetId={ws.id} worksetName={ws.name} dictionary={ws.dictionary} total={ws.counts.total} onClose={() => setBulkOpen(false)} />}

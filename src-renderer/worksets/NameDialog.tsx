@@ -3,8 +3,17 @@ import { asApiCallError, type ApiCallError } from '../api/api-error.js';
 import { Dialog } from '../ui/Dialog.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 
-/** Asks for a workset's new name; the app's refusal (a duplicate) shows in place. */
-export function NameDialog({ title, initial, onSubmit, onClose }: { title: string; initial: string; onSubmit: (name: string) => Promise<unknown>; onClose: () => void }) {
+interface Props {
+  readonly title: string;
+  readonly initial: string;
+  /** What the refusal's heading says ("Could not rename:"). */
+  readonly failure?: string;
+  readonly onSubmit: (name: string) => Promise<unknown>;
+  readonly onClose: () => void;
+}
+
+/** Asks for a workset's name (renaming one, or naming a copy); the app's refusal (a name taken) shows in place. */
+export function NameDialog({ title, initial, failure = 'Could not rename:', onSubmit, onClose }: Props) {
   const [name, setName] = useState(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiCallError | null>(null);
@@ -22,6 +31,7 @@ export function NameDialog({ title, initial, onSubmit, onClose }: { title: strin
     <Dialog
       title={title}
       onClose={onClose}
+      testId="name-dialog"
       footer={
         <>
           <button type="button" className="button" onClick={onClose}>
@@ -45,7 +55,7 @@ export function NameDialog({ title, initial, onSubmit, onClose }: { title: strin
           <input autoFocus value={name} maxLength={200} onChange={(event) => setName(event.target.value)} />
         </label>
       </form>
-      {error && <ErrorMessage what="Could not rename:" error={error} />}
+      {error && <ErrorMessage what={failure} error={error} />}
     </Dialog>
   );
 }

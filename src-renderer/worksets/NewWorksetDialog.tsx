@@ -1,11 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { asApiCallError, type ApiCallError } from '../api/api-error.js';
-import { useVocabulary } from '../hooks/use-data.js';
-import { useQueryValidation } from '../hooks/use-query-validation.js';
 import { useWorksetActions } from '../hooks/use-workset-actions.js';
-import { newDraft, toQuery, type DraftQuery } from '../query-builder/draft.js';
-import { QueryBuilder } from '../query-builder/QueryBuilder.js';
-import { QueryPreview } from '../query-builder/QueryPreview.js';
+import { QueryFields } from '../query-builder/QueryFields.js';
+import { useQueryDraft } from '../query-builder/use-query-draft.js';
 import { Dialog } from '../ui/Dialog.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 
@@ -17,15 +14,13 @@ interface Props {
 
 /** Name a workset and build its query, watching the count and the first matches as you type. */
 export function NewWorksetDialog({ dictionary, onClose, onCreated }: Props) {
-  const vocabulary = useVocabulary(dictionary);
   const { create } = useWorksetActions();
   const [name, setName] = useState('');
-  const [draft, setDraft] = useState<DraftQuery>(newDraft);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiCallError | null>(null);
-  const query = useMemo(() => toQuery(draft), [draft]);
-  const { validation, error: validationError, pending } = useQueryValidation(dictionary, query);
-  const canCreate = name.trim() !== '' && !busy && validation?.ok === true && !pending;
+  const state = useQueryDraft(dictionary);
+  const { query } = state;
+  const canCreate = name.trim() !== '' && !busy && state.ready;
 
   const submit = async (): Promise<void> => {
     setBusy(true);
@@ -69,11 +64,7 @@ export function NewWorksetDialog({ dictionary, onClose, onCreated }: Props) {
           <span>Name</span>
           <input autoFocus value={name} maxLength={200} placeholder="e.g. Nouns without an English definition" onChange={(event) => setName(event.target.value)} />
         </label>
-        {vocabulary.error && <ErrorMessage what="Could not load the writing systems and ranges:" error={vocabulary.error} onRetry={vocabulary.refetch} />}
-        <div className="new-workset-columns">
-          <QueryBuilder draft={draft} onChange={setDraft} issues={validation?.issues ?? []} vocabulary={vocabulary.data} />
-          <QueryPreview validation={validation} error={validationError} pending={pending} />
-        </div>
+        <QueryFields state={state} />
       </form>
       {error && <ErrorMessage what="Could not create the workset:" error={error} />}
     </Dialog>

@@ -10,11 +10,12 @@ interface Props {
   readonly onOpen: () => void;
   readonly onOpenWindow: () => void;
   readonly onRename: () => void;
+  readonly onDuplicate: () => void;
   readonly onDelete: () => void;
 }
 
 /** One workset in the list: its name opens it; the actions are named for screen readers. */
-export function WorksetListRow({ workset, present, onOpen, onOpenWindow, onRename, onDelete }: Props) {
+export function WorksetListRow({ workset, present, onOpen, onOpenWindow, onRename, onDuplicate, onDelete }: Props) {
   return (
     <tr data-testid="workset-item" data-id={workset.id} data-name={workset.name}>
       <td className="workset-name-cell">
@@ -40,6 +41,9 @@ export function WorksetListRow({ workset, present, onOpen, onOpenWindow, onRenam
         </button>
         <button type="button" className="button small" onClick={onRename} aria-label={`Rename ${workset.name}`}>
           Rename
+        </button>
+        <button type="button" className="button small" onClick={onDuplicate} aria-label={`Duplicate ${workset.name}`} title="A copy with the same query and work list">
+          Duplicate
         </button>
         <button type="button" className="button small danger-text" onClick={onDelete} aria-label={`Delete ${workset.name}`}>
           Delete

@@ -11,7 +11,7 @@ import { NameDialog } from './NameDialog.js';
 import { NewWorksetDialog } from './NewWorksetDialog.js';
 import { WorksetListRow } from './WorksetListRow.js';
 
-type Pending = { kind: 'rename' | 'delete'; workset: WorksetSummary } | null;
+type Pending = { kind: 'rename' | 'duplicate' | 'delete'; workset: WorksetSummary } | null;
 
 interface Props {
   readonly dictionary: string;
@@ -79,6 +79,7 @@ export function WorksetsPanel({ dictionary, onOpen, creating, onCreatingChange }
                 onOpen={() => onOpen(workset.id)}
                 onOpenWindow={() => openWindow(workset.id)}
                 onRename={() => setPending({ kind: 'rename', workset })}
+                onDuplicate={() => setPending({ kind: 'duplicate', workset })}
                 onDelete={() => setPending({ kind: 'delete', workset })}
               />
             ))}
@@ -87,6 +88,15 @@ export function WorksetsPanel({ dictionary, onOpen, creating, onCreatingChange }
       )}
       {pending?.kind === 'rename' && (
         <NameDialog title={`Rename “${pending.workset.name}”`} initial={pending.workset.name} onSubmit={(name) => actions.rename(pending.workset.id, name)} onClose={() => setPending(null)} />
+      )}
+      {pending?.kind === 'duplicate' && (
+        <NameDialog
+          title={`Duplicate “${pending.workset.name}”`}
+          initial={`${pending.workset.name} (copy)`}
+          failure="Could not duplicate:"
+          onSubmit={async (name) => onOpen((await actions.duplicate(pending.workset.id, name)).id)}
+          onClose={() => setPending(null)}
+        />
       )}
       {pending?.kind === 'delete' && (
         <ConfirmDialog title={`Delete “${pending.workset.name}”?`} confirm="Delete workset" onConfirm={() => actions.remove(pending.workset.id)} onClose={() => setPending(null)}>

@@ -107,6 +107,18 @@ describe('workset-browser worksets, bulk and undo', () => {
     expect(marked).toMatchObject({ guid: shown.entries[0].guid, status: 'done' });
     const counted = json<{ id: number; counts: { done: number } }[]>(await cli('worksets', 'list', db, '--json'));
     expect(counted.find((w) => w.id === created.id)?.counts.done).toBe(1);
+
+    // A copy keeps the work list; the original's query widened keeps its done entry.
+    const copy = json<{ id: number; name: string; total: number }>(await cli('worksets', 'duplicate', String(created.id), '--name', 'nouns (copy)', '--json'));
+    expect(copy).toMatchObject({ name: 'nouns (copy)', total: created.total });
+    const nouns = JSON.stringify({ match: 'all', filters: [{ field: 'pos', op: 'equals', value: 'Nome' }] });
+    const widened = json<{ id: number; added: number; removed: number; total: number }>(await cli('worksets', 'edit', String(copy.id), '--query', nouns, '--json'));
+    expect(widened).toMatchObject({ id: copy.id, removed: 0, total: created.total + widened.added });
+    expect(widened.added).toBeGreaterThan(0);
+    const copies = json<{ id: number; counts: { done: number; total: number } }[]>(await cli('worksets', 'list', db, '--json'));
+    expect(copies.find((w) => w.id === copy.id)?.counts).toMatchObject({ done: 1, total: widened.total });
+    expect((await cli('worksets', 'edit', String(copy.id), '--query', '{"match":"all","filters":[{"field":"pos","op":"near"}]}')).stderr).toBe('workset-browser: invalid query: filters[0].op: unknown op "near"\n');
+    json(await cli('worksets', 'delete', String(copy.id), '--json'));
     expect((await cli('worksets', 'status', String(created.id), shown.entries[0].guid, 'finished')).stderr).toBe(
       'workset-browser: the status must be one of pending, done, review, not "finished"\n',
     );
@@ -152,10 +164,10 @@ describe('workset-browser worksets, bulk and undo', () => {
     expect(history[1]).toMatchObject({ field: 'definition', after: history[0].before });
     expect(history[0].seq).toBeGreaterThan(history[1].seq);
     const log = json<Change[]>(await cli('log', db, '--since', '0', '--limit', '100000', '--json'));
-    // The import, the workset made, its two statuses set and two assignments, then one record per entry for the bulk run and one for its undo.
+    // The import, the workset made (and its copy made, edited and deleted), its two statuses set and two assignments, then one record per entry for the bulk run and one for its undo.
     const counts = new Map<string, number>();
     for (const c of log) counts.set(c.op, (counts.get(c.op) ?? 0) + 1);
-    expect(Object.fromEntries(counts)).toEqual({ import: 1, workset: 1, curate: 4, bulk: created.total, undo: created.total });
+    expect(Object.fromEntries(counts)).toEqual({ import: 1, workset: 4, curate: 4, bulk: created.total, undo: created.total });
     expect(log.map((c) => c.seq)).toEqual(log.map((_, i) => i + 1));
     const plain = await cli('history', db, undone.entries[0].guid);
     expect(plain.stdout.split('\n')[0]).toMatch(new RegExp(`^${history[0].seq}\t\\S+\tBen \\(cli on .+\\)\tundo ${bulk.operation.id}\t${undone.entries[0].guid}$`));

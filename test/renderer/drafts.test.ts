@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { WorksetQuery } from '../../src-main/domain/query-model.js';
 import { draftProblem, describeEdit, emptyDraft, takesLang, toEdit, type BulkDraft } from '../../src-renderer/bulk/bulk-draft.js';
-import { childPath, newCondition, newDraft, newGroup, toQuery, withField, type DraftCondition, type DraftQuery } from '../../src-renderer/query-builder/draft.js';
+import { childPath, fromQuery, newCondition, newDraft, newGroup, toQuery, withField, type DraftCondition, type DraftQuery } from '../../src-renderer/query-builder/draft.js';
 import { conditionIssues, groupIssues } from '../../src-renderer/query-builder/issues.js';
 
 /**
@@ -17,6 +18,20 @@ describe('query builder draft', () => {
     expect(toQuery(draft)).toEqual({ match: 'all', filters: [{ field: 'headword', op: 'contains', value: '' }], sort: { by: 'headword', dir: 'asc' } });
     const ids = [draft.root.id, draft.root.children[0].id, newGroup().id, newCondition().id];
     expect(new Set(ids).size).toBe(4);
+  });
+
+  it('opens a stored query for editing as it was: toQuery(fromQuery(q)) is q', () => {
+    const stored: WorksetQuery = {
+      match: 'any',
+      sort: { by: 'date-modified', dir: 'desc' },
+      filters: [
+        { field: 'gloss', op: 'contains', value: 'rain', lang: 'en', case: true },
+        { match: 'all', filters: [{ field: 'pos', op: 'in', value: ['Noun', 'Verb'] }, { field: 'definition', op: 'missing' }] },
+        { field: 'senses', op: 'gt', value: 2 },
+      ],
+    };
+    expect(toQuery(fromQuery(stored))).toEqual(stored);
+    expect(toQuery(fromQuery({ match: 'all', filters: [], sort: { by: 'headword', dir: 'asc' } })).filters).toEqual([]);
   });
 
   it('turns nested groups into nested filters, keeping only what each field takes', () => {

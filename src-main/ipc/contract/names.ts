@@ -20,6 +20,8 @@ export const CHANNEL_NAMES = [
   'worksets.delete',
   'worksets.page',
   'worksets.refresh',
+  'worksets.setQuery',
+  'worksets.duplicate',
   'worksets.setStatus',
   'worksets.setFavourite',
   'worksets.setNotes',

@@ -5,7 +5,7 @@ import type { HandlerDeps } from './deps.js';
 type WorksetChannels =
   | 'worksets.list' | 'worksets.get' | 'worksets.create' | 'worksets.validate' | 'worksets.rename' | 'worksets.delete'
   | 'worksets.page' | 'worksets.refresh' | 'worksets.setStatus' | 'worksets.setFavourite' | 'worksets.setNotes'
-  | 'worksets.navigate' | 'worksets.progress' | 'worksets.assign';
+  | 'worksets.navigate' | 'worksets.progress' | 'worksets.assign' | 'worksets.setQuery' | 'worksets.duplicate';
 
 /** Worksets and their work lists; every change is announced to the other windows. */
 export function worksetHandlers(deps: HandlerDeps): Pick<HandlerTable, WorksetChannels> {
@@ -40,6 +40,16 @@ export function worksetHandlers(deps: HandlerDeps): Pick<HandlerTable, WorksetCh
       const result = await worksets.refresh(ctx.session, args.id, ctx.windowId);
       changed(ctx, await worksets.dictionaryOf(ctx.session, args.id), args.id);
       return result;
+    },
+    'worksets.setQuery': async (ctx, args) => {
+      const result = await worksets.setQuery(ctx.session, args.id, args.query, ctx.windowId);
+      changed(ctx, await worksets.dictionaryOf(ctx.session, args.id), args.id);
+      return result;
+    },
+    'worksets.duplicate': async (ctx, args) => {
+      const made = await worksets.duplicate(ctx.session, args.id, args.name, ctx.windowId);
+      changed(ctx, await worksets.dictionaryOf(ctx.session, made.id), made.id);
+      return made;
     },
     'worksets.setStatus': async (ctx, args) => curated(ctx, args.id, await worksets.setStatus(ctx.session, args.id, args.guid, args.status, ctx.windowId)),
     'worksets.setFavourite': async (ctx, args) => curated(ctx, args.id, await worksets.setFavourite(ctx.session, args.id, args.guid, args.favourite, ctx.windowId)),
