@@ -21,6 +21,8 @@ export interface EntryViewModel {
   definitions: Record<string, string[]>;
   /** Number of top-level senses. */
   senses: number;
+  /** The writing system of the headword and of the gloss that the work list sorts by (the first in the entry). */
+  keyLangs?: { headword?: string; gloss?: string };
   dateCreated?: string;
   dateModified?: string;
 }

@@ -5,7 +5,7 @@ import type { Status, StatusCounts } from './statuses.js';
 /** Worksets: a saved query over one dictionary, its snapshot of entries and their curation. */
 
 /** How a page of a workset is ordered: the snapshot's own order, or a key. */
-export const PAGE_SORT_KEYS = ['position', 'headword', 'pos', 'gloss', 'date-created', 'date-modified'] as const;
+export const PAGE_SORT_KEYS = ['position', 'headword', 'pos', 'gloss', 'date-created', 'date-modified', 'status'] as const;
 export type PageSortKey = (typeof PAGE_SORT_KEYS)[number];
 
 export interface WorksetSummary {

@@ -34,7 +34,12 @@ declare function local:view($e as element()) as xs:string {
       'pos': array { distinct-values(local:pos-values($e) ! local:exact(.))[. != ''] },
       'glosses': local:by-lang(local:senses($e)/gloss),
       'definitions': local:by-lang(local:senses($e)/definition/form),
-      'senses': count($e/sense)
+      'senses': count($e/sense),
+      (: The writing systems of the forms the sort keys read (entry-keys.ts), so a column shows what it sorts by. :)
+      'keyLangs': map:merge((
+        (local:headword-forms($e))[1]/@lang ! map { 'headword': string(.) },
+        (local:senses($e)/gloss[text[normalize-space(.)]])[1]/@lang ! map { 'gloss': string(.) }
+      ))
     },
     $e/@dateCreated[. != ''] ! map { 'dateCreated': string(.) },
     $e/@dateModified[. != ''] ! map { 'dateModified': string(.) }

@@ -1,9 +1,9 @@
 import type { ReactTable } from '@tanstack/react-table';
 import type { PageSortKey } from '../api/contract.js';
-import { SORTABLE, type features, type Slot } from './columns.js';
+import type { features, Slot } from './columns.js';
 
 /** Column headers; sortable ones are buttons, and the current order is in aria-sort. */
-export function TableHeader({ table }: { table: ReactTable<typeof features, Slot> }) {
+export function TableHeader({ table, sortable }: { table: ReactTable<typeof features, Slot>; sortable: readonly PageSortKey[] }) {
   return (
     <thead>
       {table.getHeaderGroups().map((group) => (
@@ -11,7 +11,7 @@ export function TableHeader({ table }: { table: ReactTable<typeof features, Slot
           {group.headers.map((header) => {
             const sorted = header.column.getIsSorted();
             const toggle = header.column.getToggleSortingHandler();
-            const canSort = SORTABLE.includes(header.column.id as PageSortKey);
+            const canSort = sortable.includes(header.column.id as PageSortKey);
             return (
               <th key={header.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
                 {canSort && toggle ? (

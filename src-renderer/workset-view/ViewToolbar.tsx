@@ -14,10 +14,11 @@ interface Props {
   readonly moveOn: boolean;
   readonly onMoveOn: (on: boolean) => void;
   readonly onHelp: () => void;
+  readonly onColumns: () => void;
 }
 
 /** Which rows the list shows: by status, favourites only; and how many that is. */
-export function ViewToolbar({ view, onChange, total, loading, who, moveOn, onMoveOn, onHelp }: Props) {
+export function ViewToolbar({ view, onChange, total, loading, who, moveOn, onMoveOn, onHelp, onColumns }: Props) {
   const status = view.status?.[0] ?? '';
   return (
     <div className="toolbar" role="toolbar" aria-label="Filter entries">
@@ -50,6 +51,9 @@ export function ViewToolbar({ view, onChange, total, loading, who, moveOn, onMov
         <input type="checkbox" checked={moveOn} onChange={(event) => onMoveOn(event.target.checked)} />
         Mark and move on
       </label>
+      <button type="button" className="button small" onClick={onColumns} title="Choose the columns and the writing system of each">
+        Columns…
+      </button>
       <span className="toolbar-count muted" data-testid="view-count" aria-live="polite">
         {total === null ? 'Loading…' : formatCount(total, 'entry', 'entries')}
         {loading && total !== null ? ' · updating' : ''}

@@ -4,7 +4,8 @@ import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { PageSortKey } from '../api/contract.js';
 import type { RowsView } from '../hooks/use-workset-rows.js';
 import type { RowsSnapshot } from './rows-store.js';
-import { columns, features, GRID_COLUMNS, SORTABLE, type Slot } from './columns.js';
+import type { ColumnChoice } from './column-choice.js';
+import { columnsFor, features, gridColumns, sortableColumns, type Slot } from './columns.js';
 import { TableHeader } from './TableHeader.js';
 import { TableRow } from './TableRow.js';
 
@@ -21,6 +22,7 @@ interface Props {
   readonly selectedGuid: string | null;
   readonly onSelect: (slot: Slot) => void;
   readonly handle: RefObject<TableHandle | null>;
+  readonly choice: ColumnChoice;
 }
 
 /**
@@ -28,10 +30,12 @@ interface Props {
  * Virtual over the whole total, so the scrollbar is true from the start and only the rows on
  * screen exist in the DOM. Their pages are asked for as they come into view.
  */
-export function WorksetTable({ rows, sort, onSortChange, selectedGuid, onSelect, handle }: Props) {
+export function WorksetTable({ rows, sort, onSortChange, selectedGuid, onSelect, handle, choice }: Props) {
   const total = rows.total ?? 0;
   const data = useMemo<Slot[]>(() => Array.from({ length: total }, (_, index) => ({ index, row: rows.rowAt(index) })), [total, rows.rowAt]);
   const sorting: SortingState = sort.by === 'position' ? [] : [{ id: sort.by, desc: sort.dir === 'desc' }];
+  const columns = useMemo(() => columnsFor(choice), [choice]);
+  const sortable = useMemo(() => sortableColumns(choice), [choice]);
   const table = useTable({
     features,
     columns,
@@ -44,7 +48,7 @@ export function WorksetTable({ rows, sort, onSortChange, selectedGuid, onSelect,
       const next = typeof updater === 'function' ? updater(sorting) : updater;
       const first = next[0];
       // No sort is the query's own order (the snapshot position).
-      onSortChange(first && SORTABLE.includes(first.id as PageSortKey) ? { by: first.id as PageSortKey, dir: first.desc ? 'desc' : 'asc' } : { by: 'position', dir: 'asc' });
+      onSortChange(first && sortable.includes(first.id as PageSortKey) ? { by: first.id as PageSortKey, dir: first.desc ? 'desc' : 'asc' } : { by: 'position', dir: 'asc' });
     },
   });
   const scroller = useRef<HTMLDivElement>(null);
@@ -63,8 +67,8 @@ export function WorksetTable({ rows, sort, onSortChange, selectedGuid, onSelect,
   const selectedShown = selectedGuid !== null && items.some((item) => modelRows[item.index]?.original.row?.guid === selectedGuid);
   return (
     <div className="table-scroll" ref={scroller} data-testid="workset-table-scroll">
-      <table className="grid-table" style={{ ['--grid-columns' as string]: GRID_COLUMNS }} aria-rowcount={total + 1} data-testid="workset-table" aria-label="Entries">
-        <TableHeader table={table} />
+      <table className="grid-table" style={{ ['--grid-columns' as string]: gridColumns(choice) }} aria-rowcount={total + 1} data-testid="workset-table" aria-label="Entries">
+        <TableHeader table={table} sortable={sortable} />
         <tbody style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = modelRows[item.index];

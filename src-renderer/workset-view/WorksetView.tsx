@@ -16,6 +16,9 @@ import { Loading } from '../ui/Loading.js';
 import { useStoredFlag } from '../hooks/use-stored-flag.js';
 import { EditQueryDialog, describeRerun } from '../worksets/EditQueryDialog.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
+import { ColumnsDialog } from './ColumnsDialog.js';
+import { useColumnChoice } from './column-choice.js';
+import { sortableColumns } from './columns.js';
 import { useCurationKeys } from './use-curation-keys.js';
 import { useEntryCursor } from './use-entry-cursor.js';
 import { ViewToolbar } from './ViewToolbar.js';
@@ -34,6 +37,8 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
   const [assignOpen, setAssignOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [editingQuery, setEditingQuery] = useState(false);
+  const [columnsOpen, setColumnsOpen] = useState(false);
+  const [choice, setChoice] = useColumnChoice(dictionary);
   const [rerun, setRerun] = useState<string | null>(null);
   const [moveOn, setMoveOn] = useStoredFlag('mark-and-move-on');
   const who = useAppStatus().data?.who ?? null;
@@ -58,7 +63,7 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
       favourite: () => void cursor.toggleFavourite(),
       help: () => setHelpOpen(true),
     },
-    workset.data !== undefined && !bulkOpen && !assignOpen && !helpOpen && !editingQuery,
+    workset.data !== undefined && !bulkOpen && !assignOpen && !helpOpen && !editingQuery && !columnsOpen,
   );
 
   const run = async (what: 'worksets.refresh' | 'windows.open', work: () => Promise<unknown>): Promise<void> => {
@@ -116,7 +121,7 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
         </p>
       )}
       <div className="view-bar">
-        <ViewToolbar view={view} onChange={setView} total={rows.total} loading={rows.loading} who={who} moveOn={moveOn} onMoveOn={setMoveOn} onHelp={() => setHelpOpen(true)} />
+        <ViewToolbar view={view} onChange={setView} total={rows.total} loading={rows.loading} who={who} moveOn={moveOn} onMoveOn={setMoveOn} onHelp={() => setHelpOpen(true)} onColumns={() => setColumnsOpen(true)} />
         <UndoControls enabled={!bulkOpen} />
       </div>
       <div className="workset-split">
@@ -125,7 +130,7 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
           {rows.total === null && !rows.error && <Loading what="Loading entries" />}
           {rows.total === 0 && <EmptyState title="No entries in this view">{view.status || view.favourite || view.assignedTo ? 'Clear the filter to see the others.' : 'The query matched nothing: re-run it after editing the dictionary.'}</EmptyState>}
           {rows.total !== null && rows.total > 0 && (
-            <WorksetTable rows={rows} sort={view.sort} onSortChange={(sort) => setView({ ...view, sort })} selectedGuid={cursor.current?.guid ?? null} onSelect={(slot) => slot.row && cursor.open(slot.row, slot.index)} handle={table} />
+            <WorksetTable rows={rows} sort={view.sort} onSortChange={(sort) => setView({ ...view, sort })} selectedGuid={cursor.current?.guid ?? null} onSelect={(slot) => slot.row && cursor.open(slot.row, slot.index)} handle={table} choice={choice} />
           )}
         </div>
         <div className="detail-pane">
@@ -163,6 +168,19 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
           onChanged={(result) => {
             setEditingQuery(false);
             setRerun(describeRerun(result));
+          }}
+        />
+      )}
+      {columnsOpen && (
+        <ColumnsDialog
+          dictionary={ws.dictionary}
+          choice={choice}
+          onClose={() => setColumnsOpen(false)}
+          onChange={(next) => {
+            setChoice(next);
+            // A column that no longer sorts (or shows) gives the order back to the query's.
+            const by = view.sort.by;
+            if (by !== 'position' && (!sortableColumns(next).includes(by) || !next.shown.includes(by))) setView({ ...view, sort: DEFAULT_VIEW.sort });
           }}
         />
       )}

@@ -33,6 +33,7 @@ const KEY_OF: Record<(typeof PAGE_SORT_KEYS)[number], (row: EntryRow) => string 
   gloss: (row) => row.keys.gloss,
   'date-created': (row) => row.keys.dateCreated,
   'date-modified': (row) => row.keys.dateModified,
+  status: (row) => row.status,
 };
 
 function expectedOrder(rows: EntryRow[], view: Required<Pick<PageFilter, 'sort'>> & PageFilter): string[] {

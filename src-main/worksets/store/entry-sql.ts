@@ -49,7 +49,7 @@ export function toEntryRow(record: EntryRecord): EntryRow {
 }
 
 /** The columns an order compares; each has an index (workset_id, column, position, …). */
-export type SortColumn = 'position' | 'headword_sort' | 'pos_sort' | 'gloss_sort' | 'date_created' | 'date_modified';
+export type SortColumn = 'position' | 'headword_sort' | 'pos_sort' | 'gloss_sort' | 'date_created' | 'date_modified' | 'status';
 
 const KEY_COLUMNS: Record<Exclude<PageSortKey, 'position'>, SortColumn> = {
   headword: 'headword_sort',
@@ -57,6 +57,8 @@ const KEY_COLUMNS: Record<Exclude<PageSortKey, 'position'>, SortColumn> = {
   gloss: 'gloss_sort',
   'date-created': 'date_created',
   'date-modified': 'date_modified',
+  // Grouped as the words sort (done, pending, review); entries_by_status serves it.
+  status: 'status',
 };
 
 export const DEFAULT_SORT: EntrySort = { by: 'position', dir: 'asc' };
