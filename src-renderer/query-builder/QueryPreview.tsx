@@ -2,7 +2,7 @@ import type { ApiCallError } from '../api/api-error.js';
 import type { Validation } from '../api/contract.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { formatCount } from '../ui/format.js';
-import { firstForm } from '../entry/view-text.js';
+import { firstForm, firstFormLang } from '../entry/view-text.js';
 
 interface Props {
   readonly validation: Validation | undefined;
@@ -21,11 +21,16 @@ export function QueryPreview({ validation, error, pending }: Props) {
       </div>
       {error && <ErrorMessage what="Could not check the query:" error={error} />}
       {validation?.ok && validation.preview && validation.preview.length > 0 && (
-        <ol className="preview-list">
+        // Focusable: a list that scrolls must be reachable from the keyboard.
+        <ol className="preview-list" tabIndex={0} aria-label="First matches">
           {validation.preview.map((entry) => (
             <li key={entry.guid}>
-              <span className="headword">{firstForm(entry.headword) || '(no headword)'}</span>
-              <span className="muted"> {entry.pos.join(', ')}</span> <span>{firstForm(entry.glosses, '; ')}</span>
+              <span className="headword" lang={firstFormLang(entry.headword)} dir="auto">
+                {firstForm(entry.headword) || '(no headword)'}
+              </span>
+              <span className="muted"> {entry.pos.join(', ')}</span> <span lang={firstFormLang(entry.glosses)} dir="auto">
+                {firstForm(entry.glosses, '; ')}
+              </span>
             </li>
           ))}
         </ol>

@@ -1,0 +1,74 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { startHost, type RunningHost } from './support/host.js';
+import { openApp, pressKey } from './support/ui.js';
+
+/**
+ * An accessibility scan (axe-core, WCAG 2 A and AA rules) of each view and dialog, in light and
+ * dark: none may have a serious or critical violation.
+ */
+test.describe.configure({ mode: 'serial' });
+
+let host: RunningHost;
+let workset = '';
+
+test.beforeAll(async () => {
+  host = await startHost({ sample: true });
+  const created = await host.cli(['worksets', 'create', 'sample', '--name', 'All', '--query', JSON.stringify({ match: 'all', filters: [] }), '--json']);
+  expect(created.stderr).toBe('');
+  workset = `#workset=${(JSON.parse(created.stdout) as { id: number }).id}`;
+});
+
+test.afterAll(async () => {
+  await host?.stop();
+});
+
+/** The serious and critical violations on the page now, one line each (rule, and where). */
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.slice(0, 3).map((node) => `${v.id} (${v.impact}): ${node.target.join(' ')} — ${v.help}${process.env.AXE_DETAIL ? ` ${node.failureSummary ?? ''}` : ''}`));
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`every view and dialog, ${colorScheme}`, async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme });
+    const page = await context.newPage();
+    const found: Record<string, string[]> = {};
+    const scan = async (view: string): Promise<void> => {
+      found[view] = await violations(page);
+    };
+
+    await openApp(page, host.url);
+    await expect(page.getByTestId('workset-item')).toHaveCount(1);
+    await scan('dictionaries and worksets');
+    await page.getByRole('button', { name: 'New workset…' }).click();
+    await expect(page.getByTestId('query-count')).toBeVisible();
+    await scan('new workset');
+    await page.keyboard.press('Escape');
+
+    await openApp(page, host.url, workset);
+    await pressKey(page, 'ArrowRight');
+    await expect(page.getByTestId('entry-pane')).toBeVisible();
+    await page.getByText('History').click();
+    await scan('workset with an entry open');
+    await pressKey(page, '?');
+    await scan('shortcuts');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Columns…' }).click();
+    await scan('columns');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Edit query…' }).click();
+    await expect(page.getByTestId('query-count')).toBeVisible();
+    await scan('edit query');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Bulk edit…' }).click();
+    await scan('bulk edit');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Assign…' }).click();
+    await scan('assign');
+    await context.close();
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((view) => [view, []])));
+  });
+}
