@@ -1,12 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import { AppError } from './domain/app-error.js';
+
+/** A dictionary (.lift) or the ranges file that goes with it (.lift-ranges). */
+export type UploadKind = 'lift' | 'ranges';
 
 interface Upload {
   readonly file: string;
+  readonly kind: UploadKind;
   readonly size: number;
   received: number;
+  /** For a .lift: the ranges upload already put beside it (placeBeside), so a second import of the pair finds it there. */
+  rangesFrom?: string;
 }
 
 /**
@@ -21,11 +27,12 @@ export class UploadStore {
 
   begin(fileName: string, size: number): string {
     const name = basename(fileName).replace(/[^\p{L}\p{N}._ -]/gu, '_');
-    if (!/\.lift$/i.test(name)) throw new AppError('Invalid', `${fileName} is not a .lift file`);
+    const kind = kindOf(name);
+    if (!kind) throw new AppError('Invalid', `${fileName} is neither a .lift file nor a .lift-ranges file`);
     const id = randomBytes(12).toString('hex');
     const folder = join(this.root, id);
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    this.uploads.set(id, { file: join(folder, name), size, received: 0 });
+    this.uploads.set(id, { file: join(folder, name), kind, size, received: 0 });
     return id;
   }
 
@@ -46,14 +53,39 @@ export class UploadStore {
     const upload = this.get(id);
     const onDisk = upload.received === 0 ? 0 : statSync(upload.file).size;
     if (onDisk !== upload.size) throw new AppError('Invalid', `upload ${id} is incomplete: ${onDisk} of ${upload.size} bytes arrived`);
-    if (upload.size === 0) throw new AppError('Invalid', 'the uploaded file is empty');
+    if (upload.size === 0) throw new AppError('Invalid', `${basename(upload.file)} is empty`);
     return upload.file;
+  }
+
+  /**
+   * The uploaded .lift to import, with the ranges upload (if any) moved beside it as
+   * `<its base name>.lift-ranges`, where the import looks for it just as the CLI finds it beside
+   * the file; the ranges upload itself is then gone. Asked again for the same pair (the import is
+   * repeated to replace a dictionary), the ranges are already there. A pair that is not one
+   * .lift and one .lift-ranges is refused, saying which file is which.
+   */
+  liftWithRanges(liftId: string, rangesId: string | undefined): string {
+    const lift = this.get(liftId);
+    const liftName = basename(lift.file);
+    if (lift.kind !== 'lift') {
+      throw new AppError('Invalid', `${liftName} holds only the ranges (lists such as grammatical info and semantic domains), not the dictionary: choose the .lift file together with it`);
+    }
+    const file = this.complete(liftId);
+    if (rangesId === undefined || lift.rangesFrom === rangesId) return file;
+    const ranges = this.get(rangesId);
+    if (ranges.kind !== 'ranges') {
+      throw new AppError('Invalid', `${liftName} and ${basename(ranges.file)} are two dictionaries: import one .lift file at a time, with its .lift-ranges file if it has one`);
+    }
+    renameSync(this.complete(rangesId), join(dirname(file), `${basename(file, extname(file))}.lift-ranges`));
+    lift.rangesFrom = rangesId;
+    this.discard(rangesId);
+    return file;
   }
 
   discard(id: string): void {
     const upload = this.uploads.get(id);
     this.uploads.delete(id);
-    if (upload) rmSync(join(upload.file, '..'), { recursive: true, force: true });
+    if (upload) rmSync(dirname(upload.file), { recursive: true, force: true });
   }
 
   private get(id: string): Upload {
@@ -61,4 +93,10 @@ export class UploadStore {
     if (!upload) throw new AppError('NotFound', `no upload ${id}: start again`);
     return upload;
   }
+}
+
+function kindOf(name: string): UploadKind | undefined {
+  if (/\.lift$/i.test(name)) return 'lift';
+  if (/\.lift-ranges$/i.test(name)) return 'ranges';
+  return undefined;
 }

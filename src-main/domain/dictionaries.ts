@@ -16,6 +16,13 @@ export interface ImportResult {
   readonly entries: number;
   readonly deleted: number;
   readonly ranges: boolean;
+  /** With ranges: how many ranges (`<range>` elements) its .lift-ranges holds. */
+  readonly rangeCount?: number;
+  /**
+   * Without ranges, when the LIFT header points at a ranges file (`<range href>`): that file's
+   * name. Its lists (grammatical info, semantic domains…) did not come along.
+   */
+  readonly missingRangesFile?: string;
   /** When it replaced a dictionary of that name: the backup kept of it (`dictionaries restore` brings it back). */
   readonly backup?: string;
 }
@@ -37,10 +44,13 @@ export interface ExportResult {
   readonly file: string;
   readonly rangesFile?: string;
   readonly entries: number;
+  /**
+   * Browser host only, for a dictionary with ranges: `file` is a .zip holding these two
+   * (`NAME.lift` and `NAME.lift-ranges`), since a download is one file.
+   */
+  readonly zipped?: { readonly lift: string; readonly ranges: string };
   /** Browser host only: the address the page downloads `file` from (it cannot read local paths). */
   readonly download?: string;
-  /** Browser host only: the same for `rangesFile`. */
-  readonly rangesDownload?: string;
 }
 
 /** A value of a range (parts of speech, semantic domains) for the pickers. */

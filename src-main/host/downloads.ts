@@ -37,7 +37,6 @@ export class Downloads {
       value: {
         ...value,
         download: this.offer(windowId, value.file),
-        ...(value.rangesFile ? { rangesDownload: this.offer(windowId, value.rangesFile) } : {}),
       } satisfies ExportResult,
     };
   }
@@ -64,7 +63,7 @@ export class Downloads {
     }
     const name = basename(offer.file);
     response.writeHead(200, {
-      'Content-Type': 'application/octet-stream',
+      'Content-Type': name.endsWith('.zip') ? 'application/zip' : 'application/octet-stream',
       'Content-Length': size,
       'Content-Disposition': `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,

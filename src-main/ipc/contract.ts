@@ -46,7 +46,7 @@ export const channels = {
   'app.status': args({}),
   'app.setName': args({ who: name }),
   'dictionaries.list': args({}),
-  'dictionaries.import': args({ file: z.string().min(1).max(4096).optional(), uploadId: z.string().max(64).optional(), database: database.optional(), replace: z.boolean().optional(), taskId }),
+  'dictionaries.import': args({ file: z.string().min(1).max(4096).optional(), uploadId: z.string().max(64).optional(), rangesUploadId: z.string().max(64).optional(), database: database.optional(), replace: z.boolean().optional(), taskId }),
   'dictionaries.export': args({ database, file: z.string().min(1).max(4096).optional() }),
   'dictionaries.vocabulary': args({ database }),
   'dictionaries.restore': args({ database }),

@@ -8,6 +8,7 @@ import { checkDatabaseName, databaseNameFromFile, LIFT_DOC, META_DOC, RANGES_DOC
 import { installDictionary, refuseToReplace } from './dictionary-swap.js';
 import { LiftError } from './errors.js';
 import { checkImport } from './import-check.js';
+import { importedRanges, type ImportedRanges } from './imported-ranges.js';
 import { metaXml, type ImportedDocument } from './meta.js';
 import { parseErrorOf } from './parse-errors.js';
 import { ImportProgressReporter } from './progress.js';
@@ -77,6 +78,7 @@ export async function importLift(session: Queryable, file: string, options: Impo
         await connection.add(META_DOC, metaXml(documents, new Date()));
         progress.report('check');
         const counts = await checkImport(connection, temporary, lift);
+        const rangesFound = await importedRanges(connection, temporary);
         await connection.command('CLOSE');
         progress.report('swap');
         // Looked at again: another import may have made the dictionary since the first look.
@@ -84,7 +86,7 @@ export async function importLift(session: Queryable, file: string, options: Impo
         const { backup } = await installDictionary(connection, temporary, database, { ...(options.change ?? NOBODY), op: 'import' });
         progress.report('done');
         progress.rethrow();
-        return { database, ...counts, ranges: ranges !== undefined, ...(backup ? { backup } : {}) };
+        return { database, ...counts, ...rangesOutcome(ranges !== undefined, rangesFound), ...(backup ? { backup } : {}) };
       } catch (error) {
         // Best effort: if the connection is gone, so is any way to drop it; the name stays hidden.
         await connection.command(`DROP DB ${temporary}`).catch(() => undefined);
@@ -98,6 +100,12 @@ export async function importLift(session: Queryable, file: string, options: Impo
     // An existing dictionary is replaced only once the new one is complete (swap): importing again is safe.
     throw new ConnectionError(`the connection to the dictionary server was lost while importing ${basename(file)}: import it again (${database} is replaced only once a new copy is complete)`, { cause: error });
   }
+}
+
+/** What the result says of the ranges: how many came, or which file the header names that did not. */
+function rangesOutcome(given: boolean, found: ImportedRanges): Pick<ImportResult, 'ranges' | 'rangeCount' | 'missingRangesFile'> {
+  if (given) return { ranges: true, rangeCount: found.count };
+  return { ranges: false, ...(found.referenced ? { missingRangesFile: found.referenced } : {}) };
 }
 
 /** Checks a file before anything is sent: it exists, is UTF-8 XML without a DOCTYPE, has the right root. */

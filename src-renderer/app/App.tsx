@@ -28,7 +28,7 @@ export function App() {
   const importer: Importer = {
     state: imports.state,
     dismiss: imports.dismiss,
-    importFile: (file) => void imports.importFile(file).then((result) => result && selectDictionary(result.database)),
+    importFiles: (files) => void imports.importFiles(files).then((result) => result && selectDictionary(result.database)),
     importPath: (path) => void imports.importPath(path).then((result) => result && selectDictionary(result.database)),
     replace: () => void imports.replace().then((result) => result && selectDictionary(result.database)),
   };

@@ -9,7 +9,7 @@ import { WorksetsPanel } from '../worksets/WorksetsPanel.js';
 /** The import under way, owned by the app shell so the File menu can start one from any view. */
 export interface Importer {
   readonly state: ImportState;
-  readonly importFile: (file: File) => void;
+  readonly importFiles: (files: readonly File[]) => void;
   readonly importPath: (path: string) => void;
   /** Replace the dictionary the last import was refused over (the user confirmed). */
   readonly replace: () => void;
@@ -40,14 +40,14 @@ export function HomeView({ dictionary, onSelectDictionary, onOpenWorkset, import
   }, [first, known, settled, onSelectDictionary]);
 
   return (
-    <DropZone onFile={importer.importFile}>
+    <DropZone onFiles={importer.importFiles}>
       <main className="home">
         <DictionariesPanel selected={dictionary} onSelect={onSelectDictionary} importer={importer} />
         {dictionary && known ? (
           <WorksetsPanel dictionary={dictionary} onOpen={onOpenWorkset} creating={creating} onCreatingChange={onCreatingChange} />
         ) : (
           <section className="content">
-            {dictionaries.data?.length === 0 && <EmptyState title="Import a dictionary to begin">Use “Import LIFT…”, or drop a .lift file on this window.</EmptyState>}
+            {dictionaries.data?.length === 0 && <EmptyState title="Import a dictionary to begin">Use “Import LIFT…”, or drop a .lift file (with its .lift-ranges) on this window.</EmptyState>}
           </section>
         )}
       </main>

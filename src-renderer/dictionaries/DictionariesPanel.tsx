@@ -12,7 +12,7 @@ import { RestoreBackup } from './RestoreBackup.js';
 interface Props {
   readonly selected: string | null;
   readonly onSelect: (name: string) => void;
-  readonly importer: { state: ImportState; importFile: (file: File) => void; importPath: (path: string) => void; replace: () => void; dismiss: () => void };
+  readonly importer: { state: ImportState; importFiles: (files: readonly File[]) => void; importPath: (path: string) => void; replace: () => void; dismiss: () => void };
 }
 
 /** The sidebar: dictionaries with their sizes, import (button or drop) and export. */
@@ -23,7 +23,7 @@ export function DictionariesPanel({ selected, onSelect, importer }: Props) {
     <aside className="sidebar" aria-label="Dictionaries panel">
       <div className="panel-header">
         <h2>Dictionaries</h2>
-        <ImportControl busy={busy} onFile={importer.importFile} onPath={importer.importPath} />
+        <ImportControl busy={busy} onFiles={importer.importFiles} onPath={importer.importPath} />
       </div>
       <ImportStatus state={importer.state} onDismiss={importer.dismiss} onReplace={importer.replace} />
       {dictionaries.error && <ErrorMessage what="Could not list the dictionaries:" error={dictionaries.error} onRetry={dictionaries.refetch} />}
@@ -38,7 +38,7 @@ export function DictionariesPanel({ selected, onSelect, importer }: Props) {
           <RestoreBackup dictionary={dictionaries.data.find((d) => d.name === selected)} />
         </div>
       )}
-      <p className="hint">Tip: drop a .lift file anywhere here to import it.</p>
+      <p className="hint">Tip: drop a .lift file (with its .lift-ranges, to keep its ranges) anywhere here to import it.</p>
     </aside>
   );
 }

@@ -2,8 +2,8 @@ import { useState, type DragEvent, type ReactNode } from 'react';
 
 const hasFiles = (event: DragEvent): boolean => event.dataTransfer.types.includes('Files');
 
-/** Drop a .lift file anywhere on the dictionaries view to import it. */
-export function DropZone({ onFile, children }: { onFile: (file: File) => void; children: ReactNode }) {
+/** Drop a .lift file (with its .lift-ranges) anywhere on the dictionaries view to import it. */
+export function DropZone({ onFiles, children }: { onFiles: (files: readonly File[]) => void; children: ReactNode }) {
   // dragenter/dragleave fire for every child crossed: count them to know when we really left.
   const [depth, setDepth] = useState(0);
   return (
@@ -25,14 +25,14 @@ export function DropZone({ onFile, children }: { onFile: (file: File) => void; c
         if (!hasFiles(event)) return;
         event.preventDefault();
         setDepth(0);
-        const file = event.dataTransfer.files[0];
-        if (file) onFile(file);
+        const files = [...event.dataTransfer.files];
+        if (files.length > 0) onFiles(files);
       }}
     >
       {children}
       {depth > 0 && (
         <div className="drop-overlay" aria-hidden="true">
-          Drop a .lift file to import it
+          Drop a .lift file (with its .lift-ranges) to import it
         </div>
       )}
     </div>

@@ -17,18 +17,16 @@ export function ExportStatus({ state, onDismiss, onRetry }: { state: ExportState
       const { result } = state;
       return (
         <div className="notice success" role="status" data-testid="export-status" data-phase="done">
-          Exported {formatCount(result.entries, 'entry', 'entries')} of {state.dictionary} to <code className="path">{result.file}</code>
+          Exported {formatCount(result.entries, 'entry', 'entries')} of {state.dictionary}
+          {result.zipped && (
+            <>
+              {' '}with its ranges, as a .zip holding {result.zipped.lift} and {result.zipped.ranges},
+            </>
+          )}{' '}
+          to <code className="path">{result.file}</code>
           {result.download && (
             <>
               {' '}— downloading. <a href={result.download} download="">Download again</a>
-              {result.rangesDownload && (
-                <>
-                  {' · '}
-                  <a href={result.rangesDownload} download="">
-                    Download its ranges file
-                  </a>
-                </>
-              )}
             </>
           )}
           <button type="button" className="link-button" onClick={onDismiss}>

@@ -1,7 +1,15 @@
+import type { ImportResult } from '../api/contract.js';
 import type { ImportState } from '../hooks/use-import.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { formatBytes, formatCount } from '../ui/format.js';
 import { ProgressBar } from '../ui/ProgressBar.js';
+
+/** What came of the ranges: how many came along, or what is lost without the file the header names. */
+function rangesNote(result: ImportResult): string {
+  if (result.ranges) return `, with its ranges${result.rangeCount === undefined ? '' : ` (${formatCount(result.rangeCount, 'range', 'ranges')})`}.`;
+  if (result.missingRangesFile === undefined) return '.';
+  return `. Its ranges file ${result.missingRangesFile} was not included, so the pickers for grammatical info and semantic domains will offer only values already used in its entries. To keep its ranges, import it again choosing both files.`;
+}
 
 const PHASES: Record<string, string> = { upload: 'Sending to BaseX', check: 'Checking', swap: 'Replacing the database', done: 'Finishing' };
 
@@ -35,7 +43,7 @@ export function ImportStatus({ state, onDismiss, onReplace }: { state: ImportSta
       return (
         <div className="notice success" role="status" data-testid="import-status">
           Imported {state.fileName} as <strong>{state.result.database}</strong>: {formatCount(state.result.entries, 'entry', 'entries')}
-          {state.result.ranges ? ', with its ranges' : ''}.
+          {rangesNote(state.result)}
           <button type="button" className="link-button" onClick={onDismiss}>
             OK
           </button>

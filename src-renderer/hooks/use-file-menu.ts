@@ -31,7 +31,7 @@ export function useFileMenu({ dictionary, goHome, importPath, createWorkset }: O
     if (api.platform !== 'electron') {
       // A page may open its file chooser only from a click, never from an event.
       goHome();
-      setNotice({ tone: 'info', text: 'To import a dictionary here, use “Import LIFT…” or drop a .lift file on this window.' });
+      setNotice({ tone: 'info', text: 'To import a dictionary here, use “Import LIFT…” or drop a .lift file (with its .lift-ranges) on this window.' });
       return;
     }
     try {

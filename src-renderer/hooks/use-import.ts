@@ -1,10 +1,13 @@
 import { useCallback, useRef, useState } from 'react';
-import type { ApiCallError } from '../api/api-error.js';
-import { asApiCallError } from '../api/api-error.js';
+import { ApiCallError, asApiCallError } from '../api/api-error.js';
 import { isImportWouldReplace, type ImportResult, type ImportWouldReplace } from '../api/contract.js';
 import { uploadFile } from '../api/upload.js';
+import { chooseImportFiles, listed } from '../dictionaries/import-files.js';
 import { useApi } from './api-context.js';
 import { useTaskProgress, type TaskProgress } from './use-task-progress.js';
+
+/** What `dictionaries.import` reads: a path (Electron's dialog), or uploads (a .lift and maybe its ranges). */
+type ImportSource = { readonly file?: string; readonly uploadId?: string; readonly rangesUploadId?: string };
 
 export type ImportState =
   | { readonly phase: 'idle' }
@@ -16,7 +19,7 @@ export type ImportState =
   | { readonly phase: 'confirm'; readonly fileName: string; readonly would: ImportWouldReplace };
 
 /**
- * Imports a LIFT file: a browser File is uploaded in chunks first; a path (Electron's dialog)
+ * Imports a LIFT file: a browser File (and its .lift-ranges, when given with it) is uploaded in chunks first; a path (Electron's dialog)
  * goes straight to `dictionaries.import`. Progress comes from the upload and then from the
  * import's own events. Onto an existing dictionary it is refused first: the user is asked, and
  * `replace` sends the same file (upload or path, which main keeps for that) again to replace it.
@@ -25,10 +28,10 @@ export function useImport() {
   const api = useApi();
   const { progress, begin } = useTaskProgress();
   const [state, setState] = useState<ImportState>({ phase: 'idle' });
-  const waiting = useRef<{ fileName: string; from: { file?: string; uploadId?: string } } | null>(null);
+  const waiting = useRef<{ fileName: string; from: ImportSource } | null>(null);
 
   const run = useCallback(
-    async (fileName: string, source: () => Promise<{ file?: string; uploadId?: string }>, replace = false) => {
+    async (fileName: string, source: () => Promise<ImportSource>, replace = false) => {
       waiting.current = null;
       try {
         const from = await source();
@@ -58,16 +61,26 @@ export function useImport() {
     return again ? run(again.fileName, async () => again.from, true) : Promise.resolve(null);
   }, [run]);
 
-  const importFile = useCallback(
-    (file: File) => {
-      if (!/\.lift$/i.test(file.name)) {
-        setState({ phase: 'failed', fileName: file.name, error: asApiCallError('uploads.begin', new Error(`${file.name} is not a .lift file: choose a LIFT export from FLEx or WeSay`)) });
+  /** A .lift the page holds, with its .lift-ranges when the person gave both (see chooseImportFiles). */
+  const importFiles = useCallback(
+    (files: readonly File[]) => {
+      const choice = chooseImportFiles(files);
+      if (!choice.ok) {
+        // The person's choice, not a fault: Invalid, so no advice to retry comes with it.
+        setState({ phase: 'failed', fileName: choice.label, error: new ApiCallError('dictionaries.import', { code: 'Invalid', message: choice.problem }) });
         return Promise.resolve(null);
       }
-      setState({ phase: 'uploading', fileName: file.name, sent: 0, size: file.size });
-      return run(file.name, async () => ({
-        uploadId: await uploadFile(api, file, (sent) => setState({ phase: 'uploading', fileName: file.name, sent, size: file.size })),
-      }));
+      const { lift, ranges } = choice;
+      const fileName = lift.name;
+      const label = listed([lift.name, ...(ranges ? [ranges.name] : [])]);
+      const size = lift.size + (ranges?.size ?? 0);
+      const uploading = (sent: number): void => setState({ phase: 'uploading', fileName: label, sent, size });
+      uploading(0);
+      return run(fileName, async () => {
+        const uploadId = await uploadFile(api, lift, uploading);
+        if (!ranges) return { uploadId };
+        return { uploadId, rangesUploadId: await uploadFile(api, ranges, (sent) => uploading(lift.size + sent)) };
+      });
     },
     [api, run],
   );
@@ -75,5 +88,5 @@ export function useImport() {
   const importPath = useCallback((path: string) => run(path.split(/[\\/]/).pop() ?? path, async () => ({ file: path })), [run]);
 
   const current: ImportState = state.phase === 'importing' ? { ...state, progress } : state;
-  return { state: current, importFile, importPath, replace, dismiss: () => setState({ phase: 'idle' }) };
+  return { state: current, importFiles, importPath, replace, dismiss: () => setState({ phase: 'idle' }) };
 }

@@ -7,8 +7,8 @@ import WebSocket from 'ws';
 import { startServices, type AppServices } from '../../src-main/app-services.js';
 import { startBrowserHost, type BrowserHost } from '../../src-main/host/browser-host.js';
 import { readSavedAddress, saveAddress, type HostAddress } from '../../src-main/host/saved-address.js';
-import type { ServerMessage } from '../../src-main/host/wire.js';
 import { testServerUrl } from '../helpers/basex.js';
+import { HostWindow } from '../helpers/host-window.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'wb-host-'));
 const renderer = join(folder, 'renderer');
@@ -34,38 +34,8 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-/** A window: a socket opened as our page would open it, with its messages collected. */
-class Window {
-  readonly messages: ServerMessage[] = [];
-  private nextId = 1;
-  constructor(readonly socket: WebSocket) {
-    socket.on('message', (data) => this.messages.push(JSON.parse(String(data)) as ServerMessage));
-  }
-  static async open(): Promise<Window> {
-    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`, { origin: `http://127.0.0.1:${host.port}` });
-    const window = new Window(socket);
-    await new Promise((resolve, reject) => {
-      socket.once('open', resolve);
-      socket.once('error', reject);
-    });
-    await expect.poll(() => window.messages[0]?.type).toBe('hello');
-    return window;
-  }
-  send(frame: unknown): void {
-    this.socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
-  }
-  async call(channel: unknown, args: unknown): Promise<Extract<ServerMessage, { type: 'result' }>['result']> {
-    const id = this.nextId++;
-    this.send({ type: 'call', id, channel, args });
-    await expect.poll(() => this.messages.some((m) => m.type === 'result' && m.id === id)).toBe(true);
-    const answer = this.messages.find((m): m is Extract<ServerMessage, { type: 'result' }> => m.type === 'result' && m.id === id);
-    return answer!.result;
-  }
-  async close(): Promise<void> {
-    this.socket.close();
-    await new Promise((resolve) => this.socket.once('close', resolve));
-  }
-}
+/** A window of this file's host. */
+const Window = { open: () => HostWindow.open(host) };
 
 /** Why a socket with these details is refused (the HTTP status), or 'open'. */
 function tryUpgrade(path: string, headers: Record<string, string>): Promise<string> {

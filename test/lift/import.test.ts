@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,9 @@ import { writeSyntheticLift } from '../../scripts/lift-generator.js';
 import { connectTestSession, uniqueName } from '../helpers/basex.js';
 import { dropDictionary } from '../helpers/dictionary-db.js';
 import { sharedLiftFiles } from '../helpers/shared-lift.js';
+
+/** `<range>` elements of each real .lift-ranges (biatah has none). */
+const RANGE_COUNTS: Record<string, number | undefined> = { AllFLExFields: 17, Lotud: 14, Pumi_2019: 15, Sena: 24, biatah: undefined };
 
 const SAMPLE = resolve(import.meta.dirname, '../../resources/sample/sample.lift');
 
@@ -46,7 +49,7 @@ describe('importLift', () => {
   it('imports the sample dictionary with its ranges and meta document', async () => {
     const name = database('sample');
     const result = await importLift(session, SAMPLE, { database: name });
-    expect(result).toEqual({ database: name, entries: 234, deleted: 4, ranges: true });
+    expect(result).toEqual({ database: name, entries: 234, deleted: 4, ranges: true, rangeCount: 2 });
     const paths = await session.query('declare variable $db external; db:list($db)', { db: name });
     expect(paths.sort()).toEqual([LIFT_DOC, RANGES_DOC, META_DOC].sort());
     const meta = await session.execute(`declare variable $db external; db:open($db, '${META_DOC}')`, { db: name });
@@ -59,7 +62,7 @@ describe('importLift', () => {
     const written = await writeSyntheticLift(file, { entries: 300, seed: 7 });
     const name = database('synthetic');
     const result = await importLift(session, file, { database: name });
-    expect(result).toEqual({ database: name, entries: 300, deleted: 0, ranges: true });
+    expect(result).toEqual({ database: name, entries: 300, deleted: 0, ranges: true, rangeCount: 2 });
     const senses = await session.query(`declare variable $db external; count(db:open($db, '${LIFT_DOC}')//sense)`, { db: name });
     expect(Number(senses[0])).toBe(written.senses);
   });
@@ -225,9 +228,22 @@ describe('a failed import', () => {
       const name = database(shared.name);
       const result = await importLift(session, shared.lift, { database: name });
       expect([result.entries, result.deleted, result.ranges], shared.name).toEqual([...expected[shared.name], shared.ranges !== undefined]);
+      expect(result.rangeCount, shared.name).toBe(RANGE_COUNTS[shared.name]);
       await dropDictionary(session, name);
       created.splice(created.indexOf(name), 1);
     }
+  });
+
+  it('says which ranges file the header names when a real .lift comes without it', async () => {
+    const sena = sharedLiftFiles().find((shared) => shared.name === 'Sena');
+    if (!sena) throw new Error('Sena is missing from the shared LIFT files');
+    // The .lift alone in a folder of its own (linked, not copied): its ranges are not beside it.
+    mkdirSync(join(dir, 'alone'));
+    const alone = join(dir, 'alone', 'Sena.lift');
+    symlinkSync(sena.lift, alone);
+    const result = await importLift(session, alone, { database: database('sena_alone') });
+    expect(result).toMatchObject({ entries: 1462, ranges: false, missingRangesFile: 'Sena.lift-ranges' });
+    expect(result.rangeCount).toBeUndefined();
   });
 });
 

@@ -6,6 +6,7 @@ import { checkDatabaseName } from '../../lift/database-names.js';
 import { LiftError } from '../../lift/errors.js';
 import { listDictionaries } from '../../lift/dictionaries.js';
 import { exportLift } from '../../lift/export.js';
+import { exportAsOneFile } from '../../lift/export-download.js';
 import { importLift } from '../../lift/import.js';
 import { dictionaryVocabulary } from '../../lift/vocabulary.js';
 import { AppError } from '../../domain/app-error.js';
@@ -19,7 +20,8 @@ type DictionaryChannels = 'dictionaries.list' | 'dictionaries.import' | 'diction
  *
  * A path from the renderer is used only when this window's own file dialog gave it
  * (deps.grants); anything else is refused, so no page can make the app read or overwrite a
- * file the user did not choose. Without a path, an export goes into the data folder's exports/.
+ * file the user did not choose. Without a path, an export goes into the data folder's exports/ as one file to download: the
+ * .lift, or a .zip of it and its .lift-ranges.
  */
 export function dictionaryHandlers(deps: HandlerDeps): Pick<HandlerTable, DictionaryChannels> {
   const granted = (ctx: HandlerContext, file: string, purpose: 'import' | 'export'): string => {
@@ -31,10 +33,11 @@ export function dictionaryHandlers(deps: HandlerDeps): Pick<HandlerTable, Dictio
     'dictionaries.list': (ctx) => listDictionaries(ctx.session),
     'dictionaries.import': async (ctx, args) => {
       if ((args.file === undefined) === (args.uploadId === undefined)) throw new AppError('Invalid', 'import needs either a file path or an upload id');
+      if (args.rangesUploadId !== undefined && args.uploadId === undefined) throw new AppError('Invalid', 'an uploaded ranges file goes with an uploaded .lift file');
       // Refused over an existing dictionary, the window asks the user and sends the same file again.
       let again = false;
       try {
-        const file = args.file !== undefined ? granted(ctx, args.file, 'import') : deps.uploads.complete(args.uploadId ?? '');
+        const file = args.file !== undefined ? granted(ctx, args.file, 'import') : deps.uploads.liftWithRanges(args.uploadId ?? '', args.rangesUploadId);
         const result = await importLift(ctx.session, file, {
           database: args.database,
           replace: args.replace,
@@ -51,6 +54,7 @@ export function dictionaryHandlers(deps: HandlerDeps): Pick<HandlerTable, Dictio
         return result;
       } finally {
         if (args.uploadId && !again) deps.uploads.discard(args.uploadId);
+        if (args.rangesUploadId && !again) deps.uploads.discard(args.rangesUploadId);
       }
     },
     'dictionaries.restore': async (ctx, args) => {
@@ -64,7 +68,7 @@ export function dictionaryHandlers(deps: HandlerDeps): Pick<HandlerTable, Dictio
       const exports = join(deps.dataFolder, 'exports');
       mkdirSync(exports, { recursive: true });
       const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
-      return exportLift(ctx.session, args.database, join(exports, `${args.database}-${stamp}.lift`));
+      return exportAsOneFile(ctx.session, args.database, exports, stamp);
     },
     'dictionaries.vocabulary': (ctx, args) => dictionaryVocabulary(ctx.session, args.database),
     'uploads.begin': async (_, args) => ({ uploadId: deps.uploads.begin(args.fileName, args.size) }),
