@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { isImportWouldReplace } from '../domain/dictionaries.js';
+import { isImportWouldReplace, type ImportResult } from '../domain/dictionaries.js';
 import { listBackups, restoreBackup } from '../lift/backups.js';
 import { dictionaryInfo, listDictionaries } from '../lift/dictionaries.js';
 import { LiftError } from '../lift/errors.js';
@@ -32,7 +32,7 @@ export function addDictionaryCommands(program: Command, globals: () => GlobalOpt
         }),
       );
       endProgress();
-      report(options.json, result, () => `${result.database}: ${result.entries} entries${result.backup ? ` (the one it replaced is kept as ${result.backup})` : ''}`);
+      report(options.json, result, () => `${result.database}: ${result.entries} entries${rangesNote(result)}${result.backup ? ` (the one it replaced is kept as ${result.backup})` : ''}`);
     });
 
   program
@@ -92,4 +92,11 @@ export function addDictionaryCommands(program: Command, globals: () => GlobalOpt
       const info = await withSession(globals(), ({ session }) => dictionaryInfo(session, db));
       report(options.json, info, () => `${info.name}\t${info.entries} entries (${info.deleted} deleted)`);
     });
+}
+
+/** What came of the ranges, for a person: their count, or the file the header named that was not beside it. */
+function rangesNote(result: ImportResult): string {
+  if (result.rangeCount !== undefined) return `, with its ranges (${result.rangeCount} ranges)`;
+  if (result.missingRangesFile) return `; its ranges file ${result.missingRangesFile} was not beside it, so the pickers offer only values already used`;
+  return '';
 }
