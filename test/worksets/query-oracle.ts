@@ -238,7 +238,13 @@ export class LiftOracle {
       glosses: byLang(senses.flatMap((s) => children(s, 'gloss'))),
       definitions: byLang(senses.flatMap((s) => children(s, 'definition')).flatMap((d) => children(d, 'form'))),
       senses: children(entry.element, 'sense').length,
+      keyLangs: {},
     };
+    // The writing systems of the forms the sort keys read.
+    const headwordLang = this.headwordForms(entry)[0] && attr(this.headwordForms(entry)[0], 'lang');
+    const keyGloss = senses.flatMap((s) => children(s, 'gloss')).find((g) => children(g, 'text').some((t) => normalizeSpace(textOf(t)) !== ''));
+    const glossLang = keyGloss && attr(keyGloss, 'lang');
+    view.keyLangs = { ...(headwordLang === undefined ? {} : { headword: headwordLang }), ...(glossLang === undefined ? {} : { gloss: glossLang }) };
     const created = attr(entry.element, 'dateCreated');
     const modified = attr(entry.element, 'dateModified');
     if (created) view.dateCreated = created;
