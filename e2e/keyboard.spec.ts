@@ -78,7 +78,8 @@ test('the rows are reachable with Tab; Enter opens the focused one and the focus
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('entry-pane')).toHaveAttribute('data-guid', String(focused));
   await page.keyboard.press('ArrowDown');
+  // The next entry opens when its answer comes: wait for it, never read at once.
+  await expect.poll(openGuid).not.toBe(String(focused));
   const moved = await openGuid();
-  expect(moved).not.toBe(focused);
   await expect.poll(() => page.evaluate('document.activeElement?.getAttribute("data-guid")')).toBe(moved);
 });
