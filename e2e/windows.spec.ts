@@ -153,10 +153,13 @@ test("the same entry in two windows: a stale save meets the conflict UI and neve
   const [a, b] = pages;
   const guid = nouns.first[1];
   for (const page of pages) {
+    // Sena glosses in English first (the column shows that one): both windows show the Portuguese gloss column.
+    await page.evaluate(`localStorage.setItem('workset-browser:columns:Sena', JSON.stringify({ shown: ['status', 'favourite', 'headword', 'pos', 'gloss', 'date-modified'], langs: { gloss: 'pt' } }))`);
+    await page.reload();
+    await expect(page.getByTestId('workset-table').locator('thead th', { hasText: 'Gloss (pt)' })).toBeVisible();
     await page.locator(`[data-testid="workset-row"][data-guid="${guid}"]`).click();
     await expect(ui.entryPane(page)).toHaveAttribute('data-guid', guid);
   }
-  // Sena's glosses are Portuguese first: the work list shows that one.
   const field = 'Gloss pt, sense 1';
   await b.getByTestId('entry-pane').getByRole('button', { name: `Edit ${field}` }).click();
   await a.getByTestId('entry-pane').getByRole('button', { name: `Edit ${field}` }).click();
