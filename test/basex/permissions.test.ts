@@ -5,7 +5,7 @@ import { PermissionError, refusal } from '../../src-main/basex/errors.js';
 import { createOperation } from '../../src-main/lift/bulk-log.js';
 import { applyEdit, readEntries } from '../../src-main/lift/entry-xml.js';
 import { importLift } from '../../src-main/lift/import.js';
-import { connectTestSession, uniqueName } from '../helpers/basex.js';
+import { connectTestSession, dropUserOnceLoggedOut, uniqueName } from '../helpers/basex.js';
 import { TEST_CHANGE } from '../helpers/changes.js';
 import { dropDictionary } from '../helpers/dictionary-db.js';
 
@@ -40,7 +40,7 @@ describe('a BaseX user without every right', () => {
   });
   afterAll(async () => {
     await Promise.all([reader.close(), writer.close()]);
-    for (const name of Object.values(names)) await admin.command(`DROP USER ${name}`);
+    for (const name of Object.values(names)) await dropUserOnceLoggedOut(admin, name);
     await dropDictionary(admin, db);
     await admin.close();
   });

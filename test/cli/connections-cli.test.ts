@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BaseXSession } from '../../src-main/basex/client-session.js';
 import { CONNECTIONS_FILE } from '../../src-main/basex/saved-connections.js';
-import { connectTestSession, uniqueName } from '../helpers/basex.js';
+import { connectTestSession, dropUserOnceLoggedOut, uniqueName } from '../helpers/basex.js';
 import { CLI, runCliArgs } from '../helpers/cli.js';
 
 /**
@@ -29,7 +29,7 @@ describe('workset-browser connections and --password-file', () => {
     await admin.command(`GRANT read TO ${user}`);
   });
   afterAll(async () => {
-    await admin.command(`DROP USER ${user}`);
+    await dropUserOnceLoggedOut(admin, user);
     await admin.close();
     rmSync(folder, { recursive: true, force: true });
   });

@@ -23,3 +23,15 @@ export async function serverSessions(admin: BaseXSession): Promise<Set<string>> 
   const listing = await admin.command('SHOW SESSIONS');
   return new Set([...listing.matchAll(/\[([\d.]+:\d+)\]/g)].map((match) => match[1]));
 }
+
+/**
+ * BaseX refuses to drop a user it still lists as logged in, and it may take the logout in after
+ * our close returns: wait until SHOW SESSIONS no longer names the user (observed, not slept on).
+ */
+export async function dropUserOnceLoggedOut(admin: BaseXSession, user: string): Promise<void> {
+  for (const deadline = Date.now() + 30_000; (await admin.command('SHOW SESSIONS')).includes(`${user} [`); ) {
+    if (Date.now() > deadline) throw new Error(`BaseX still lists ${user} as logged in 30 s after the session closed`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await admin.command(`DROP USER ${user}`);
+}

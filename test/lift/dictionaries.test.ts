@@ -5,7 +5,7 @@ import { temporaryName } from '../../src-main/lift/database-names.js';
 import { dictionaryInfo, listDictionaries } from '../../src-main/lift/dictionaries.js';
 import { LiftError } from '../../src-main/lift/errors.js';
 import { importLift } from '../../src-main/lift/import.js';
-import { connectTestSession, uniqueName } from '../helpers/basex.js';
+import { connectTestSession, dropUserOnceLoggedOut, uniqueName } from '../helpers/basex.js';
 
 const SAMPLE = resolve(import.meta.dirname, '../../resources/sample/sample.lift');
 
@@ -60,18 +60,6 @@ describe('listDictionaries', () => {
     }
   });
 });
-
-/**
- * BaseX refuses to drop a user it still lists as logged in, and it may take the logout in after
- * our close returns: wait until SHOW SESSIONS no longer names the user (observed, not slept on).
- */
-async function dropUserOnceLoggedOut(admin: BaseXSession, user: string): Promise<void> {
-  for (const deadline = Date.now() + 30_000; (await admin.command('SHOW SESSIONS')).includes(`${user} [`); ) {
-    if (Date.now() > deadline) throw new Error(`BaseX still lists ${user} as logged in 30 s after the session closed`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  await admin.command(`DROP USER ${user}`);
-}
 
 describe('dictionaryInfo', () => {
   it('summarises one dictionary', async () => {

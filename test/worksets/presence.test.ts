@@ -4,7 +4,7 @@ import { BaseXSession } from '../../src-main/basex/client-session.js';
 import { importLift } from '../../src-main/lift/import.js';
 import { withdrawPresence } from '../../src-main/lift/presence.js';
 import { PresenceService } from '../../src-main/worksets/presence-service.js';
-import { connectTestSession, uniqueName } from '../helpers/basex.js';
+import { connectTestSession, dropUserOnceLoggedOut, uniqueName } from '../helpers/basex.js';
 import { TEST_AUTHOR } from '../helpers/changes.js';
 import { dropDictionary } from '../helpers/dictionary-db.js';
 
@@ -26,7 +26,7 @@ describe('presence: who has which workset and entry open', () => {
   });
   afterAll(async () => {
     await reader.close();
-    await admin.command(`DROP USER ${readerName}`);
+    await dropUserOnceLoggedOut(admin, readerName);
     await dropDictionary(admin, db);
     await admin.close();
   });
