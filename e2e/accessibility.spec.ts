@@ -68,6 +68,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Assign…' }).click();
     await scan('assign');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+K');
+    await page.getByRole('combobox', { name: 'Search sample' }).fill('water');
+    await expect(page.getByTestId('quick-search-result').first()).toBeVisible();
+    await scan('quick search');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('entry-title')).toBeVisible();
+    await expect(page.getByTestId('entry-pane')).toBeVisible();
+    await scan('an entry on its own');
     await context.close();
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((view) => [view, []])));
   });

@@ -42,7 +42,10 @@ export function menuTemplate(actions: MenuActions): MenuItem[] {
       submenu: [
         { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => actions.sendToFocused('undo') },
         { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: () => actions.sendToFocused('redo') },
-        separator,         { role: 'cut' },
+        separator,
+        { label: 'Quick Search…', accelerator: 'CmdOrCtrl+K', click: () => actions.sendToFocused('quick-search') },
+        separator,
+        { role: 'cut' },
         { role: 'copy' },
         { role: 'paste' },
         { role: 'selectAll' },
@@ -50,5 +53,7 @@ export function menuTemplate(actions: MenuActions): MenuItem[] {
     },
     { label: 'View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { role: 'togglefullscreen' }] },
     { label: 'Window', submenu: [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }] },
+    // "?" types a question mark in a text field, so the menu item has no accelerator of its own.
+    { label: 'Help', submenu: [{ label: 'Keyboard Shortcuts', click: () => actions.sendToFocused('shortcuts') }] },
   ];
 }

@@ -8,6 +8,7 @@ import './styles/table.css';
 import './styles/entry.css';
 import './styles/forms.css';
 import './styles/history.css';
+import './styles/search.css';
 
 /** One transport per window: Electron's preload, or the WebSocket to the browser host. */
 const transport = resolveTransport();

@@ -158,7 +158,7 @@ export interface ChannelResults {
 export type ChannelResult<C extends Channel> = ChannelResults[C];
 
 /** The commands of Electron's menus that the focused window carries out. */
-export type MenuCommand = 'import' | 'export' | 'new-workset' | 'undo' | 'redo';
+export type MenuCommand = 'import' | 'export' | 'new-workset' | 'undo' | 'redo' | 'quick-search' | 'shortcuts';
 
 /** Events from main to renderer windows. */
 export interface EventPayloads {

@@ -3,6 +3,9 @@ import { useWorkset } from '../hooks/use-data.js';
 import { useFileMenu } from '../hooks/use-file-menu.js';
 import { useImport } from '../hooks/use-import.js';
 import { useRoute } from '../hooks/use-route.js';
+import { EntryView } from '../entry/EntryView.js';
+import { QuickSearchDialog } from '../search/QuickSearchDialog.js';
+import { useQuickSearchKey } from '../search/use-quick-search-key.js';
 import { ConnectionBanner } from '../status/ConnectionBanner.js';
 import { StatusBar } from '../status/StatusBar.js';
 import { WorksetView } from '../workset-view/WorksetView.js';
@@ -18,7 +21,7 @@ export function App() {
   const [route, navigate] = useRoute();
   const worksetId = route.view === 'workset' ? route.worksetId : null;
   const workset = useWorkset(worksetId);
-  const dictionary = route.view === 'home' ? route.dictionary : (workset.data?.dictionary ?? null);
+  const dictionary = route.view === 'workset' ? (workset.data?.dictionary ?? null) : route.dictionary;
   const selectDictionary = useCallback((name: string, replace = false) => navigate({ view: 'home', dictionary: name }, { replace }), [navigate]);
   const goHome = useCallback(() => {
     if (route.view !== 'home') navigate({ view: 'home', dictionary });
@@ -34,6 +37,8 @@ export function App() {
   };
   const [creating, setCreating] = useState(false);
   const menu = useFileMenu({ dictionary, goHome, importPath: importer.importPath, createWorkset: () => setCreating(true) });
+  const [searching, setSearching] = useState(false);
+  useQuickSearchKey(() => setSearching(dictionary !== null));
 
   // The query builder belongs to the dictionaries view: leaving it closes the dialog.
   useEffect(() => {
@@ -42,6 +47,15 @@ export function App() {
 
   // Several windows at once: the title tells them apart in the task switcher.
   const title = route.view === 'workset' ? workset.data?.name : dictionary;
+  const openEntry = (guid: string): void => {
+    if (dictionary === null) return;
+    setSearching(false);
+    navigate({ view: 'entry', dictionary, guid });
+  };
+  const openWorkset = (id: number): void => {
+    setSearching(false);
+    navigate({ view: 'workset', worksetId: id });
+  };
   useEffect(() => {
     document.title = title ? `${title} — Workset Browser` : 'Workset Browser';
   }, [title]);
@@ -53,6 +67,11 @@ export function App() {
         <button type="button" className="app-name" onClick={() => navigate({ view: 'home', dictionary })}>
           Workset Browser
         </button>
+        {dictionary !== null && (
+          <button type="button" className="button quick-search-button" onClick={() => setSearching(true)} title="Find an entry anywhere in the dictionary (Ctrl+K)">
+            Search {dictionary}… <kbd>Ctrl+K</kbd>
+          </button>
+        )}
       </header>
       <MenuStatus
         exportState={menu.exporter.state}
@@ -61,9 +80,9 @@ export function App() {
         notice={menu.notice}
         onDismissNotice={menu.dismissNotice}
       />
-      {route.view === 'workset' ? (
-        <WorksetView key={route.worksetId} worksetId={route.worksetId} onBack={(name) => navigate({ view: 'home', dictionary: name })} />
-      ) : (
+      {route.view === 'workset' && <WorksetView key={route.worksetId} worksetId={route.worksetId} onBack={(name) => navigate({ view: 'home', dictionary: name })} />}
+      {route.view === 'entry' && <EntryView key={route.guid} dictionary={route.dictionary} guid={route.guid} onBack={() => navigate({ view: 'home', dictionary: route.dictionary })} />}
+      {route.view === 'home' && (
         <HomeView
           dictionary={route.dictionary}
           onSelectDictionary={selectDictionary}
@@ -73,6 +92,7 @@ export function App() {
           onCreatingChange={setCreating}
         />
       )}
+      {searching && dictionary !== null && <QuickSearchDialog dictionary={dictionary} onClose={() => setSearching(false)} onOpenEntry={openEntry} onOpenWorkset={openWorkset} />}
       <StatusBar dictionary={dictionary} />
     </div>
   );

@@ -18,22 +18,29 @@ import { entryLanguages } from './languages.js';
 import { SenseView } from './SenseView.js';
 import { WorksetNotes } from './WorksetNotes.js';
 
-interface Props {
-  readonly dictionary: string;
+/** The entry's curation in the workset it was opened from. */
+export interface EntryCuration {
   readonly entry: WorksetEntry;
-  readonly curationBusy: boolean;
+  readonly busy: boolean;
   readonly onStatus: (status: Status) => void;
   readonly onFavourite: () => void;
   readonly onNotes: (notes: string) => Promise<unknown>;
 }
 
+interface Props {
+  readonly dictionary: string;
+  readonly guid: string;
+  /** Absent for an entry opened from a quick search: no workset, so no status or workset notes. */
+  readonly curation?: EntryCuration;
+}
+
 type Conflict = { readonly field: FieldRef; readonly mine: string; readonly current: EntryConflict };
 
-/** The open entry: its curation in this workset, and the whole LIFT entry with inline edits. */
-export function EntryPane({ dictionary, entry, curationBusy, onStatus, onFavourite, onNotes }: Props) {
-  const detail = useEntry(dictionary, entry.guid);
+/** The open entry: its curation in the workset (when opened from one), and the whole LIFT entry with inline edits. */
+export function EntryPane({ dictionary, guid, curation }: Props) {
+  const detail = useEntry(dictionary, guid);
   const vocabulary = useVocabulary(dictionary);
-  const { save, accept } = useEntryEdit(dictionary, entry.guid);
+  const { save, accept } = useEntryEdit(dictionary, guid);
   const undo = useUndoStack();
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [resolving, setResolving] = useState(false);
@@ -51,7 +58,7 @@ export function EntryPane({ dictionary, entry, curationBusy, onStatus, onFavouri
     if ('conflict' in outcome) setConflict({ field, mine: value, current: outcome.conflict });
     else if (outcome.saved.change !== undefined) {
       const headword = Object.values(outcome.saved.view.headword)[0];
-      undo.record({ dictionary, guid: entry.guid, seq: outcome.saved.change, label: headword ? `${describeField(field)} of ‘${headword}’` : describeField(field) });
+      undo.record({ dictionary, guid, seq: outcome.saved.change, label: headword ? `${describeField(field)} of ‘${headword}’` : describeField(field) });
     }
   };
   const keepMine = async (): Promise<void> => {
@@ -75,8 +82,8 @@ export function EntryPane({ dictionary, entry, curationBusy, onStatus, onFavouri
 
   const langs = doc ? entryLanguages(doc, vocabulary.data) : { vernacular: [], analysis: [], offered: [] };
   return (
-    <section className="entry-pane" aria-label="Entry" data-testid="entry-pane" data-guid={entry.guid} data-version={detail.data?.version}>
-      <CurationBar entry={entry} busy={curationBusy} onStatus={onStatus} onFavourite={onFavourite} />
+    <section className="entry-pane" aria-label="Entry" data-testid="entry-pane" data-guid={guid} data-version={detail.data?.version}>
+      {curation && <CurationBar entry={curation.entry} busy={curation.busy} onStatus={curation.onStatus} onFavourite={curation.onFavourite} />}
       {detail.error && <ErrorMessage what="Could not open the entry:" error={detail.error} onRetry={detail.refetch} />}
       {!detail.data && detail.loading && <Loading what="Opening the entry" />}
       {detail.data && !doc && <ErrorMessage what="Could not show the entry:" error={new Error('its XML could not be read; export the dictionary to inspect it')} />}
@@ -105,8 +112,8 @@ export function EntryPane({ dictionary, entry, curationBusy, onStatus, onFavouri
           </p>
         </div>
       )}
-      <HistoryPanel key={`history-${entry.guid}`} dictionary={dictionary} guid={entry.guid} />
-      <WorksetNotes key={entry.guid} guid={entry.guid} notes={entry.notes} onSave={onNotes} />
+      <HistoryPanel key={`history-${guid}`} dictionary={dictionary} guid={guid} />
+      {curation && <WorksetNotes key={guid} guid={guid} notes={curation.entry.notes} onSave={curation.onNotes} />}
       {conflict && <ConflictDialog field={conflict.field} mine={conflict.mine} current={conflict.current} busy={resolving} error={resolveError} onKeepMine={() => void keepMine()} onTakeCurrent={takeCurrent} />}
     </section>
   );

@@ -8,14 +8,19 @@ const DELAY_MS = 300;
 
 /**
  * The live answer to "is this query right, and how many entries does it find?" while the user
- * types: debounced, and an answer to an older query never replaces a newer one.
+ * types: debounced, and an answer to an older query never replaces a newer one. A null query
+ * (nothing typed yet) asks nothing.
  */
-export function useQueryValidation(dictionary: string, query: WorksetQuery) {
+export function useQueryValidation(dictionary: string, query: WorksetQuery | null, delayMs = DELAY_MS) {
   const api = useApi();
-  const settled = useDebounced(JSON.stringify(query), DELAY_MS);
+  const settled = useDebounced(JSON.stringify(query), delayMs);
   const [state, setState] = useState<{ validation?: Validation; error?: ApiCallError; loading: boolean; for?: string }>({ loading: true });
   useEffect(() => {
     let current = true;
+    if (settled === 'null') {
+      setState({ loading: false, for: settled });
+      return;
+    }
     setState((s) => ({ ...s, loading: true }));
     api.worksets
       .validate({ dictionary, query: JSON.parse(settled) })

@@ -2,19 +2,27 @@ import { useCallback, useSyncExternalStore } from 'react';
 
 /**
  * Where this window is, kept in `location.hash` so a reload stays put and "open in new window"
- * can hand over a workset (`#workset=12`, the form Electron's main and the browser host use).
+ * can hand over a workset (`#workset=12`, the form Electron's main and the browser host use). An
+ * entry opened from a quick search, outside any workset, is `#dictionary=Sena&entry=GUID`.
  */
-export type Route = { readonly view: 'home'; readonly dictionary: string | null } | { readonly view: 'workset'; readonly worksetId: number };
+export type Route =
+  | { readonly view: 'home'; readonly dictionary: string | null }
+  | { readonly view: 'workset'; readonly worksetId: number }
+  | { readonly view: 'entry'; readonly dictionary: string; readonly guid: string };
 
 export function parseRoute(hash: string): Route {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const workset = Number(params.get('workset'));
   if (Number.isSafeInteger(workset) && workset > 0) return { view: 'workset', worksetId: workset };
-  return { view: 'home', dictionary: params.get('dictionary') };
+  const dictionary = params.get('dictionary');
+  const guid = params.get('entry');
+  if (dictionary && guid) return { view: 'entry', dictionary, guid };
+  return { view: 'home', dictionary };
 }
 
 export function routeHash(route: Route): string {
   if (route.view === 'workset') return `#workset=${route.worksetId}`;
+  if (route.view === 'entry') return `#dictionary=${encodeURIComponent(route.dictionary)}&entry=${encodeURIComponent(route.guid)}`;
   return route.dictionary ? `#dictionary=${encodeURIComponent(route.dictionary)}` : '#';
 }
 

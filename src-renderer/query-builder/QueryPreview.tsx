@@ -2,7 +2,7 @@ import type { ApiCallError } from '../api/api-error.js';
 import type { Validation } from '../api/contract.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { formatCount } from '../ui/format.js';
-import { firstForm, firstFormLang } from '../entry/view-text.js';
+import { EntrySummary } from '../entry/EntrySummary.js';
 
 interface Props {
   readonly validation: Validation | undefined;
@@ -25,12 +25,7 @@ export function QueryPreview({ validation, error, pending }: Props) {
         <ol className="preview-list" tabIndex={0} aria-label="First matches">
           {validation.preview.map((entry) => (
             <li key={entry.guid}>
-              <span className="headword" lang={firstFormLang(entry.headword)} dir="auto">
-                {firstForm(entry.headword) || '(no headword)'}
-              </span>
-              <span className="muted"> {entry.pos.join(', ')}</span> <span lang={firstFormLang(entry.glosses)} dir="auto">
-                {firstForm(entry.glosses, '; ')}
-              </span>
+              <EntrySummary entry={entry} />
             </li>
           ))}
         </ol>

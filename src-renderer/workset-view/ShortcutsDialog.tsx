@@ -14,6 +14,7 @@ export const SHORTCUTS: readonly { readonly keys: readonly string[]; readonly wh
   { keys: ['Esc'], what: 'Cancel an edit, close a dialog' },
   { keys: ['Ctrl+Z'], what: 'Undo your last change' },
   { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], what: 'Redo' },
+  { keys: ['Ctrl+K'], what: 'Quick search: find any entry of the dictionary' },
   { keys: ['?'], what: 'This list' },
 ];
 

@@ -13,6 +13,7 @@ import { useWorksetRows, type RowsView } from '../hooks/use-workset-rows.js';
 import { EmptyState } from '../ui/EmptyState.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { Loading } from '../ui/Loading.js';
+import { useEvent } from '../hooks/use-event.js';
 import { useStoredFlag } from '../hooks/use-stored-flag.js';
 import { EditQueryDialog, describeRerun } from '../worksets/EditQueryDialog.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
@@ -50,7 +51,10 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
   const openGuid = cursor.current?.guid;
   const present = usePresence(dictionary === null ? null : { dictionary, worksetId, guid: openGuid });
   const here = namesOf(present.filter((p) => p.worksetId === worksetId));
-  const onEntry = namesOf(present.filter((p) => p.worksetId !== null && openGuid !== undefined && p.guid === openGuid));
+  const onEntry = namesOf(present.filter((p) => openGuid !== undefined && p.guid === openGuid));
+
+  // Help › Keyboard Shortcuts in Electron's menu.
+  useEvent('menu', ({ command }) => command === 'shortcuts' && setHelpOpen(true));
 
   const markStatus = async (status: Status): Promise<void> => {
     if ((await cursor.setStatus(status)) && moveOn) await cursor.move('next');
@@ -148,11 +152,8 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
           {cursor.current ? (
             <EntryPane
               dictionary={ws.dictionary}
-              entry={cursor.current}
-              curationBusy={cursor.busy}
-              onStatus={(status) => void markStatus(status)}
-              onFavourite={() => void cursor.toggleFavourite()}
-              onNotes={cursor.saveNotes}
+              guid={cursor.current.guid}
+              curation={{ entry: cursor.current, busy: cursor.busy, onStatus: (status) => void markStatus(status), onFavourite: () => void cursor.toggleFavourite(), onNotes: cursor.saveNotes }}
             />
           ) : (
             <EmptyState title="No entry open">

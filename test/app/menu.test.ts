@@ -16,4 +16,15 @@ describe('the application menu', () => {
     expect(sent).toEqual(['undo', 'redo']);
     expect(edit.map((i) => i.role).filter(Boolean)).toEqual(['cut', 'copy', 'paste', 'selectAll']);
   });
+
+  it('has Quick Search on Ctrl+K and the list of shortcuts under Help, both sent to the focused window', () => {
+    const sent: MenuCommand[] = [];
+    const template = menuTemplate({ newWindow: () => undefined, sendToFocused: (command) => sent.push(command) });
+    const search = template.find((menu) => menu.label === 'Edit')?.submenu?.find((i) => i.label === 'Quick Search…');
+    const shortcuts = template.find((menu) => menu.label === 'Help')?.submenu?.find((i) => i.label === 'Keyboard Shortcuts');
+    expect(search?.accelerator).toBe('CmdOrCtrl+K');
+    search?.click?.();
+    shortcuts?.click?.();
+    expect(sent).toEqual(['quick-search', 'shortcuts']);
+  });
 });
