@@ -63,6 +63,8 @@ export interface RangeValue {
 /** What the query builder offers: writing systems in use and the ranges' values. */
 export interface DictionaryVocabulary {
   readonly writingSystems: readonly string[];
+  /** The writing systems of the headwords (lexeme forms), the most used first. */
+  readonly headwordLangs: readonly string[];
   readonly partsOfSpeech: readonly RangeValue[];
   readonly semanticDomains: readonly RangeValue[];
   readonly traitNames: readonly string[];

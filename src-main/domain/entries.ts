@@ -32,12 +32,21 @@ export interface EntryDetail {
   readonly view: EntryViewModel;
   readonly xml: string;
   readonly version: string;
+  /** A save left the entry deleted (a tombstone: no view, no XML to edit). */
+  readonly deleted?: true;
 }
 
 /** An entry as a save (an edit or a revert) left it, with the change log's record of the save. */
 export interface SavedEntry extends EntryDetail {
   /** The record's sequence number; absent when the save changed nothing. */
   readonly change?: number;
+}
+
+/** What a new entry starts with: its headword in a writing system, and optionally its first sense's gloss. */
+export interface NewEntry {
+  readonly lang: string;
+  readonly headword: string;
+  readonly gloss?: { readonly lang: string; readonly text: string };
 }
 
 /**

@@ -80,6 +80,12 @@ export const channels = {
   'presence.update': args({ dictionary: database, worksetId: id.optional(), guid: guid.optional() }),
   'entries.get': args({ dictionary: database, guid }),
   'entries.edit': args({ dictionary: database, guid, version: z.string().min(1).max(128), edit: fieldEditSchema }),
+  'entries.create': args({
+    dictionary: database,
+    lang: z.string().min(1).max(64),
+    headword: z.string().trim().min(1, 'the headword is empty').max(1_000),
+    gloss: z.object({ lang: z.string().min(1).max(64), text: z.string().max(10_000) }).strict().optional(),
+  }),
   'entries.revert': args({ dictionary: database, seq: id, force: z.boolean().optional() }),
   'entries.history': args({ dictionary: database, guid }),
   'bulk.preview': args({ worksetId: id, op: fieldEditSchema, taskId }),
@@ -142,6 +148,7 @@ export interface ChannelResults {
   'presence.update': Presence[];
   'entries.get': EntryDetail;
   'entries.edit': SavedEntry;
+  'entries.create': SavedEntry;
   'entries.revert': SavedEntry;
   'entries.history': ChangeRecord[];
   'bulk.preview': BulkPreview;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { FieldEdit } from '../domain/edits.js';
 import { LIFT_PATHS } from './documents.js';
 
@@ -45,6 +45,10 @@ declare variable $value as xs:string external := '';
 declare variable $pattern as xs:string external := '';
 declare variable $replacement as xs:string external := '';
 declare variable $flags as xs:string external := '';
+declare variable $example as xs:integer external := -1;
+declare variable $to as xs:integer external := -1;
+(: The id of a sense being added, made in Node: the stored entry and the copy get the same one. :)
+declare variable $new-id as xs:string external := '';
 
 (: FLEx's default name for semantic domain traits. :)
 declare variable $domain-trait := if ($name) then $name else 'semantic-domain-ddp4';
@@ -67,11 +71,19 @@ declare function local:owners($e as element(entry)) as element()* {
   switch ($field)
     case 'gloss' case 'definition' case 'pos' case 'semantic-domain' return local:edited-senses($e)
     case 'note' return if ($sense ge 0) then local:edited-senses($e) else $e
+    case 'example' return local:edited-senses($e)
+    (: A translation's forms live in a <translation> of the example, so the example owns them. :)
+    case 'translation' return local:examples(local:edited-senses($e))
     case 'trait' case 'custom' return
       if ($sense ge 0) then local:edited-senses($e) else
       let $holding := ($e, local:edited-senses($e))[if ($field = 'trait') then trait[@name = $name] else field[@type = $name]]
       return if (exists($holding)) then $holding else $e
     default return $e
+};
+
+(: The example of a sense chosen by position, or all of them. :)
+declare function local:examples($senses as element()*) as element()* {
+  if ($example ge 0) then $senses/example[$example + 1] else $senses/example
 };
 
 (: The containers of forms of a text field inside one owner (glosses have none). :)
@@ -82,6 +94,8 @@ declare function local:containers($owner as element()) as element()* {
     case 'definition' return $owner/definition
     case 'note' return $owner/note[if ($name) then @type = $name else empty(@type)]
     case 'custom' return $owner/field[@type = $name]
+    case 'example' return local:examples($owner)
+    case 'translation' return $owner/translation
     default return ()
 };
 
@@ -100,9 +114,12 @@ declare function local:changed($old as xs:string) as xs:string {
     default return $old
 };
 
-(: The field's values in an entry, as a preview and the change log show them. :)
+(: The field's values in an entry, as a preview and the change log show them: for a sense added,
+   deleted or moved, the glosses of each sense; for an entry deleted, its headword. :)
 declare function local:field-values($e as element(entry)) as xs:string* {
-  for $o in local:owners($e)
+  if ($field = 'sense') then $e/sense ! string-join(gloss/text, '; ')
+  else if ($field = 'entry') then $e/lexical-unit/form/text/string()
+  else for $o in local:owners($e)
   return if ($field = 'pos') then $o/grammatical-info/@value/string()
     else if ($field = 'trait') then $o/trait[@name = $name]/@value/string()
     else if ($field = 'semantic-domain') then $o/trait[@name = $domain-trait]/@value/string()
@@ -118,6 +135,8 @@ declare function local:new-container() as element() {
     case 'definition' return <definition>{$form}</definition>
     case 'note' return if ($name) then <note type="{$name}">{$form}</note> else <note>{$form}</note>
     case 'gloss' return <gloss lang="{$lang}"><text>{$value}</text></gloss>
+    case 'example' return <example>{$form}</example>
+    case 'translation' return <translation>{$form}</translation>
     default return <field type="{$name}">{$form}</field>
 };
 
@@ -138,11 +157,11 @@ declare %updating function local:edit-text($owner as element()) {
   let $holders := local:holders($owner)
   return switch ($action)
     case 'clear' return (
-      for $c in (if ($field = 'gloss') then () else local:containers($owner))
-      (: A container left without forms goes too. :)
+      for $c in (if ($field = ('gloss', 'example')) then () else local:containers($owner))
+      (: A container left without forms goes too; an example keeps its translations (deleting it is its own edit). :)
       return if (every $f in $c/form satisfies exists($holders[. is $f])) then delete node $c
         else delete node $holders[.. is $c],
-      if ($field = 'gloss') then delete node $holders else ()
+      if ($field = ('gloss', 'example')) then delete node $holders else ()
     )
     case 'set' return local:set-or-create($owner, $holders)
     default return
@@ -161,6 +180,8 @@ declare %updating function local:set-or-create($owner as element(), $holders as 
     case 'citation' return 'lexical-unit'
     case 'gloss' return ('grammatical-info', 'gloss')
     case 'definition' return ('grammatical-info', 'gloss')
+    case 'example' return ('grammatical-info', 'gloss', 'definition', 'relation', 'note', 'example')
+    case 'translation' return ('form', 'translation')
     default return ('lexical-unit', 'citation', 'trait', 'note', 'field'))
 };
 
@@ -191,9 +212,44 @@ declare %updating function local:edit-value($owner as element()) {
       for $h in $holders[normalize-space(@value)] return replace value of node $h/@value with local:changed($h/@value)
 };
 
+(: A sense added (at the end, or as the last subsense of the sense chosen), deleted, or moved to
+   another place among the senses. :)
+declare %updating function local:edit-sense($e as element(entry)) {
+  let $s := $e/sense[$sense + 1]
+  return switch ($action)
+    case 'add' return
+      let $gloss := if ($value != '' and $lang) then <gloss lang="{$lang}"><text>{$value}</text></gloss> else ()
+      return if ($sense lt 0) then local:insert($e, <sense id="{$new-id}">{$gloss}</sense>, ('lexical-unit', 'citation', 'pronunciation', 'variant', 'sense'))
+        else if ($s) then insert node <subsense id="{$new-id}">{$gloss}</subsense> as last into $s
+        else ()
+    case 'delete' return delete node $s
+    case 'move' return
+      let $target := $e/sense[$to + 1]
+      return if (empty($s) or empty($target) or $s is $target) then ()
+        else (delete node $s, if ($to gt $sense) then insert node $s after $target else insert node $s before $target)
+    default return ()
+};
+
+(: An example added to the sense, after its last example (or its glosses and definition), or deleted. :)
+declare %updating function local:edit-example($sense as element()) {
+  if ($action = 'add') then local:insert($sense, local:new-container(), ('grammatical-info', 'gloss', 'definition', 'relation', 'note', 'example'))
+  else delete node local:examples($sense)
+};
+
+(: The tombstone FLEx leaves: the entry's attributes, dateDeleted last, no content. Attributes
+   are put back whole so dateDeleted follows them (an inserted attribute would come first). :)
+declare %updating function local:delete-entry($e as element(entry)) {
+  delete node ($e/node(), $e/@*),
+  insert node ($e/@*[not(name() = 'dateDeleted')] ! (if (name() = 'dateModified') then attribute dateModified { local:now() } else .),
+    if ($e/@dateModified) then () else attribute dateModified { local:now() }, attribute dateDeleted { local:now() }) into $e
+};
+
 declare %updating function local:apply($e as element(entry)) {
-  for $owner in local:owners($e)
-  return if ($field = ('pos', 'trait', 'semantic-domain')) then local:edit-value($owner) else local:edit-text($owner)
+  if ($field = 'entry') then local:delete-entry($e)
+  else if ($field = 'sense') then local:edit-sense($e)
+  else for $owner in local:owners($e)
+  return if ($field = 'example' and $action = ('add', 'delete')) then local:edit-example($owner)
+    else if ($field = ('pos', 'trait', 'semantic-domain')) then local:edit-value($owner) else local:edit-text($owner)
 };
 
 declare %updating function local:stamp($e as element(entry)) {
@@ -215,6 +271,9 @@ declare function local:edited($e as element(entry)) as element(entry) {
 /** Bindings for the prolog's external variables. */
 export function fieldEditBindings(edit: FieldEdit): Record<string, string | number> {
   return {
+    example: edit.example ?? -1,
+    to: edit.to ?? -1,
+    'new-id': edit.field === 'sense' && edit.action === 'add' ? randomUUID() : '',
     action: edit.action,
     field: edit.field,
     lang: edit.lang ?? '',

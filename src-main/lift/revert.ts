@@ -40,7 +40,10 @@ declare function local:dated($e as element(entry)) as element(entry) {
 };
 
 let $record := ${LOG_RECORDS}[@seq = string($seq)]
-let $e := local:entry($guid)
+(: A deleted entry is a tombstone: only a change that deleted or created the entry (field
+   'entry') reverts it, bringing it back or leaving the tombstone; any other change is of an
+   entry no longer there. :)
+let $e := if ($record/@field = 'entry') then (local:entry($guid), $doc/lift/entry[@guid = $guid])[1] else local:entry($guid)
 let $next := ${LOG_RECORDS}[@guid = $guid][xs:integer(@seq) > $seq][1]
 let $replaced := ${LOG_RECORDS}[@op = ('import', 'restore')][xs:integer(@seq) > $seq][1]
 return if ($replaced) then update:output('replaced&#9;&#9;' || $replaced/@seq)

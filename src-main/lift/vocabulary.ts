@@ -27,6 +27,12 @@ declare function local:values($range-ids as xs:string*, $used as xs:string*) as 
 let $entries := $doc/lift/entry
 return serialize(map {
   'writingSystems': array { sort(distinct-values($entries//@lang)) },
+  (: The headwords' writing systems, the most used first (a new entry's headword is in the first). :)
+  'headwordLangs': array {
+    for $lang in distinct-values($entries/lexical-unit/form/@lang)
+    order by count($entries/lexical-unit/form[@lang = $lang]) descending, $lang
+    return $lang
+  },
   'partsOfSpeech': local:values('grammatical-info', distinct-values($entries//grammatical-info/@value)),
   'semanticDomains': local:values(('semantic-domain-ddp4', 'semantic-domain'),
     distinct-values($entries//trait[@name = ('semantic-domain-ddp4', 'semantic-domain')]/@value)),

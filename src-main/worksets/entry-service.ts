@@ -2,8 +2,9 @@ import type { Queryable } from '../basex/queryable.js';
 import { AppError } from '../domain/app-error.js';
 import type { ChangeAuthor, ChangeRecord } from '../domain/changes.js';
 import type { FieldEdit } from '../domain/edits.js';
-import type { EntryConflict, EntryDetail, SavedEntry } from '../domain/entries.js';
+import type { EntryConflict, EntryDetail, NewEntry, SavedEntry } from '../domain/entries.js';
 import { changeRecord, entryHistory } from '../lift/change-log.js';
+import { createEntry } from '../lift/entry-create.js';
 import { revertChange } from '../lift/revert.js';
 import { entryViews } from '../lift/entry-view.js';
 import { applyEdit, readEntries } from '../lift/entry-xml.js';
@@ -44,7 +45,7 @@ export class EntryService {
       if (outcome.state === 'missing') throw new AppError('NotFound', `entry ${guid} was deleted from ${dictionary}`);
       if (outcome.state !== 'changed') {
         if (outcome.state === 'applied') await updateSortKeys(this.store, session, dictionary, [guid]);
-        return { ...(await this.get(session, dictionary, guid)), ...(outcome.seq ? { change: outcome.seq } : {}) };
+        return savedEntry(session, dictionary, guid, outcome.seq);
       }
       const since = await changesSinceVersion(session, dictionary, guid, version, edit);
       // Changed again between the look at the log and the save: look again, a few times.
@@ -79,7 +80,20 @@ export class EntryService {
       throw new AppError('Conflict', `change ${seq} cannot be reverted alone: ${by}`, conflict);
     }
     if (outcome.state === 'applied') await updateSortKeys(this.store, session, dictionary, [record.guid]);
-    return { ...(await this.get(session, dictionary, record.guid)), ...(outcome.seq ? { change: outcome.seq } : {}) };
+    return savedEntry(session, dictionary, record.guid, outcome.seq);
+  }
+
+  /**
+   * Adds an entry: its headword (trimmed, NFC) in a writing system and, if given, a first sense
+   * with its gloss. One change in the log, undone like any other (which leaves a tombstone).
+   */
+  async create(session: Queryable, dictionary: string, entry: NewEntry, window = 'cli'): Promise<SavedEntry> {
+    const headword = entry.headword.trim().normalize('NFC');
+    if (headword === '') throw new AppError('Invalid', 'a new entry needs a headword');
+    const gloss = entry.gloss && entry.gloss.text.trim() !== '' ? { lang: entry.gloss.lang, text: entry.gloss.text.trim().normalize('NFC') } : undefined;
+    const created = await createEntry(session, dictionary, { lang: entry.lang, headword, gloss }, { author: this.author, window, op: 'edit' });
+    await updateSortKeys(this.store, session, dictionary, [created.guid]);
+    return savedEntry(session, dictionary, created.guid, created.seq);
   }
 
   /** The entry's changes, newest first. */
@@ -95,6 +109,15 @@ function conflictMessage(since: SinceVersion): string {
   if (since.kind !== 'same-field') return 'this entry was changed elsewhere since you opened it: keep your version or take the current one';
   const by = since.change.op === 'undo' ? `an undo by ${since.change.who}` : since.change.who;
   return `${by} changed this field since you opened the entry: keep your version or take theirs`;
+}
+
+/** The entry as a save left it, with the save's record; a tombstone when the save deleted it. */
+async function savedEntry(session: Queryable, dictionary: string, guid: string, seq: number | undefined): Promise<SavedEntry> {
+  const change = seq ? { change: seq } : {};
+  const detail = await readDetail(session, dictionary, guid);
+  if (detail) return { ...detail, ...change };
+  const view = { guid, id: '', headword: {}, pos: [], glosses: {}, definitions: {}, senses: 0 };
+  return { view, xml: '', version: '', deleted: true, ...change };
 }
 
 async function readDetail(session: Queryable, dictionary: string, guid: string): Promise<EntryDetail | undefined> {

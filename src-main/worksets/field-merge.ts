@@ -32,8 +32,13 @@ function recordedSince(history: readonly ChangeRecord[], version: string): reado
   return first >= 0 ? history.slice(0, first + 1) : undefined;
 }
 
+/** Changes to the entry's shape: no edit made before one merges with it. */
+const SHAPE_FIELDS: readonly string[] = ['sense', 'entry'];
+
 /** Whether a recorded change touched the field of `edit` (a change or edit naming no writing system counts for all). */
 export function sameField(change: ChangeRecord, edit: Pick<FieldEdit, 'lang' | 'name'> & { readonly field: string }): boolean {
+  // A sense added, deleted or moved, or the entry deleted, shifts what every other edit points at.
+  if (SHAPE_FIELDS.includes(change.field) || SHAPE_FIELDS.includes(edit.field)) return true;
   if (change.field !== edit.field) return false;
   if ((change.name || '') !== (edit.name ?? '')) return false;
   return !change.lang || !edit.lang || change.lang === edit.lang;

@@ -1,6 +1,5 @@
 import type { DictionaryVocabulary, EditField, FieldEdit } from '../api/contract.js';
-import { EDIT_ACTIONS } from '../api/contract.js';
-import { ACTION_NAMES, BULK_FIELDS, FIELD_NAMES, needsValue, takesLang, takesName, type BulkDraft } from './bulk-draft.js';
+import { ACTION_NAMES, BULK_ACTIONS, BULK_FIELDS, FIELD_NAMES, needsValue, takesLang, takesName, type BulkDraft } from './bulk-draft.js';
 
 interface Props {
   readonly draft: BulkDraft;
@@ -18,7 +17,7 @@ export function BulkForm({ draft, onChange, vocabulary }: Props) {
       <label className="field">
         <span>Action</span>
         <select value={draft.action} onChange={(event) => patch({ action: event.target.value as FieldEdit['action'] })}>
-          {EDIT_ACTIONS.map((action) => (
+          {BULK_ACTIONS.map((action) => (
             <option key={action} value={action}>
               {ACTION_NAMES[action]}
             </option>

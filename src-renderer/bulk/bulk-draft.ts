@@ -26,9 +26,16 @@ export const FIELD_NAMES: Record<EditField, string> = {
   trait: 'Trait',
   'semantic-domain': 'Semantic domain',
   custom: 'Custom field',
+  example: 'Example',
+  translation: 'Translation',
+  sense: 'Sense',
+  entry: 'Entry',
 };
 
-export const ACTION_NAMES: Record<FieldEdit['action'], string> = { set: 'Set', clear: 'Clear', append: 'Append', prepend: 'Prepend', replace: 'Replace (regex)' };
+/** The actions a bulk edit offers: adding, deleting and moving parts of entries is done in the entry pane. */
+export const BULK_ACTIONS = ['set', 'clear', 'append', 'prepend', 'replace'] as const satisfies readonly FieldEdit['action'][];
+
+export const ACTION_NAMES: Record<FieldEdit['action'], string> = { set: 'Set', clear: 'Clear', append: 'Append', prepend: 'Prepend', replace: 'Replace (regex)', add: 'Add', delete: 'Delete', move: 'Move' };
 
 export const emptyDraft: BulkDraft = { action: 'set', field: 'pos', lang: '', name: '', value: '', pattern: '', replacement: '', flags: '' };
 
@@ -73,5 +80,9 @@ export function describeEdit(edit: FieldEdit): string {
       return `Prepend “${edit.value ?? ''}” to ${field}`;
     case 'replace':
       return `Replace /${edit.pattern ?? ''}/ with “${edit.replacement ?? ''}” in ${field}`;
+    case 'add':
+    case 'delete':
+    case 'move':
+      return `${ACTION_NAMES[edit.action]} ${field}`;
   }
 }

@@ -16,6 +16,9 @@ import { describeField, editFor, type FieldRef } from './field-ref.js';
 import { HistoryPanel } from './HistoryPanel.js';
 import { entryLanguages } from './languages.js';
 import { SenseView } from './SenseView.js';
+import type { ShapeChange } from './shape-edit.js';
+import { useShapeEdit } from './use-shape-edit.js';
+import { ConfirmDialog } from '../worksets/ConfirmDialog.js';
 import { WorksetNotes } from './WorksetNotes.js';
 
 /** The entry's curation in the workset it was opened from. */
@@ -45,9 +48,13 @@ export function EntryPane({ dictionary, guid, curation }: Props) {
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [resolving, setResolving] = useState(false);
   const [resolveError, setResolveError] = useState<Error | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const headword = detail.data ? (Object.values(detail.data.view.headword)[0] ?? '') : '';
+  const shape = useShapeEdit(dictionary, guid, headword);
+  const gone = detail.data?.deleted === true || detail.error?.code === 'NotFound';
   const doc = useMemo(() => {
     try {
-      return detail.data ? parseEntry(detail.data.xml) : null;
+      return detail.data && !detail.data.deleted ? parseEntry(detail.data.xml) : null;
     } catch {
       return null;
     }
@@ -81,12 +88,25 @@ export function EntryPane({ dictionary, guid, curation }: Props) {
   };
 
   const langs = doc ? entryLanguages(doc, vocabulary.data) : { vernacular: [], analysis: [], offered: [] };
+  const version = detail.data?.version ?? '';
+  const onShape: ShapeChange = (edit, label) => shape.change(edit, label, version);
   return (
     <section className="entry-pane" aria-label="Entry" data-testid="entry-pane" data-guid={guid} data-version={detail.data?.version}>
       {curation && <CurationBar entry={curation.entry} busy={curation.busy} onStatus={curation.onStatus} onFavourite={curation.onFavourite} />}
-      {detail.error && <ErrorMessage what="Could not open the entry:" error={detail.error} onRetry={detail.refetch} />}
+      {gone && (
+        <p className="notice" role="status" data-testid="entry-deleted">
+          This entry was deleted (FLEx keeps its tombstone). Undo brings it back.
+        </p>
+      )}
+      {detail.error && !gone && <ErrorMessage what="Could not open the entry:" error={detail.error} onRetry={detail.refetch} />}
+      {shape.notice && (
+        <p className="notice" role="status" data-testid="shape-notice">
+          {shape.notice}
+        </p>
+      )}
+      {shape.error && <ErrorMessage what="That was not done:" error={shape.error} />}
       {!detail.data && detail.loading && <Loading what="Opening the entry" />}
-      {detail.data && !doc && <ErrorMessage what="Could not show the entry:" error={new Error('its XML could not be read; export the dictionary to inspect it')} />}
+      {detail.data && !gone && !doc && <ErrorMessage what="Could not show the entry:" error={new Error('its XML could not be read; export the dictionary to inspect it')} />}
       {detail.data && doc && (
         <div className="entry-body">
           <EntryHeader doc={doc} vernacular={langs.vernacular} version={detail.data.version} onSave={saveField} />
@@ -97,14 +117,25 @@ export function EntryPane({ dictionary, guid, curation }: Props) {
                 key={sense.id ?? i}
                 sense={sense}
                 index={i}
+                count={doc.senses.length}
+                vernacular={langs.vernacular}
                 langs={langs.analysis}
                 offered={langs.offered}
                 version={detail.data?.version ?? ''}
                 partsOfSpeech={vocabulary.data?.partsOfSpeech.map((p) => p.id) ?? []}
                 onSave={saveField}
+                onShape={onShape}
               />
             ))}
           </ol>
+          <p className="entry-actions">
+            <button type="button" className="button" onClick={() => void onShape({ action: 'add', field: 'sense' }, 'add a sense')}>
+              Add sense
+            </button>
+            <button type="button" className="button danger-text" onClick={() => setDeleting(true)}>
+              Delete entry…
+            </button>
+          </p>
           <EntryNotes doc={doc} langs={[...langs.analysis, ...langs.offered].slice(0, 1)} version={detail.data.version} onSave={saveField} />
           <EntryExtras doc={doc} />
           <p className="muted small dates">
@@ -114,6 +145,11 @@ export function EntryPane({ dictionary, guid, curation }: Props) {
       )}
       <HistoryPanel key={`history-${guid}`} dictionary={dictionary} guid={guid} />
       {curation && <WorksetNotes key={guid} guid={guid} notes={curation.entry.notes} onSave={curation.onNotes} />}
+      {deleting && (
+        <ConfirmDialog title={`Delete ‘${headword || guid}’?`} confirm="Delete entry" onClose={() => setDeleting(false)} onConfirm={() => onShape({ action: 'delete', field: 'entry' }, 'delete the entry')}>
+          <p>The entry leaves the dictionary; its tombstone (dateDeleted) stays, as FLEx expects. Undo (Ctrl+Z) brings it back.</p>
+        </ConfirmDialog>
+      )}
       {conflict && <ConflictDialog field={conflict.field} mine={conflict.mine} current={conflict.current} busy={resolving} error={resolveError} onKeepMine={() => void keepMine()} onTakeCurrent={takeCurrent} />}
     </section>
   );

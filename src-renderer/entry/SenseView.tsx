@@ -3,11 +3,19 @@ import type { Sense } from './entry-document.js';
 import { formIn } from './entry-document.js';
 import type { FieldRef } from './field-ref.js';
 import { EditableText } from './EditableText.js';
+import { FormRow } from './FormRow.js';
+import { ExampleView } from './ExampleView.js';
 import { FormsRow, withText } from './FormsRow.js';
+import { SenseActions } from './SenseActions.js';
+import type { ShapeChange } from './shape-edit.js';
 
 interface Props {
   readonly sense: Sense;
   readonly index: number;
+  /** How many senses the entry has (the last cannot move down). */
+  readonly count: number;
+  /** The headword's writing systems: an example sentence is in them. */
+  readonly vernacular: readonly string[];
   /** Writing systems to offer for glosses and definitions (present ones and the dictionary's analysis languages). */
   readonly langs: readonly string[];
   /** Writing systems the entry never had: not shown as empty rows, offered by "Add…". */
@@ -15,16 +23,30 @@ interface Props {
   readonly version: string;
   readonly partsOfSpeech: readonly string[];
   readonly onSave: (ref: FieldRef, value: string, startedFrom: string) => Promise<unknown>;
+  readonly onShape: ShapeChange;
 }
 
-/** One sense: part of speech, glosses and definitions per writing system (editable), and the rest read-only. */
-export function SenseView({ sense, index, langs, offered, version, partsOfSpeech, onSave }: Props) {
+type Addition = { readonly field: 'gloss' | 'definition' | 'example' | 'subsense'; readonly lang: string; readonly label: string };
+
+/** One sense: part of speech, glosses, definitions and examples per writing system (editable), moved or deleted from its head. */
+export function SenseView({ sense, index, count, vernacular, langs, offered, version, partsOfSpeech, onSave, onShape }: Props) {
   const n = index + 1;
-  const [adding, setAdding] = useState<{ field: 'gloss' | 'definition'; lang: string } | null>(null);
-  const additions = offered.flatMap((lang) => [
-    { field: 'gloss' as const, lang, label: `Gloss (${lang})` },
-    { field: 'definition' as const, lang, label: `Definition (${lang})` },
-  ]);
+  const [adding, setAdding] = useState<Addition | null>(null);
+  const additions: Addition[] = [
+    ...offered.flatMap((lang) => [
+      { field: 'gloss' as const, lang, label: `Gloss (${lang})` },
+      { field: 'definition' as const, lang, label: `Definition (${lang})` },
+    ]),
+    ...vernacular.map((lang) => ({ field: 'example' as const, lang, label: `Example (${lang})` })),
+    ...[...langs, ...offered].slice(0, 1).map((lang) => ({ field: 'subsense' as const, lang, label: `Subsense (its gloss in ${lang})` })),
+  ];
+  const addingName = { gloss: 'Gloss', definition: 'Definition', example: 'Example', subsense: 'Subsense gloss' } as const;
+  const saveAddition = async (addition: Addition, value: string, from: string): Promise<void> => {
+    const text = value.trim();
+    if (addition.field === 'gloss' || addition.field === 'definition') await onSave({ field: addition.field, sense: index, lang: addition.lang }, value, from);
+    else if (text !== '' && addition.field === 'example') await onShape({ action: 'add', field: 'example', sense: index, lang: addition.lang, value: text }, `add an example to sense ${n}`);
+    else if (text !== '') await onShape({ action: 'add', field: 'sense', sense: index, lang: addition.lang, value: text }, `add a subsense to sense ${n}`);
+  };
   return (
     <li className="sense" data-testid="sense" aria-label={`Sense ${n}`}>
       <div className="sense-head">
@@ -38,24 +60,16 @@ export function SenseView({ sense, index, langs, offered, version, partsOfSpeech
           placeholder="no part of speech"
           onSave={(value, from) => onSave({ field: 'pos', sense: index }, value, from)}
         />
+        <SenseActions index={index} count={count} onShape={onShape} />
       </div>
       <dl className="forms-grid">
         {langs.map((lang) => (
-          <div className="form-row" key={`g-${lang}`}>
-            <dt>
-              Gloss <span className="lang-tag">{lang}</span>
-            </dt>
-            <dd>
+          <FormRow key={`g-${lang}`} name="Gloss" lang={lang}>
               <EditableText label={`Gloss ${lang}, sense ${n}`} lang={lang} value={formIn(sense.glosses, lang)} version={version} onSave={(value, from) => onSave({ field: 'gloss', sense: index, lang }, value, from)} />
-            </dd>
-          </div>
+            </FormRow>
         ))}
         {langs.map((lang) => (
-          <div className="form-row" key={`d-${lang}`}>
-            <dt>
-              Definition <span className="lang-tag">{lang}</span>
-            </dt>
-            <dd>
+          <FormRow key={`d-${lang}`} name="Definition" lang={lang}>
               <EditableText
                 label={`Definition ${lang}, sense ${n}`}
                 lang={lang}
@@ -64,30 +78,24 @@ export function SenseView({ sense, index, langs, offered, version, partsOfSpeech
                 multiline
                 onSave={(value, from) => onSave({ field: 'definition', sense: index, lang }, value, from)}
               />
-            </dd>
-          </div>
+            </FormRow>
         ))}
         {adding && (
-          <div className="form-row" key={`add-${adding.field}-${adding.lang}`}>
-            <dt>
-              {adding.field === 'gloss' ? 'Gloss' : 'Definition'} <span className="lang-tag">{adding.lang}</span>
-            </dt>
-            <dd>
+          <FormRow key={`add-${adding.field}-${adding.lang}`} name={addingName[adding.field]} lang={adding.lang}>
               <EditableText
-                label={`${adding.field === 'gloss' ? 'Gloss' : 'Definition'} ${adding.lang}, sense ${n}`}
+                label={`${addingName[adding.field]} ${adding.lang}, sense ${n}${adding.field === 'example' ? ', new example' : ''}${adding.field === 'subsense' ? ', new subsense' : ''}`}
                 lang={adding.lang}
                 value=""
                 version={version}
-                multiline={adding.field === 'definition'}
+                multiline={adding.field === 'definition' || adding.field === 'example'}
                 startEditing
                 onCancel={() => setAdding(null)}
                 onSave={async (value, from) => {
-                  await onSave({ field: adding.field, sense: index, lang: adding.lang }, value, from);
+                  await saveAddition(adding, value, from);
                   setAdding(null);
                 }}
               />
-            </dd>
-          </div>
+            </FormRow>
         )}
       </dl>
       {additions.length > 0 && !adding && (
@@ -103,12 +111,7 @@ export function SenseView({ sense, index, langs, offered, version, partsOfSpeech
       {sense.examples.length > 0 && (
         <ul className="examples" aria-label={`Examples, sense ${n}`}>
           {sense.examples.map((example, i) => (
-            <li key={i}>
-              <FormsRow forms={example.forms} className="example" />
-              {example.translations.map((t, j) => (
-                <FormsRow key={j} forms={t.forms} className="translation" />
-              ))}
-            </li>
+            <ExampleView key={i} example={example} sense={index} index={i} vernacular={vernacular} analysis={langs} version={version} onSave={onSave} onShape={onShape} />
           ))}
         </ul>
       )}
@@ -127,7 +130,17 @@ export function SenseView({ sense, index, langs, offered, version, partsOfSpeech
           ))}
         </p>
       )}
-      {sense.subsenses.length > 0 && <p className="muted small">{sense.subsenses.length} subsense(s) — shown in the exported LIFT.</p>}
+      {sense.subsenses.length > 0 && (
+        <ol className="subsenses" aria-label={`Subsenses, sense ${n}`}>
+          {sense.subsenses.map((sub, i) => (
+            <li key={sub.id ?? i} data-testid="subsense">
+              {sub.pos && <span className="muted">{sub.pos} </span>}
+              <FormsRow forms={sub.glosses} />
+              {withText(sub.glosses).length === 0 && <span className="muted">(no gloss)</span>}
+            </li>
+          ))}
+        </ol>
+      )}
     </li>
   );
 }

@@ -10,6 +10,12 @@ const FIELD_NAMES: Record<string, string> = {
   note: 'Note',
   pos: 'Part of speech',
   'semantic-domain': 'Semantic domain',
+  example: 'Example',
+  translation: 'Translation',
+  // What a sense added, deleted or moved changed: the senses (their glosses, in order).
+  sense: 'Senses',
+  // An entry created or deleted: its headword before and after.
+  entry: 'The entry',
 };
 
 /** "Gloss (en)", "Trait morph-type", or "the whole entry" for an undo that put an entry back. */

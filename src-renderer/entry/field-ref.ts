@@ -10,7 +10,8 @@ export type FieldRef =
   | { readonly field: 'lexeme'; readonly lang: string }
   | { readonly field: 'gloss' | 'definition'; readonly sense: number; readonly lang: string }
   | { readonly field: 'pos'; readonly sense: number }
-  | { readonly field: 'note'; readonly lang: string };
+  | { readonly field: 'note'; readonly lang: string }
+  | { readonly field: 'example' | 'translation'; readonly sense: number; readonly example: number; readonly lang: string };
 
 export function readField(doc: EntryDocument, ref: FieldRef): string {
   switch (ref.field) {
@@ -24,18 +25,23 @@ export function readField(doc: EntryDocument, ref: FieldRef): string {
       return doc.senses[ref.sense]?.pos ?? '';
     case 'note':
       return formIn(doc.notes.find((note) => note.type === null)?.forms ?? [], ref.lang);
+    case 'example':
+      return formIn(doc.senses[ref.sense]?.examples[ref.example]?.forms ?? [], ref.lang);
+    case 'translation':
+      return formIn(doc.senses[ref.sense]?.examples[ref.example]?.translations[0]?.forms ?? [], ref.lang);
   }
 }
 
 export function editFor(ref: FieldRef, value: string): FieldEdit {
   const text = value.trim();
-  const where = { field: ref.field, ...('lang' in ref ? { lang: ref.lang } : {}), ...('sense' in ref ? { sense: ref.sense } : {}) };
+  const where = { field: ref.field, ...('lang' in ref ? { lang: ref.lang } : {}), ...('sense' in ref ? { sense: ref.sense } : {}), ...('example' in ref ? { example: ref.example } : {}) };
   return text === '' ? { action: 'clear', ...where } : { action: 'set', ...where, value: text };
 }
 
 export function describeField(ref: FieldRef): string {
+  const example = 'example' in ref ? `, example ${ref.example + 1}` : '';
   const sense = 'sense' in ref ? `, sense ${ref.sense + 1}` : '';
   const lang = 'lang' in ref ? ` (${ref.lang})` : '';
-  const names = { lexeme: 'Headword', gloss: 'Gloss', definition: 'Definition', pos: 'Part of speech', note: 'Note' } as const;
-  return `${names[ref.field]}${lang}${sense}`;
+  const names = { lexeme: 'Headword', gloss: 'Gloss', definition: 'Definition', pos: 'Part of speech', note: 'Note', example: 'Example', translation: 'Translation' } as const;
+  return `${names[ref.field]}${lang}${sense}${example}`;
 }

@@ -6,6 +6,7 @@ import { Dialog } from '../ui/Dialog.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { formatCount } from '../ui/format.js';
 import { quickSearchQuery, QUICK_SEARCH_SCOPES, SCOPE_LABELS, type QuickSearchScope } from './quick-search-query.js';
+import { useNewEntry } from './use-new-entry.js';
 import { useSearchWorkset } from './use-search-workset.js';
 
 /** Short enough to feel like results as you type, long enough not to ask on every key of a fast typist. */
@@ -32,6 +33,7 @@ export function QuickSearchDialog({ dictionary, onClose, onOpenEntry, onOpenWork
   const results: readonly EntryViewModel[] = query && validation?.ok ? (validation.preview ?? []) : [];
   const total = query && validation?.ok ? (validation.total ?? 0) : undefined;
   const workset = useSearchWorkset(dictionary, onOpenWorkset);
+  const newEntry = useNewEntry(dictionary, results, onOpenEntry);
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
 
@@ -52,6 +54,9 @@ export function QuickSearchDialog({ dictionary, onClose, onOpenEntry, onOpenWork
   const footer = (
     <>
       <span className="muted small">↑ ↓ to move, Enter to open, Esc to close</span>
+      <button type="button" className="button" disabled={!query || !newEntry.lang || newEntry.busy} onClick={() => void newEntry.create(text)} title={newEntry.lang ? `A new entry with this headword (${newEntry.lang})` : undefined}>
+        {query ? `New entry “${text.trim()}”` : 'New entry'}
+      </button>
       <button type="button" className="button" disabled={!query || !total || workset.busy} onClick={() => void workset.make(text, scope)}>
         {workset.busy ? 'Making the workset…' : 'Make a workset from this search'}
       </button>
@@ -90,6 +95,7 @@ export function QuickSearchDialog({ dictionary, onClose, onOpenEntry, onOpenWork
       {error && <ErrorMessage what="Could not search:" error={error} />}
       {validation && !validation.ok && <p className="error-text">{validation.issues[0]?.message}</p>}
       {workset.error && <ErrorMessage what="Could not make the workset:" error={workset.error} />}
+      {newEntry.error && <ErrorMessage what="Could not add the entry:" error={newEntry.error} />}
       <ul className={pending ? 'quick-search-results pending' : 'quick-search-results'} id={listId} role="listbox" aria-label="Entries found">
         {results.map((entry, i) => (
           <li

@@ -31,6 +31,7 @@ export const CHANNEL_NAMES = [
   'presence.update',
   'entries.get',
   'entries.edit',
+  'entries.create',
   'entries.revert',
   'entries.history',
   'bulk.preview',

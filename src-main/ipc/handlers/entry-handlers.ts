@@ -2,7 +2,7 @@ import type { HandlerContext, HandlerTable } from '../handler-table.js';
 import type { HandlerDeps } from './deps.js';
 import type { BulkHooks } from '../../worksets/bulk/bulk-service.js';
 
-type EntryChannels = 'entries.get' | 'entries.edit' | 'entries.revert' | 'entries.history' | 'bulk.preview' | 'bulk.run' | 'bulk.cancel' | 'bulk.pause' | 'bulk.undo' | 'bulk.resume' | 'bulk.list';
+type EntryChannels = 'entries.get' | 'entries.edit' | 'entries.create' | 'entries.revert' | 'entries.history' | 'bulk.preview' | 'bulk.run' | 'bulk.cancel' | 'bulk.pause' | 'bulk.undo' | 'bulk.resume' | 'bulk.list';
 
 /** Reading and writing entries, one at a time or in bulk; writes are announced to all windows. */
 export function entryHandlers(deps: HandlerDeps): Pick<HandlerTable, EntryChannels> {
@@ -23,6 +23,11 @@ export function entryHandlers(deps: HandlerDeps): Pick<HandlerTable, EntryChanne
       const detail = await entries.edit(ctx.session, args.dictionary, args.guid, args.version, args.edit, ctx.windowId);
       if (detail.version !== args.version) bus.broadcast('entries-changed', { dictionary: args.dictionary, guids: [args.guid], origin: ctx.windowId });
       return detail;
+    },
+    'entries.create': async (ctx, args) => {
+      const created = await entries.create(ctx.session, args.dictionary, { lang: args.lang, headword: args.headword, gloss: args.gloss }, ctx.windowId);
+      bus.broadcast('entries-changed', { dictionary: args.dictionary, guids: [created.view.guid], origin: ctx.windowId });
+      return created;
     },
     // A Conflict carries the current entry and the later change; the window may ask to force it.
     'entries.revert': async (ctx, args) => {

@@ -4,7 +4,7 @@ import { AppError } from '../../domain/app-error.js';
 import type { BulkOperation, BulkOutcome, BulkPreview, BulkSkip } from '../../domain/bulk-operations.js';
 import { PAUSABLE_STATES, RESUMABLE_STATES, UNDOABLE_STATES, type BulkState } from '../../domain/bulk-states.js';
 import type { ChangeAuthor } from '../../domain/changes.js';
-import type { FieldEdit } from '../../domain/edits.js';
+import { ENTRY_PANE_FIELDS, STRUCTURE_ACTIONS, type FieldEdit } from '../../domain/edits.js';
 import { completeOperation, createOperation, moveOperation, requestOperation, type OperationRecord, type Runner } from '../../lift/bulk-log.js';
 import { addMembers, countMembers, countSkipped, membersIn, MEMBER_STATES } from '../../lift/bulk-members.js';
 import { applyBulkBatch, undoBulkBatch } from '../../lift/bulk-writes.js';
@@ -79,6 +79,9 @@ export class BulkService {
   }
 
   async preview(session: Queryable, worksetId: number, op: FieldEdit, hooks: BulkHooks = {}): Promise<BulkPreview> {
+    if (STRUCTURE_ACTIONS.includes(op.action) || ENTRY_PANE_FIELDS.includes(op.field)) {
+      throw new AppError('Invalid', `a bulk edit sets, clears or rewrites a field of every entry; to ${op.action} ${op.field === 'entry' ? 'an entry' : `a ${op.field}`}, open the entry`);
+    }
     await this.ready(session);
     const { localId, meta } = await this.worksets.copy(session, worksetId);
     const guids = this.store.entries.guids(localId);
