@@ -71,4 +71,16 @@ describe('bulk preview: what will really change', () => {
     for (const entry of written) expect(entry.xml).toMatch(/<note>(?:(?!<\/note>).)*<form lang="en"><text>(?:(?!<\/text>).)*checked in 2026<\/text><\/form>/s);
     await bulk.undo(session, outcome.operation.id);
   });
+
+  it('refuses to add, delete or move parts of every entry, before any operation exists', async () => {
+    const before = (await bulk.list(session, { worksetId: id })).length;
+    for (const op of [
+      { action: 'delete', field: 'entry' },
+      { action: 'add', field: 'sense', lang: 'en', value: 'x' },
+      { action: 'set', field: 'example', sense: 0, example: 0, lang: 'en', value: 'x' },
+    ] satisfies FieldEdit[]) {
+      await expect(bulk.preview(session, id, op)).rejects.toMatchObject({ code: 'Invalid', message: expect.stringMatching(/^a bulk edit sets, clears or rewrites a field of every entry; to .+, open the entry$/) });
+    }
+    expect(await bulk.list(session, { worksetId: id })).toHaveLength(before);
+  });
 });
