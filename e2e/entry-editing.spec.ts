@@ -51,6 +51,8 @@ async function setText(label: string, value: string, multiline = false): Promise
   const field = pane().getByLabel(label, { exact: true });
   await field.fill(value);
   await field.press(multiline ? 'Control+Enter' : 'Enter');
+  // Saved once its editor has closed: a textarea still saving holds the same text.
+  await expect(field).toHaveCount(0);
   await expect(pane().getByText(value, { exact: true })).toBeVisible();
 }
 

@@ -73,6 +73,8 @@ test('a writing system the entry never had is offered, not shown empty; a multi-
   await pane.getByLabel('Definition en, sense 1').press('Enter');
   await expect(pane.getByLabel('Definition en, sense 1')).toBeVisible();
   await pane.getByLabel('Definition en, sense 1').press('Control+Enter');
+  // Saved once the editor has closed: the textarea still saving holds the same text.
+  await expect(pane.getByTestId('field-editor')).toHaveCount(0);
   await expect(pane.getByText('to take food into the mouth', { exact: true })).toBeVisible();
 });
 

@@ -7,9 +7,12 @@
  * Worksets are made with the CLI; the curation is done through the UI (keys), like a person would.
  */
 import { chromium, expect, type Page } from '@playwright/test';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { startHost, type RunningHost } from '../e2e/support/host.js';
-import { previewBulkEdit } from '../e2e/support/ui.js';
+import { previewBulkEdit, ui } from '../e2e/support/ui.js';
+import { scriptsLift } from './scripts-dictionary.js';
 
 const DOCS = resolve(import.meta.dirname, '../docs');
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -77,10 +80,33 @@ async function main(): Promise<void> {
     await page.goto(`${host.url}#dictionary=sample`);
     await page.getByTestId('workset-item').nth(WORKSETS.length - 1).waitFor();
     await page.screenshot({ path: resolve(DOCS, 'workset-list.png') });
-    console.log(`wrote docs/workset-list.png, docs/workset-view.png, docs/bulk-edit.png`);
+    await shootScripts(host, page);
+    console.log(`wrote docs/workset-list.png, docs/workset-view.png, docs/bulk-edit.png, docs/entry-rtl.png, docs/entry-scripts.png`);
   } finally {
     await browser.close();
     await host.stop();
+  }
+}
+
+/** A right-to-left entry (Arabic) and a multi-script one (Hindi, glossed in four scripts), from a dictionary made here. */
+async function shootScripts(host: RunningHost, page: Page): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'wb-screenshots-'));
+  try {
+    const file = join(folder, 'scripts.lift');
+    writeFileSync(file, scriptsLift());
+    const imported = await host.cli(['import', file, '--db', 'Scripts', '--json']);
+    if (imported.code !== 0) throw new Error(`import failed: ${imported.stderr}`);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  const query = JSON.stringify({ match: 'all', filters: [] });
+  const created = await host.cli(['worksets', 'create', 'Scripts', '--name', 'Every entry', '--query', query, '--json']);
+  if (created.code !== 0) throw new Error(`worksets create failed: ${created.stderr}`);
+  await page.goto(`${host.url}#workset=${(JSON.parse(created.stdout) as { id: number }).id}`);
+  for (const [headword, picture] of [['كِتَاب', 'entry-rtl.png'], ['पानी', 'entry-scripts.png']] as const) {
+    await ui.row(page, headword).click();
+    await expect(ui.headword(page)).toContainText(headword);
+    await page.screenshot({ path: resolve(DOCS, picture) });
   }
 }
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BaseXSession } from '../../src-main/basex/client-session.js';
 import { changeRecord } from '../../src-main/lift/change-log.js';
 import { fieldEditSchema } from '../../src-main/ipc/contract/edit.js';
+import type { FieldEdit } from '../../src-main/domain/edits.js';
 import type { EntryService } from '../../src-main/worksets/entry-service.js';
 import { conflictOf, twoEditors } from '../helpers/two-editors.js';
 
@@ -114,6 +115,27 @@ describe('editing the shape of an entry', () => {
     const redone = await ana.revert(session, db, undone.change ?? 0);
     expect(redone.xml).toBe(created.xml);
     await expect(ana.create(session, db, { lang: 'seh', headword: '   ' })).rejects.toMatchObject({ code: 'Invalid' });
+  });
+
+  it('every save answers the version the entry is stored at, so the next edit needs no reload', async () => {
+    const created = await ana.create(session, db, { lang: 'seh', headword: 'zumbalo' });
+    const guid = created.view.guid;
+    let entry = created;
+    const steps: FieldEdit[] = [
+      { action: 'add', field: 'sense' },
+      { action: 'set', field: 'gloss', sense: 0, lang: 'en', value: 'to dance' },
+      { action: 'add', field: 'sense' },
+      { action: 'set', field: 'gloss', sense: 1, lang: 'en', value: 'a dance' },
+      { action: 'move', field: 'sense', sense: 1, to: 0 },
+      { action: 'add', field: 'example', sense: 0, lang: 'seh', value: 'zumbalo wa ngoma' },
+      { action: 'set', field: 'translation', sense: 0, example: 0, lang: 'en', value: 'the drum dance' },
+      { action: 'add', field: 'sense', sense: 1, lang: 'en', value: 'a wedding dance' },
+      { action: 'delete', field: 'sense', sense: 0 },
+    ];
+    for (const edit of steps) {
+      entry = await ana.edit(session, db, guid, entry.version, edit);
+      expect((await ana.get(session, db, guid)).version, `${edit.action} ${edit.field}`).toBe(entry.version);
+    }
   });
 
   it('refuses edits that do not say which part, or that no part can have', () => {
