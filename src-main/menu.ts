@@ -1,3 +1,4 @@
+import { ENTRY_MENU, WORKSET_MENU, type WorksetMenuItem } from './domain/workset-menu.js';
 import type { MenuCommand } from './ipc/contract.js';
 
 /**
@@ -10,6 +11,11 @@ export interface MenuItem {
   readonly label?: string;
   readonly role?: Role;
   readonly accelerator?: string;
+  /**
+   * false: the key is shown beside the item but left to the window (a letter key types into a
+   * text field and curates only outside one, so the renderer decides). Electron's own option.
+   */
+  readonly registerAccelerator?: boolean;
   readonly type?: 'separator';
   readonly click?: () => void;
   readonly submenu?: MenuItem[];
@@ -51,9 +57,19 @@ export function menuTemplate(actions: MenuActions): MenuItem[] {
         { role: 'selectAll' },
       ],
     },
+    {
+      label: 'Entry',
+      submenu: [...ENTRY_MENU.slice(0, 2).map((item) => menuItem(actions, item)), separator, ...ENTRY_MENU.slice(2).map((item) => menuItem(actions, item))],
+    },
+    { label: 'Workset', submenu: WORKSET_MENU.map((item) => menuItem(actions, item)) },
     { label: 'View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { role: 'togglefullscreen' }] },
     { label: 'Window', submenu: [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }] },
-    // "?" types a question mark in a text field, so the menu item has no accelerator of its own.
-    { label: 'Help', submenu: [{ label: 'Keyboard Shortcuts', click: () => actions.sendToFocused('shortcuts') }] },
+    // "?" types a question mark in a text field: shown, and left to the window.
+    { label: 'Help', submenu: [{ label: 'Keyboard Shortcuts', accelerator: 'Shift+/', registerAccelerator: false, click: () => actions.sendToFocused('shortcuts') }] },
   ];
+}
+
+/** An Entry or Workset menu item: sent to the focused window, which carries it out in its workset view. */
+function menuItem(actions: MenuActions, item: WorksetMenuItem): MenuItem {
+  return { label: item.label, accelerator: item.accelerator, ...(item.windowKey ? { registerAccelerator: false } : {}), click: () => actions.sendToFocused(item.command) };
 }

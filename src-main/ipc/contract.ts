@@ -3,6 +3,7 @@ import type { BulkOperation, BulkOutcome, BulkPreview } from '../domain/bulk-ope
 import { BULK_STATES } from '../domain/bulk-states.js';
 import type { DictionarySummary, DictionaryVocabulary, ExportResult, ImportResult } from '../domain/dictionaries.js';
 import type { ChangeRecord } from '../domain/changes.js';
+import type { WorksetMenuCommand } from '../domain/workset-menu.js';
 import type { EntryDetail, SavedEntry } from '../domain/entries.js';
 import type { ApiError } from '../domain/errors.js';
 import type { Presence } from '../domain/presence.js';
@@ -165,7 +166,7 @@ export interface ChannelResults {
 export type ChannelResult<C extends Channel> = ChannelResults[C];
 
 /** The commands of Electron's menus that the focused window carries out. */
-export type MenuCommand = 'import' | 'export' | 'new-workset' | 'undo' | 'redo' | 'quick-search' | 'shortcuts';
+export type MenuCommand = 'import' | 'export' | 'new-workset' | 'undo' | 'redo' | 'quick-search' | 'shortcuts' | WorksetMenuCommand;
 
 /** Events from main to renderer windows. */
 export interface EventPayloads {

@@ -20,3 +20,4 @@ export * from '../../src-main/domain/presence.js';
 export * from '../../src-main/domain/query-model.js';
 export * from '../../src-main/domain/statuses.js';
 export * from '../../src-main/domain/worksets.js';
+export * from '../../src-main/domain/workset-menu.js';

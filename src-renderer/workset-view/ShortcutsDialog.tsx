@@ -1,3 +1,4 @@
+import { shownAccelerator, WORKSET_MENU } from '../api/contract.js';
 import { Dialog } from '../ui/Dialog.js';
 
 /** Every shortcut of the workset view, in one list (`?` opens it). */
@@ -16,6 +17,8 @@ export const SHORTCUTS: readonly { readonly keys: readonly string[]; readonly wh
   { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], what: 'Redo' },
   { keys: ['Ctrl+K'], what: 'Quick search: find any entry of the dictionary' },
   { keys: ['?'], what: 'This list' },
+  // The desktop app's Workset menu (a browser keeps these keys for itself).
+  ...WORKSET_MENU.map((item) => ({ keys: [shownAccelerator(item.accelerator)], what: `${item.label.replace('…', '')} (desktop app, Workset menu)` })),
 ];
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {

@@ -22,6 +22,7 @@ import { useColumnChoice } from './column-choice.js';
 import { sortableColumns } from './columns.js';
 import { useCurationKeys } from './use-curation-keys.js';
 import { useEntryCursor } from './use-entry-cursor.js';
+import { useWorksetMenu } from './use-workset-menu.js';
 import { ViewToolbar } from './ViewToolbar.js';
 import { WorksetHeader } from './WorksetHeader.js';
 import { WorksetTable, type TableHandle } from './WorksetTable.js';
@@ -56,6 +57,7 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
   // Help › Keyboard Shortcuts in Electron's menu.
   useEvent('menu', ({ command }) => command === 'shortcuts' && setHelpOpen(true));
 
+  const dialogOpen = bulkOpen || assignOpen || helpOpen || editingQuery || columnsOpen;
   const markStatus = async (status: Status): Promise<void> => {
     if ((await cursor.setStatus(status)) && moveOn) await cursor.move('next');
   };
@@ -67,8 +69,31 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
       favourite: () => void cursor.toggleFavourite(),
       help: () => setHelpOpen(true),
     },
-    workset.data !== undefined && !bulkOpen && !assignOpen && !helpOpen && !editingQuery && !columnsOpen,
+    workset.data !== undefined && !dialogOpen,
   );
+
+  useWorksetMenu(
+    {
+      'previous-entry': () => void cursor.move('previous'),
+      'next-entry': () => void cursor.move('next'),
+      'mark-done': () => void markStatus('done'),
+      'mark-review': () => void markStatus('review'),
+      'mark-pending': () => void markStatus('pending'),
+      favourite: () => void cursor.toggleFavourite(),
+      'bulk-edit': () => setBulkOpen(true),
+      assign: () => setAssignOpen(true),
+      'edit-query': () => setEditingQuery(true),
+      'rerun-query': () => rerunQuery(),
+      columns: () => setColumnsOpen(true),
+      'open-in-new-window': () => void run('windows.open', () => actions.openInNewWindow(worksetId)),
+    },
+    workset.data !== undefined && !dialogOpen,
+  );
+  const rerunQuery = (): void => {
+    setRefreshing(true);
+    setRerun(null);
+    void run('worksets.refresh', async () => setRerun(describeRerun(await actions.refresh(worksetId)))).finally(() => setRefreshing(false));
+  };
 
   const run = async (what: 'worksets.refresh' | 'windows.open', work: () => Promise<unknown>): Promise<void> => {
     setActionError(null);
@@ -105,11 +130,7 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
         onBulk={() => setBulkOpen(true)}
         onAssign={() => setAssignOpen(true)}
         onOpenWindow={() => void run('windows.open', () => actions.openInNewWindow(ws.id))}
-        onRefresh={() => {
-          setRefreshing(true);
-          setRerun(null);
-          void run('worksets.refresh', async () => setRerun(describeRerun(await actions.refresh(ws.id)))).finally(() => setRefreshing(false));
-        }}
+        onRefresh={rerunQuery}
         onEditQuery={() => setEditingQuery(true)}
       />
       {here && (
