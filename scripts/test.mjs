@@ -17,7 +17,8 @@ run('npx', ['electron-vite', 'build']);
 checkRendererHasNoZod();
 run('npx', ['vitest', 'run']);
 const hasE2e = existsSync('e2e') && readdirSync('e2e').some((file) => file.endsWith('.spec.ts'));
-if (hasE2e) run('npx', ['playwright', 'test']);
+// The slow specs have their own script, `npm run test:slow`, which CI runs after this one.
+if (hasE2e) run('npx', ['playwright', 'test', '--project=main']);
 console.log('npm test: all green');
 
 /**
