@@ -75,6 +75,7 @@ export async function startServices(options: AppServicesOptions): Promise<AppSer
     bus,
     worksets: services.worksets,
     entries: services.entries,
+    checks: services.checks,
     bulk: services.bulk,
     presence: services.presence,
     author: services.author,

@@ -13,7 +13,7 @@ import { compileQuery } from './query/compile.js';
 import { matchingEntries } from './query/run.js';
 import { validateQuery } from './query/validate.js';
 import { foldKey, requireText } from './store/validate.js';
-import type { WorksetService, WorksetQueryInput } from './workset-service.js';
+import type { WorksetService } from './workset-service.js';
 
 /**
  * Consistency checks of a dictionary: the built-in rules (lift/consistency-rules-xquery.ts) and
@@ -60,8 +60,8 @@ export class CheckService {
     return clean;
   }
 
-  /** Saves a rule: a name and a workset query (checked as the query builder checks it). */
-  async addRule(session: Queryable, dictionary: string, name: string, query: WorksetQueryInput, window = 'cli'): Promise<UserRule> {
+  /** Saves a rule: a name and a workset query (any JSON: checked as the query builder checks it). */
+  async addRule(session: Queryable, dictionary: string, name: string, query: unknown, window = 'cli'): Promise<UserRule> {
     await dictionaryInfo(session, dictionary);
     const trimmed = requireText(name, 'the check’s name').trim();
     if (isBuiltInRule(trimmed)) throw new AppError('Conflict', `"${trimmed}" is a built-in check; choose another name`);
