@@ -11,7 +11,7 @@ import { LIFT_PROLOG, RANGES_DOC } from './documents.js';
  * the file, which is what this rule finds); a ref to a deleted entry dangles too.
  *
  * Without required writing systems, `missing-gloss` checks the ones at least half of the glossed
- * senses use (Sena: en and pt; Lotud: en, its Malay glosses being occasional), and says so.
+ * senses use, the most used first (Sena: en and pt; Lotud: ms and en), and says so.
  */
 export const CONSISTENCY_RULES_XQUERY = String.raw`${LIFT_PROLOG}
 declare variable $required as xs:string* external;
