@@ -43,5 +43,5 @@ export function addCheckCommand(program: Command, globals: () => GlobalOptions):
 }
 
 function lines(result: CheckReport): string {
-  return result.rules.map((r) => `${r.rule}: ${r.count}${r.note ? ` (${r.note})` : ''}`).join('\n');
+  return result.rules.map((r) => `${r.rule}: ${r.count}${r.note ? ` — ${r.note}` : ''}`).join('\n');
 }

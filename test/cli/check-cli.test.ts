@@ -36,7 +36,7 @@ describe('workset-browser check', () => {
     expect(required).toMatchObject({ code: 0, stderr: '' });
     const lines = required.stdout.trim().split('\n');
     expect(lines).toHaveLength(BUILT_IN_RULES.length);
-    expect(lines[0]).toBe('missing-gloss: 0 (checked en (required))');
+    expect(lines[0]).toBe('missing-gloss: 0 — checked en (required)');
     expect(lines[1]).toBe('pos-not-in-ranges: 2');
     // Kept on the server: the next run checks en alone without being told.
     expect((JSON.parse((await cli('check', db, '--json')).stdout) as Checked).glossLangs).toEqual({ langs: ['en'], source: 'required' });
