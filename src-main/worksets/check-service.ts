@@ -1,7 +1,7 @@
 import type { Queryable } from '../basex/queryable.js';
 import { AppError } from '../domain/app-error.js';
 import type { ChangeAuthor } from '../domain/changes.js';
-import { isBuiltInRule, RULE_DESCRIPTIONS, type CheckReport, type GlossLangs, type RuleResult, type UserRule } from '../domain/checks.js';
+import { BUILT_IN_RULES, isBuiltInRule, RULE_DESCRIPTIONS, type CheckReport, type GlossLangs, type RuleResult, type UserRule } from '../domain/checks.js';
 import type { WorksetQuery } from '../domain/query-model.js';
 import { querySchema } from '../ipc/contract/query.js';
 import type { ChangeMeta } from '../lift/change-log.js';
@@ -40,7 +40,7 @@ export class CheckService {
     const settings = await readCheckSettings(session, dictionary);
     const answer = JSON.parse(await session.execute(onDatabase(dictionary, CONSISTENCY_RULES_XQUERY), { required: settings.requiredGloss }, READ)) as RulesAnswer;
     const glossLangs: GlossLangs = { langs: answer.glossLangs, source: settings.requiredGloss.length > 0 ? 'required' : 'most-used' };
-    const builtIn = Object.keys(RULE_DESCRIPTIONS).map((rule) => {
+    const builtIn = BUILT_IN_RULES.map((rule) => {
       const guids = answer.rules[rule] ?? [];
       const note = noteOf(rule, answer, glossLangs);
       return { rule, count: guids.length, guids, ...(note ? { note } : {}) };
