@@ -81,3 +81,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((view) => [view, []])));
   });
 }
+
+// Its own test: the one above already takes most of a test's time on a busy machine.
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the Clean up area and its new check dialog, ${colorScheme}`, async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme });
+    const page = await context.newPage();
+    await openApp(page, host.url, '#dictionary=sample&cleanup');
+    await expect(page.getByTestId('check-row').first()).toBeVisible();
+    const cleanUp = await violations(page);
+    await page.getByRole('button', { name: 'New check…' }).click();
+    await expect(page.getByTestId('query-count')).toBeVisible();
+    const newCheck = await violations(page);
+    await context.close();
+    expect({ cleanUp, newCheck }).toEqual({ cleanUp: [], newCheck: [] });
+  });
+}

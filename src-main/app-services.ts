@@ -75,6 +75,7 @@ export async function startServices(options: AppServicesOptions): Promise<AppSer
     bus,
     worksets: services.worksets,
     entries: services.entries,
+    checks: services.checks,
     bulk: services.bulk,
     presence: services.presence,
     author: services.author,
@@ -89,6 +90,8 @@ export async function startServices(options: AppServicesOptions): Promise<AppSer
     connect: () => server.connect(),
     onChanges: (dictionary, changes) => {
       if (changes.some((c) => DICTIONARY_OPS.includes(c.op))) bus.broadcast('dictionaries-changed', { name: dictionary, origin: 'log' });
+      // A check's rules or required writing systems (workset records naming no workset) changed elsewhere.
+      if (changes.some((c) => c.op === 'workset' && c.workset === undefined)) bus.broadcast('worksets-changed', { dictionary, origin: 'log' });
       for (const [worksetId, curated] of byWorkset(changes)) {
         bus.broadcast('worksets-changed', { dictionary, worksetId, guids: [...new Set(curated.map((c) => c.guid).filter((g) => g !== ''))], origin: 'log' });
       }

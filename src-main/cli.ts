@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { addBenchCommand } from './cli/bench-command.js';
 import { addBulkCommands } from './cli/bulk-commands.js';
+import { addCheckCommand } from './cli/check-command.js';
 import { addConnectionCommands } from './cli/connection-commands.js';
 import { addDictionaryCommands } from './cli/dictionary-commands.js';
 import { addLogCommands } from './cli/log-commands.js';
@@ -44,6 +45,7 @@ addDictionaryCommands(program, globals);
 addWorksetCommands(program, globals);
 addBulkCommands(program, globals);
 addLogCommands(program, globals);
+addCheckCommand(program, globals);
 addServeCommand(program, globals);
 addBenchCommand(program, globals);
 addConnectionCommands(program, globals);

@@ -1,6 +1,6 @@
 import { FIELD_SPECS, type FieldKind } from './fields.js';
 import { LIST_OPS, OPS_BY_KIND, VALUELESS_OPS } from './operators.js';
-import { MAX_LIST_ITEMS, type Condition } from './query-model.js';
+import { MAX_GUID_LIST_ITEMS, MAX_LIST_ITEMS, type Condition } from './query-model.js';
 
 /**
  * What makes a condition meaningful beyond the shape of its keys: the op suits the field, the
@@ -37,7 +37,8 @@ function valueProblem(c: Condition, kind: FieldKind): string | undefined {
   if (LIST_OPS.includes(op)) {
     if (!Array.isArray(value)) return `${op} needs a list of strings`;
     if (value.length === 0) return `${op} needs at least one value`;
-    if (value.length > MAX_LIST_ITEMS) return `${op} takes at most ${MAX_LIST_ITEMS} values`;
+    const most = c.field === 'guid' ? MAX_GUID_LIST_ITEMS : MAX_LIST_ITEMS;
+    if (value.length > most) return `${op} takes at most ${most.toLocaleString('en')} values`;
     return value.some((item) => item.trim() === '') ? `${op} values must not be empty` : undefined;
   }
   if (Array.isArray(value)) return `only in and not-in take a list; ${op} needs a single value`;

@@ -21,6 +21,11 @@ export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 export const MAX_DEPTH = 8;
 /** The most values an `in` or `not-in` list may hold. */
 export const MAX_LIST_ITEMS = 1_000;
+/**
+ * The most guids a `guid in` list may hold: a workset of the entries a consistency check flags
+ * is such a list (worksets/check-service.ts), and a check may flag a good part of a dictionary.
+ */
+export const MAX_GUID_LIST_ITEMS = 100_000;
 
 /** One test of one field of an entry. */
 export interface Condition {

@@ -4,6 +4,7 @@ import { BULK_STATES } from '../domain/bulk-states.js';
 import type { DictionarySummary, DictionaryVocabulary, ExportResult, ImportResult } from '../domain/dictionaries.js';
 import type { ChangeRecord } from '../domain/changes.js';
 import type { WorksetMenuCommand } from '../domain/workset-menu.js';
+import type { CheckReport, UserRule } from '../domain/checks.js';
 import type { EntryDetail, SavedEntry } from '../domain/entries.js';
 import type { ApiError } from '../domain/errors.js';
 import type { Presence } from '../domain/presence.js';
@@ -78,6 +79,11 @@ export const channels = {
       z.object({ kind: z.literal('guids'), guids: z.array(guid).max(100_000) }).strict(),
     ]),
   }),
+  'checks.run': args({ dictionary: database }),
+  'checks.setRequiredGloss': args({ dictionary: database, langs: z.array(z.string().trim().regex(/^\S{1,64}$/, 'a writing system id has no spaces and at most 64 characters')).max(50) }),
+  'checks.addRule': args({ dictionary: database, name, query: querySchema }),
+  'checks.deleteRule': args({ dictionary: database, id }),
+  'checks.open': args({ dictionary: database, rule: z.string().min(1).max(200) }),
   'presence.update': args({ dictionary: database, worksetId: id.optional(), guid: guid.optional() }),
   'entries.get': args({ dictionary: database, guid }),
   'entries.edit': args({ dictionary: database, guid, version: z.string().min(1).max(128), edit: fieldEditSchema }),
@@ -146,6 +152,11 @@ export interface ChannelResults {
   'worksets.navigate': WorksetEntry | null;
   'worksets.progress': StatusCounts;
   'worksets.assign': AssignResult;
+  'checks.run': CheckReport;
+  'checks.setRequiredGloss': { langs: string[] };
+  'checks.addRule': UserRule;
+  'checks.deleteRule': { deleted: true };
+  'checks.open': { id: number; name: string; total: number };
   'presence.update': Presence[];
   'entries.get': EntryDetail;
   'entries.edit': SavedEntry;

@@ -1,5 +1,6 @@
 import type { ChangeAuthor } from '../domain/changes.js';
 import { BulkService } from './bulk/bulk-service.js';
+import { CheckService } from './check-service.js';
 import { changeAuthor } from './change-author.js';
 import { PresenceService } from './presence-service.js';
 import { EntryService } from './entry-service.js';
@@ -16,6 +17,7 @@ export interface WorksetServices {
   readonly entries: EntryService;
   readonly bulk: BulkService;
   readonly presence: PresenceService;
+  readonly checks: CheckService;
   /** Who this process's writes are recorded as (its `who` follows setPersonName). */
   readonly author: ChangeAuthor;
   /** The person's name as set in the app: recorded from the next write on, and kept in the data folder. */
@@ -52,6 +54,7 @@ export function openWorksetServices(dataFolder: string, options: { who?: string 
     entries: new EntryService(store, author),
     bulk: new BulkService(store, author, worksets),
     presence: new PresenceService(author),
+    checks: new CheckService(worksets, author),
     close: () => store.close(),
   };
 }

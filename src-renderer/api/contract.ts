@@ -9,6 +9,7 @@ export { CHANNEL_NAMES, EVENT_NAMES } from '../../src-main/ipc/contract/names.js
 export * from '../../src-main/domain/bulk-operations.js';
 export * from '../../src-main/domain/bulk-states.js';
 export * from '../../src-main/domain/changes.js';
+export * from '../../src-main/domain/checks.js';
 export * from '../../src-main/domain/dictionaries.js';
 export * from '../../src-main/domain/edits.js';
 export * from '../../src-main/domain/entries.js';

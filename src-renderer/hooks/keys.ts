@@ -8,6 +8,7 @@ export const keys = {
   dictionaries: ['dictionaries'],
   vocabulary: (dictionary: string) => ['vocabulary', dictionary] as const,
   worksets: (dictionary: string) => ['worksets', dictionary] as const,
+  checks: (dictionary: string) => ['checks', dictionary] as const,
   workset: (id: number) => ['workset', id] as const,
   entriesOf: (dictionary: string) => ['entry', dictionary] as const,
   entry: (dictionary: string, guid: string) => ['entry', dictionary, guid] as const,

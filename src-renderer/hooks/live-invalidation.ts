@@ -15,15 +15,19 @@ export function startLiveInvalidation(api: Pick<ApiClient, 'on'>, connection: Co
   const { invalidate } = invalidator;
   const stops = [
     api.on('dictionaries-changed', ({ name }) => {
-      for (const queryKey of [keys.dictionaries, keys.vocabulary(name), keys.worksets(name), keys.entriesOf(name)]) invalidate({ queryKey });
+      for (const queryKey of [keys.dictionaries, keys.vocabulary(name), keys.worksets(name), keys.entriesOf(name), keys.checks(name)]) invalidate({ queryKey });
     }),
     api.on('worksets-changed', ({ dictionary, worksetId }) => {
       invalidate({ queryKey: keys.worksets(dictionary) });
+      // A check's rules and required writing systems are announced as workset changes.
+      invalidate({ queryKey: keys.checks(dictionary) });
       if (worksetId !== undefined) invalidate({ queryKey: keys.workset(worksetId) });
     }),
     api.on('entries-changed', ({ dictionary, guids }) => {
       const changed = new Set(guids);
       invalidate({ queryKey: keys.entriesOf(dictionary), predicate: ({ queryKey: [, , guid] }) => typeof guid === 'string' && changed.has(guid) });
+      // A fix changes what the checks find.
+      invalidate({ queryKey: keys.checks(dictionary) });
       // Bulk runs and undos change the journal's counts too.
       invalidate({ queryKey: keys.allBulkOps });
     }),

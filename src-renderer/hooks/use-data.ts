@@ -1,4 +1,4 @@
-import { RESUMABLE_STATES, type AppStatus, type BulkOperation, type ChangeRecord, type DictionarySummary, type DictionaryVocabulary, type EntryDetail, type WorksetSummary } from '../api/contract.js';
+import { RESUMABLE_STATES, type AppStatus, type CheckReport, type BulkOperation, type ChangeRecord, type DictionarySummary, type DictionaryVocabulary, type EntryDetail, type WorksetSummary } from '../api/contract.js';
 import { useApi } from './api-context.js';
 import { keys } from './keys.js';
 import { useResource } from './use-resource.js';
@@ -23,6 +23,12 @@ export function useVocabulary(dictionary: string | null) {
 export function useWorksets(dictionary: string | null) {
   const api = useApi();
   return useResource<WorksetSummary[]>(dictionary === null ? null : keys.worksets(dictionary), 'worksets.list', () => api.worksets.list({ dictionary: dictionary ?? undefined }));
+}
+
+/** What the dictionary's consistency checks find (its Clean up area). */
+export function useChecks(dictionary: string) {
+  const api = useApi();
+  return useResource<CheckReport>(keys.checks(dictionary), 'checks.run', () => api.checks.run({ dictionary }));
 }
 
 /** One workset's summary: name, query and the done/review/pending counts for its progress bar. */

@@ -4,6 +4,7 @@ import type { ChangeAuthor } from '../../domain/changes.js';
 import type { FileGrants } from '../../file-grants.js';
 import type { UploadStore } from '../../uploads.js';
 import type { BulkService } from '../../worksets/bulk/bulk-service.js';
+import type { CheckService } from '../../worksets/check-service.js';
 import type { EntryService } from '../../worksets/entry-service.js';
 import type { PresenceService } from '../../worksets/presence-service.js';
 import type { WorksetService } from '../../worksets/workset-service.js';
@@ -31,6 +32,7 @@ export interface HandlerDeps {
   readonly entries: EntryService;
   readonly bulk: BulkService;
   readonly presence: PresenceService;
+  readonly checks: CheckService;
   /** Who this process's writes are recorded as in the change log. */
   readonly author: ChangeAuthor;
   /** Sets the person's name the log records (the app's setting, kept in the data folder). */
