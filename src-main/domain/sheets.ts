@@ -54,6 +54,8 @@ export interface SheetImportResult {
 /** What undoing an import did. */
 export interface SheetUndoResult {
   readonly reverted: readonly number[];
+  /** The entries put back. */
+  readonly guids: readonly string[];
   /** Records that could not be put back: someone changed the same field since. */
   readonly conflicts: readonly { readonly seq: number; readonly message: string }[];
 }

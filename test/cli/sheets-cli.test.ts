@@ -65,7 +65,7 @@ describe('workset-browser worksets export / import-sheet / undo-sheet', () => {
 
     const undo = await runCli(folder, 'worksets', 'undo-sheet', String(id), applied.records.join(','), '--json');
     expect(undo.stderr).toBe('');
-    expect(JSON.parse(undo.stdout)).toEqual({ reverted: [...applied.records].reverse(), conflicts: [] });
+    expect(JSON.parse(undo.stdout)).toEqual({ reverted: [...applied.records].reverse(), guids: [guid], conflicts: [] });
     expect((await readEntries(session, db, [guid]))[0].xml).toBe(before.xml);
   }, 180_000);
 

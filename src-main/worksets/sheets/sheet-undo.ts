@@ -14,6 +14,7 @@ import type { WorksetServices } from '../workset-services.js';
  */
 export async function undoSheetImport(session: Queryable, services: Pick<WorksetServices, 'worksets' | 'entries'>, dictionary: string, records: readonly number[], window = 'cli'): Promise<SheetUndoResult> {
   const reverted: number[] = [];
+  const guids = new Set<string>();
   const conflicts: { seq: number; message: string }[] = [];
   for (const seq of [...records].sort((a, b) => b - a)) {
     const record = await changeRecord(session, dictionary, seq);
@@ -22,12 +23,13 @@ export async function undoSheetImport(session: Queryable, services: Pick<Workset
       if (record.op === 'curate') await revertCuration(session, services, record.workset, record.guid, record.field, record.was[0] ?? '', record.now[0] ?? '', window);
       else await services.entries.revert(session, dictionary, seq, { window });
       reverted.push(seq);
+      guids.add(record.guid);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'Conflict') throw error;
       conflicts.push({ seq, message: error.message });
     }
   }
-  return { reverted, conflicts };
+  return { reverted, guids: [...guids], conflicts };
 }
 
 async function revertCuration(session: Queryable, services: Pick<WorksetServices, 'worksets'>, workset: number | undefined, guid: string, field: string, was: string, now: string, window: string): Promise<void> {
