@@ -18,6 +18,7 @@ import { useStoredFlag } from '../hooks/use-stored-flag.js';
 import { EditQueryDialog, describeRerun } from '../worksets/EditQueryDialog.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { ColumnsDialog } from './ColumnsDialog.js';
+import { SheetDialog } from '../sheets/SheetDialog.js';
 import { useColumnChoice } from './column-choice.js';
 import { sortableColumns } from './columns.js';
 import { useCurationKeys } from './use-curation-keys.js';
@@ -39,6 +40,7 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
   const [helpOpen, setHelpOpen] = useState(false);
   const [editingQuery, setEditingQuery] = useState(false);
   const [columnsOpen, setColumnsOpen] = useState(false);
+  const [sheetOpen, setSheetOpen] = useState(false);
   const [choice, setChoice] = useColumnChoice(dictionary);
   const [rerun, setRerun] = useState<string | null>(null);
   const [moveOn, setMoveOn] = useStoredFlag('mark-and-move-on');
@@ -67,7 +69,7 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
       favourite: () => void cursor.toggleFavourite(),
       help: () => setHelpOpen(true),
     },
-    workset.data !== undefined && !bulkOpen && !assignOpen && !helpOpen && !editingQuery && !columnsOpen,
+    workset.data !== undefined && !bulkOpen && !assignOpen && !helpOpen && !editingQuery && !columnsOpen && !sheetOpen,
   );
 
   const run = async (what: 'worksets.refresh' | 'windows.open', work: () => Promise<unknown>): Promise<void> => {
@@ -103,6 +105,7 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
         refreshing={refreshing}
         onBack={() => onBack(ws.dictionary)}
         onBulk={() => setBulkOpen(true)}
+        onSheet={() => setSheetOpen(true)}
         onAssign={() => setAssignOpen(true)}
         onOpenWindow={() => void run('windows.open', () => actions.openInNewWindow(ws.id))}
         onRefresh={() => {
@@ -185,6 +188,7 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
           }}
         />
       )}
+      {sheetOpen && <SheetDialog worksetId={ws.id} worksetName={ws.name} onClose={() => setSheetOpen(false)} />}
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
       {assignOpen && <AssignDialog worksetId={ws.id} total={ws.counts.total} openGuid={cursor.current?.guid ?? null} onClose={() => setAssignOpen(false)} />}
       {bulkOpen && <BulkDialog worksetId={ws.id} worksetName={ws.name} dictionary={ws.dictionary} total={ws.counts.total} onClose={() => setBulkOpen(false)} />}
