@@ -53,6 +53,8 @@ test('Spreadsheet… exports the workset as a download, CSV or XLSX', async () =
 });
 
 test('an edited sheet shows its changes, applies them, and is undone as a whole', async () => {
+  // Four CLI runs check what is stored, each a process of its own: slow on a busy machine.
+  test.setTimeout(180_000);
   const dialog = page.getByTestId('sheet-dialog');
   await dialog.getByLabel('CSV (.csv)').check();
   await dialog.getByLabel('Columns').fill('headword, gloss:en, status');
