@@ -46,6 +46,8 @@ describe('CSV as spreadsheets read it', () => {
   it('reads LF-only files and files without a BOM, and refuses a quote left open', () => {
     expect(parseCsv('a,b\nc,"d\ne"\n')).toEqual([['a', 'b'], ['c', 'd\ne']]);
     expect(() => parseCsv('a,"b\n')).toThrow(/quoted cell/);
+    // Excel in a locale whose decimal mark is a comma separates with semicolons.
+    expect(parseCsv('\uFEFFguid;version;gloss:en\r\nx;v;"a; b, c"\r\n')).toEqual([['guid', 'version', 'gloss:en'], ['x', 'v', 'a; b, c']]);
   });
 
   it('XLSX keeps every cell as text, formulas and scripts included', async () => {

@@ -32,9 +32,15 @@ function quote(cell: string): string {
 /**
  * The rows of a CSV text (a leading BOM is dropped; CRLF, LF or CR end a row; a line break
  * inside quotes is kept as LF), each cell unguarded. A quote left open is refused.
+ *
+ * Excel saves CSV with its locale's list separator: a semicolon where the decimal mark is a
+ * comma (German, French, Portuguese…). The separator is the first of comma, semicolon and tab
+ * that the first row has; our header row's names hold none of them.
  */
 export function parseCsv(text: string): string[][] {
   const source = text.startsWith(BOM) ? text.slice(1) : text;
+  const header = source.slice(0, source.search(/[\r\n]|$/));
+  const separator = [',', ';', '\t'].find((s) => header.includes(s)) ?? ',';
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -63,7 +69,7 @@ export function parseCsv(text: string): string[][] {
         if (next === '\n') i++;
       } else cell += c;
     } else if (c === '"' && cell === '') quoted = true;
-    else if (c === ',') endCell();
+    else if (c === separator) endCell();
     else if (c === '\r' || c === '\n') {
       endRow();
       if (c === '\r' && next === '\n') i++;

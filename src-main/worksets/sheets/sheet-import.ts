@@ -96,7 +96,7 @@ async function applyRow(session: Queryable, services: Services, id: number, dict
       }
       const saved = await services.entries.edit(session, dictionary, row.guid, version, cellEdit(column, change.after), window);
       version = saved.version;
-      if (saved.change === undefined) throw new AppError('Invalid', 'the entry has no sense to hold it');
+      if (saved.change === undefined) throw new AppError('Invalid', column.kind === 'text' && column.field === 'headword' ? 'writing it changed nothing' : 'the entry has no sense to hold it');
       applied.push({ ...change, change: saved.change });
     } catch (error) {
       if (!(error instanceof AppError) || !['Conflict', 'NotFound', 'Invalid'].includes(error.code)) throw error;
