@@ -43,7 +43,9 @@ export async function importSheet(session: Queryable, services: Services, id: nu
   const applied: SheetCellChange[] = [];
   const stale = [...plan.stale];
   for (const row of plan.rows) {
-    const written = await applyRow(session, services, id, plan.dictionary, row, options.window ?? 'cli');
+    const written = await applyRow(session, services, id, plan.dictionary, row, options.window ?? 'cli').catch((error: unknown) => {
+      throw partlyApplied(error, applied);
+    });
     applied.push(...written.applied);
     if (written.stale) stale.push(written.stale);
   }
@@ -130,4 +132,11 @@ function curationOf(field: 'status' | 'favourite' | 'notes', value: string): Cur
   if (field === 'status') return { status: value.trim().toLowerCase() as Status };
   if (field === 'favourite') return { favourite: parseFavourite(value) ?? false };
   return { notes: value };
+}
+
+/** An import cut short (the server gone, rights refused) says which changes it wrote, so they can be undone together. */
+function partlyApplied(error: unknown, applied: readonly SheetCellChange[]): unknown {
+  const records = applied.flatMap((c) => (c.change === undefined ? [] : [c.change]));
+  if (records.length === 0 || !(error instanceof AppError)) return error;
+  return new AppError(error.code, `${error.message} (the import stopped after ${records.length} changes, records ${records.join(',')}: undo them with worksets undo-sheet)`, error.details);
 }
