@@ -33,6 +33,8 @@ async function violations(page: Page): Promise<string[]> {
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`every view and dialog, ${colorScheme}`, async ({ browser }) => {
+    // Fifteen views and dialogs scanned one after another: more than one ordinary spec's time on a busy machine.
+    test.setTimeout(240_000);
     const context = await browser.newContext({ colorScheme });
     const page = await context.newPage();
     const found: Record<string, string[]> = {};
@@ -68,6 +70,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Assign…' }).click();
     await scan('assign');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Spreadsheet…' }).click();
+    await expect(page.getByTestId('sheet-dialog')).toBeVisible();
+    await scan('spreadsheet');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+K');
     await page.getByRole('combobox', { name: 'Search sample' }).fill('water');

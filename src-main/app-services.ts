@@ -73,6 +73,7 @@ export async function startServices(options: AppServicesOptions): Promise<AppSer
     server,
     registry,
     bus,
+    store,
     worksets: services.worksets,
     entries: services.entries,
     checks: services.checks,

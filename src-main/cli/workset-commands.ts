@@ -9,6 +9,7 @@ import type { GlobalOptions } from './context.js';
 import { report, type JsonOption } from './output.js';
 import { withStore } from './with-store.js';
 import { addAssignCommand } from './assign-command.js';
+import { addSheetCommands } from './sheet-commands.js';
 
 /** `worksets …`: creating, listing, paging and deleting worksets from the command line. */
 export function addWorksetCommands(program: Command, globals: () => GlobalOptions): void {
@@ -113,6 +114,7 @@ export function addWorksetCommands(program: Command, globals: () => GlobalOption
     );
 
   addAssignCommand(worksets, globals);
+  addSheetCommands(worksets, globals);
 
   worksets
     .command('delete')

@@ -24,6 +24,7 @@ export const ENTRY_MENU: readonly WorksetMenuItem[] = [
 
 export const WORKSET_MENU: readonly WorksetMenuItem[] = [
   { label: 'Bulk Edit…', command: 'bulk-edit', accelerator: 'CmdOrCtrl+B' },
+  { label: 'Spreadsheet…', command: 'spreadsheet', accelerator: 'CmdOrCtrl+Shift+S' },
   { label: 'Assign…', command: 'assign', accelerator: 'CmdOrCtrl+Shift+A' },
   { label: 'Edit Query…', command: 'edit-query', accelerator: 'CmdOrCtrl+Shift+E' },
   { label: 'Re-run Query', command: 'rerun-query', accelerator: 'CmdOrCtrl+Shift+R' },
@@ -39,6 +40,7 @@ export type WorksetMenuCommand =
   | 'mark-pending'
   | 'favourite'
   | 'bulk-edit'
+  | 'spreadsheet'
   | 'assign'
   | 'edit-query'
   | 'rerun-query'

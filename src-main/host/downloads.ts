@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename } from 'node:path';
 import type { ApiResult } from '../ipc/contract.js';
 import type { ExportResult } from '../domain/dictionaries.js';
+import type { SheetExportResult } from '../domain/sheets.js';
 import { CONTENT_SECURITY_POLICY, notFound } from './static-files.js';
 
 /** Where the browser fetches an offered file: `/downloads/<id>/<file name>`. */
@@ -28,16 +29,16 @@ export class Downloads {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** Adds download addresses to a successful `dictionaries.export` result for this window. */
+  /** Adds download addresses to a successful `dictionaries.export` or `sheets.export` result for this window. */
   offerExport(windowId: string, channel: unknown, result: ApiResult<unknown>): ApiResult<unknown> {
-    if (channel !== 'dictionaries.export' || !result.ok) return result;
-    const value = result.value as ExportResult;
+    if ((channel !== 'dictionaries.export' && channel !== 'sheets.export') || !result.ok) return result;
+    const value = result.value as ExportResult | SheetExportResult;
     return {
       ok: true,
       value: {
         ...value,
         download: this.offer(windowId, value.file),
-      } satisfies ExportResult,
+      },
     };
   }
 
@@ -63,7 +64,7 @@ export class Downloads {
     }
     const name = basename(offer.file);
     response.writeHead(200, {
-      'Content-Type': name.endsWith('.zip') ? 'application/zip' : 'application/octet-stream',
+      'Content-Type': contentType(name),
       'Content-Length': size,
       'Content-Disposition': `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -82,4 +83,11 @@ export class Downloads {
     this.offers.set(id, { windowId, file, expires: this.now() + LIFETIME_MS });
     return `${PREFIX}${id}/${encodeURIComponent(basename(file))}`;
   }
+}
+
+function contentType(name: string): string {
+  if (name.endsWith('.zip')) return 'application/zip';
+  if (name.endsWith('.csv')) return 'text/csv; charset=utf-8';
+  if (name.endsWith('.xlsx')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  return 'application/octet-stream';
 }

@@ -8,6 +8,7 @@ import type { CheckReport, UserRule } from '../domain/checks.js';
 import type { EntryDetail, SavedEntry } from '../domain/entries.js';
 import type { ApiError } from '../domain/errors.js';
 import type { Presence } from '../domain/presence.js';
+import { SHEET_FORMATS, type SheetExportResult, type SheetImportResult, type SheetUndoResult } from '../domain/sheets.js';
 import type { Validation } from '../domain/query-issues.js';
 import { SORT_DIRECTIONS } from '../domain/query-model.js';
 import { STATUSES, type StatusCounts } from '../domain/statuses.js';
@@ -102,6 +103,10 @@ export const channels = {
   'bulk.undo': args({ operationId: id, taskId }),
   'bulk.resume': args({ operationId: id, taskId }),
   'bulk.list': args({ worksetId: id.optional(), state: z.array(z.enum(BULK_STATES)).optional() }),
+  'sheets.export': args({ worksetId: id, format: z.enum(SHEET_FORMATS), columns: z.array(z.string().min(1).max(100)).max(200).optional() }),
+  /** The sheet itself, base64 (a browser page has no path to give): 6 MiB of it fits the host's 8 MiB message. */
+  'sheets.import': args({ worksetId: id, fileName: z.string().min(1).max(255), base64: z.string().max(6 * 1024 * 1024), apply: z.boolean() }),
+  'sheets.undo': args({ worksetId: id, records: z.array(id).min(1).max(1_000_000) }),
   'windows.open': args({ worksetId: id.optional() }),
   'dialogs.openLift': args({}),
   'dialogs.saveLift': args({ defaultName: z.string().max(255).optional() }),
@@ -170,6 +175,9 @@ export interface ChannelResults {
   'bulk.undo': BulkOutcome;
   'bulk.resume': BulkOutcome;
   'bulk.list': BulkOperation[];
+  'sheets.export': SheetExportResult;
+  'sheets.import': SheetImportResult;
+  'sheets.undo': SheetUndoResult;
   'windows.open': { opened: boolean; url?: string };
   'dialogs.openLift': { file: string | null };
   'dialogs.saveLift': { file: string | null };

@@ -1,5 +1,5 @@
 import type { Queryable } from '../basex/queryable.js';
-import type { ChangeRecord } from '../domain/changes.js';
+import { WORKSET_OPS, type ChangeRecord } from '../domain/changes.js';
 import { isEditField } from '../domain/edits.js';
 import { CHANGE_LOG_PROLOG, changeBindings, LOG_RECORDS, withChangeLog, type ChangeMeta } from './change-log.js';
 import { onDatabase } from './database-query.js';
@@ -44,7 +44,9 @@ let $record := ${LOG_RECORDS}[@seq = string($seq)]
    'entry') reverts it, bringing it back or leaving the tombstone; any other change is of an
    entry no longer there. :)
 let $e := if ($record/@field = 'entry') then (local:entry($guid), $doc/lift/entry[@guid = $guid])[1] else local:entry($guid)
-let $next := ${LOG_RECORDS}[@guid = $guid][xs:integer(@seq) > $seq][1]
+(: The entry's next change: a workset's curation of it (status, favourite, notes) has the entry's
+   guid but no pre-image, and does not touch the entry, so it is passed over. :)
+let $next := ${LOG_RECORDS}[@guid = $guid][xs:integer(@seq) > $seq][not(@op = ('${WORKSET_OPS.join("', '")}'))][1]
 let $replaced := ${LOG_RECORDS}[@op = ('import', 'restore')][xs:integer(@seq) > $seq][1]
 return if ($replaced) then update:output('replaced&#9;&#9;' || $replaced/@seq)
 else if (empty($record/pre) or ($next and empty($next/pre))) then update:output('compacted')

@@ -176,11 +176,12 @@ export async function serverMembers(session: Queryable, db: string, id: number, 
 /**
  * Sets one member's status, favourite or notes, stamped with who and when, and records it. A
  * value equal to the one there is still written (the person meant it) but changes nothing else.
+ * Answers the sequence number of its record.
  */
-export async function curateServerWorkset(session: Queryable, db: string, id: number, guid: string, curation: Curation, meta: ChangeMeta): Promise<void> {
+export async function curateServerWorkset(session: Queryable, db: string, id: number, guid: string, curation: Curation, meta: ChangeMeta): Promise<number> {
   const [field, value] =
     'status' in curation ? ['status', curation.status] : 'favourite' in curation ? ['favourite', curation.favourite ? '1' : '0'] : ['notes', curation.notes];
-  await write(session, db, id, `
+  const line = await write(session, db, id, `
      let $m := $w/m[@guid = $guid]
      return if (empty($m)) then update:output('no-member')
      else (
@@ -191,7 +192,8 @@ export async function curateServerWorkset(session: Queryable, db: string, id: nu
        replace value of node $w/@rev with $rev, replace value of node $w/@last-change with $now,
        local:log(local:workset-change($log-last + 1, $guid,
          (if ($field = 'status') then string($m/@s) else if ($field = 'favourite') then string($m/@f) else string($m)), $value)),
-       update:output('done'))`, { guid, field, value }, { ...meta, op: 'curate', field, workset: id });
+       update:output(string($log-last + 1)))`, { guid, field, value }, { ...meta, op: 'curate', field, workset: id });
+  return Number(line);
 }
 
 /**

@@ -180,6 +180,12 @@ export class WorksetService {
     return this.store.entries.progress(localId);
   }
 
+  /** One member's curation as the server has it now; undefined when the entry is not a member. */
+  async member(session: Queryable, id: number, guid: string): Promise<EntryRow | undefined> {
+    const { localId } = await this.copy(session, id);
+    return this.store.entries.guids(localId).includes(guid) ? this.store.entries.get(localId, guid) : undefined;
+  }
+
   /** Every member's guid, in place order. */
   async members(session: Queryable, id: number): Promise<string[]> {
     return this.store.entries.guids((await this.copy(session, id)).localId);
@@ -195,6 +201,17 @@ export class WorksetService {
   async copy(session: Queryable, id: number): Promise<CurrentCopy> {
     await this.ready(session);
     return this.index.current(session, id);
+  }
+
+  /**
+   * Sets one member's status, favourite or notes (checked by the caller) and answers the
+   * change-log record it wrote: a spreadsheet import keeps it, to undo the import as a whole.
+   */
+  async curateRecorded(session: Queryable, id: number, guid: string, curation: Curation, window = 'cli'): Promise<number> {
+    const dictionary = await this.dictionaryOf(session, id);
+    const seq = await curateServerWorkset(session, dictionary, id, guid, curation, this.meta(window, Object.keys(curation)[0], 'curate'));
+    await this.copy(session, id);
+    return seq;
   }
 
   private async curate(session: Queryable, id: number, guid: string, curation: Curation, window: string): Promise<WorksetEntry> {

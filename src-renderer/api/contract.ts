@@ -15,6 +15,7 @@ export * from '../../src-main/domain/edits.js';
 export * from '../../src-main/domain/entries.js';
 export * from '../../src-main/domain/errors.js';
 export * from '../../src-main/domain/fields.js';
+export * from '../../src-main/domain/sheets.js';
 export * from '../../src-main/domain/operators.js';
 export * from '../../src-main/domain/query-issues.js';
 export * from '../../src-main/domain/presence.js';

@@ -17,7 +17,7 @@ export async function uploadFile(api: ApiClient, file: File, onProgress: (sent: 
   return uploadId;
 }
 
-function toBase64(bytes: Uint8Array): string {
+export function toBase64(bytes: Uint8Array): string {
   // String.fromCharCode on the whole buffer overflows the argument limit; 32 KiB slices do not.
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

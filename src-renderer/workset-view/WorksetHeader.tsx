@@ -6,6 +6,8 @@ interface Props {
   readonly workset: WorksetSummary;
   readonly onBack: () => void;
   readonly onBulk: () => void;
+  /** Export to a spreadsheet and import edits from one. */
+  readonly onSheet: () => void;
   readonly onAssign: () => void;
   readonly onRefresh: () => void;
   readonly onEditQuery: () => void;
@@ -14,7 +16,7 @@ interface Props {
 }
 
 /** Where we are, how far along, and the workset-wide actions. */
-export function WorksetHeader({ workset, onBack, onBulk, onAssign, onRefresh, onEditQuery, onOpenWindow, refreshing }: Props) {
+export function WorksetHeader({ workset, onBack, onBulk, onSheet, onAssign, onRefresh, onEditQuery, onOpenWindow, refreshing }: Props) {
   return (
     <div className="workset-header">
       <button type="button" className="link-button back" onClick={onBack}>
@@ -37,6 +39,9 @@ export function WorksetHeader({ workset, onBack, onBulk, onAssign, onRefresh, on
         </button>
         <button type="button" className="button" onClick={onAssign} title="Give entries to people: all, split evenly, or the next ones nobody has">
           Assign…
+        </button>
+        <button type="button" className="button" onClick={onSheet} title="Export to CSV or Excel, and import edits back">
+          Spreadsheet…
         </button>
         <button type="button" className="button primary" onClick={onBulk}>
           Bulk edit…

@@ -18,6 +18,7 @@ import { useStoredFlag } from '../hooks/use-stored-flag.js';
 import { EditQueryDialog, describeRerun } from '../worksets/EditQueryDialog.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { ColumnsDialog } from './ColumnsDialog.js';
+import { SheetDialog } from '../sheets/SheetDialog.js';
 import { useColumnChoice } from './column-choice.js';
 import { sortableColumns } from './columns.js';
 import { useCurationKeys } from './use-curation-keys.js';
@@ -40,6 +41,7 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
   const [helpOpen, setHelpOpen] = useState(false);
   const [editingQuery, setEditingQuery] = useState(false);
   const [columnsOpen, setColumnsOpen] = useState(false);
+  const [sheetOpen, setSheetOpen] = useState(false);
   const [choice, setChoice] = useColumnChoice(dictionary);
   const [rerun, setRerun] = useState<string | null>(null);
   const [moveOn, setMoveOn] = useStoredFlag('mark-and-move-on');
@@ -57,7 +59,7 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
   // Help › Keyboard Shortcuts in Electron's menu.
   useEvent('menu', ({ command }) => command === 'shortcuts' && setHelpOpen(true));
 
-  const dialogOpen = bulkOpen || assignOpen || helpOpen || editingQuery || columnsOpen;
+  const dialogOpen = bulkOpen || assignOpen || helpOpen || editingQuery || columnsOpen || sheetOpen;
   const markStatus = async (status: Status): Promise<void> => {
     if ((await cursor.setStatus(status)) && moveOn) await cursor.move('next');
   };
@@ -81,6 +83,7 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
       'mark-pending': () => void markStatus('pending'),
       favourite: () => void cursor.toggleFavourite(),
       'bulk-edit': () => setBulkOpen(true),
+      spreadsheet: () => setSheetOpen(true),
       assign: () => setAssignOpen(true),
       'edit-query': () => setEditingQuery(true),
       'rerun-query': () => rerunQuery(),
@@ -128,6 +131,7 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
         refreshing={refreshing}
         onBack={() => onBack(ws.dictionary)}
         onBulk={() => setBulkOpen(true)}
+        onSheet={() => setSheetOpen(true)}
         onAssign={() => setAssignOpen(true)}
         onOpenWindow={() => void run('windows.open', () => actions.openInNewWindow(ws.id))}
         onRefresh={rerunQuery}
@@ -206,6 +210,7 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
           }}
         />
       )}
+      {sheetOpen && <SheetDialog worksetId={ws.id} worksetName={ws.name} onClose={() => setSheetOpen(false)} />}
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
       {assignOpen && <AssignDialog worksetId={ws.id} total={ws.counts.total} openGuid={cursor.current?.guid ?? null} onClose={() => setAssignOpen(false)} />}
       {bulkOpen && <BulkDialog worksetId={ws.id} worksetName={ws.name} dictionary={ws.dictionary} total={ws.counts.total} onClose={() => setBulkOpen(false)} />}

@@ -37,10 +37,10 @@ describe('the application menu', () => {
     expect(entry.map((i) => `${i.label} ${i.accelerator}`)).toEqual(['Previous Entry Up', 'Next Entry Down', 'Mark Done D', 'Mark for Review R', 'Mark Pending P', 'Favourite F']);
     // A letter or an arrow types or moves in a text field: the window decides, so the menu only shows it.
     expect(entry.every((i) => i.registerAccelerator === false)).toBe(true);
-    expect(workset.map((i) => i.label)).toEqual(['Bulk Edit…', 'Assign…', 'Edit Query…', 'Re-run Query', 'Columns…', 'Open in New Window']);
+    expect(workset.map((i) => i.label)).toEqual(['Bulk Edit…', 'Spreadsheet…', 'Assign…', 'Edit Query…', 'Re-run Query', 'Columns…', 'Open in New Window']);
     expect(workset.every((i) => /^CmdOrCtrl\+/.test(i.accelerator ?? '') && i.registerAccelerator !== false)).toBe(true);
     for (const item of [...entry, ...workset]) item.click?.();
-    expect(sent).toEqual(['previous-entry', 'next-entry', 'mark-done', 'mark-review', 'mark-pending', 'favourite', 'bulk-edit', 'assign', 'edit-query', 'rerun-query', 'columns', 'open-in-new-window']);
+    expect(sent).toEqual(['previous-entry', 'next-entry', 'mark-done', 'mark-review', 'mark-pending', 'favourite', 'bulk-edit', 'spreadsheet', 'assign', 'edit-query', 'rerun-query', 'columns', 'open-in-new-window']);
     const all = template.flatMap((m) => m.submenu ?? []).map((i) => i.accelerator).filter((a): a is string => a !== undefined);
     expect(new Set(all).size).toBe(all.length);
   });

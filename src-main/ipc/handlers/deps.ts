@@ -7,6 +7,7 @@ import type { BulkService } from '../../worksets/bulk/bulk-service.js';
 import type { CheckService } from '../../worksets/check-service.js';
 import type { EntryService } from '../../worksets/entry-service.js';
 import type { PresenceService } from '../../worksets/presence-service.js';
+import type { Store } from '../../worksets/store/index.js';
 import type { WorksetService } from '../../worksets/workset-service.js';
 import type { EventBus } from '../event-bus.js';
 
@@ -28,6 +29,8 @@ export interface HandlerDeps {
   readonly server: Pick<ServerConnector, 'address' | 'embedded'>;
   readonly registry: SessionRegistry;
   readonly bus: EventBus;
+  /** The data folder's workset store (a spreadsheet export reads a workset's copy page by page). */
+  readonly store: Store;
   readonly worksets: WorksetService;
   readonly entries: EntryService;
   readonly bulk: BulkService;
