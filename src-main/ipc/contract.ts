@@ -3,7 +3,7 @@ import type { BulkOperation, BulkOutcome, BulkPreview } from '../domain/bulk-ope
 import { BULK_STATES } from '../domain/bulk-states.js';
 import type { DictionarySummary, DictionaryVocabulary, ExportResult, ImportResult } from '../domain/dictionaries.js';
 import type { ChangeRecord } from '../domain/changes.js';
-import type { EntryDetail, SavedEntry } from '../domain/entries.js';
+import type { EntryDetail, RelationTarget, SavedEntry } from '../domain/entries.js';
 import type { ApiError } from '../domain/errors.js';
 import type { Presence } from '../domain/presence.js';
 import type { Validation } from '../domain/query-issues.js';
@@ -88,6 +88,7 @@ export const channels = {
   }),
   'entries.revert': args({ dictionary: database, seq: id, force: z.boolean().optional() }),
   'entries.history': args({ dictionary: database, guid }),
+  'entries.targets': args({ dictionary: database, refs: z.array(z.string().min(1).max(1_000)).max(1_000) }),
   'bulk.preview': args({ worksetId: id, op: fieldEditSchema, taskId }),
   'bulk.run': args({ operationId: id, taskId }),
   'bulk.cancel': args({ operationId: id }),
@@ -151,6 +152,7 @@ export interface ChannelResults {
   'entries.create': SavedEntry;
   'entries.revert': SavedEntry;
   'entries.history': ChangeRecord[];
+  'entries.targets': RelationTarget[];
   'bulk.preview': BulkPreview;
   'bulk.run': BulkOutcome;
   'bulk.cancel': BulkOperation;
