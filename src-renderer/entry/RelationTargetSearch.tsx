@@ -13,6 +13,7 @@ interface Props {
   /** The entry being edited: not offered as its own target. */
   readonly guid: string;
   readonly onChoose: (entry: EntryViewModel) => void;
+  readonly autoFocus?: boolean;
   readonly onCancel: () => void;
 }
 
@@ -20,7 +21,7 @@ interface Props {
  * Finds a relation's target the way the quick search finds an entry (the same query, by
  * headword or gloss or any text): a combobox over the entries found, ↑/↓ to move, Enter to choose.
  */
-export function RelationTargetSearch({ dictionary, guid, onChoose, onCancel }: Props) {
+export function RelationTargetSearch({ dictionary, guid, onChoose, onCancel, autoFocus }: Props) {
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
   const query = quickSearchQuery(text, 'any');
@@ -53,7 +54,7 @@ export function RelationTargetSearch({ dictionary, guid, onChoose, onCancel }: P
         aria-autocomplete="list"
         aria-activedescendant={results[current] ? `${listId}-${current}` : undefined}
         placeholder="Find the related entry: headword, gloss or any text…"
-        autoFocus
+        autoFocus={autoFocus}
         value={text}
         onChange={(event) => {
           setText(event.target.value);

@@ -110,7 +110,23 @@ function NewRelation({ dictionary, guid, senseCount, typeIds, label, onChange, o
           ))}
         </select>
       )}
-      <input type="text" className="small" aria-label="Relation type" list={listId} value={type} placeholder="Relation type" onChange={(event) => setType(event.target.value)} />
+      {/* The focus starts where something is still to be said: the type when the dictionary offers none, else the search. */}
+      <input
+        type="text"
+        className="small"
+        aria-label="Relation type"
+        list={listId}
+        value={type}
+        placeholder="Relation type"
+        autoFocus={typeIds.length === 0}
+        onChange={(event) => setType(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.stopPropagation();
+            onDone();
+          }
+        }}
+      />
       <datalist id={listId}>
         {typeIds.map((id) => (
           <option key={id} value={id}>
@@ -122,6 +138,7 @@ function NewRelation({ dictionary, guid, senseCount, typeIds, label, onChange, o
       <RelationTargetSearch
         dictionary={dictionary}
         guid={guid}
+        autoFocus={typeIds.length > 0}
         onCancel={onDone}
         onChoose={(entry) => {
           if (type.trim() === '') return;

@@ -133,6 +133,24 @@ describe('pronunciations, variants and relations of an entry', () => {
     expect(glossed.xml).toContain('<text>merged</text>');
   });
 
+  it('reverts a part’s change alone, keeping a later change elsewhere in the entry (three-way merge)', async () => {
+    const [guid, target] = await guidsWith('[lexical-unit][count(sense) = 1][empty(relation)]');
+    const ref = (await ana.get(session, db, target)).view.id;
+    const opened = await ana.get(session, db, guid);
+    const spoken = await ana.edit(session, db, guid, opened.version, { action: 'add', field: 'pronunciation', lang: 'qaa-fonipa', value: 'ˈtoko' });
+    const related = await ana.edit(session, db, guid, spoken.version, { action: 'add', field: 'relation', value: 'Synonyms', ref });
+    const retyped = await ana.edit(session, db, guid, related.version, { action: 'set', field: 'relation', index: 0, value: 'Antonym' });
+    const glossed = await ben.edit(session, db, guid, retyped.version, { action: 'set', field: 'gloss', sense: 0, lang: 'en', value: 'kept' });
+    const untyped = await ana.revert(session, db, retyped.change ?? 0);
+    expect(untyped.xml).toContain(`<relation type="Synonyms" ref="${ref}"/>`);
+    const unspoken = await ana.revert(session, db, spoken.change ?? 0);
+    expect(unspoken.xml).not.toContain('<pronunciation');
+    expect(unspoken.xml).toContain('<text>kept</text>');
+    expect(unspoken.xml).toContain(`<relation type="Synonyms" ref="${ref}"/>`);
+    expect(await changeRecord(session, db, untyped.change ?? 0)).toMatchObject({ op: 'revert', field: 'relation', was: [`Antonym → ${ref}`], now: [`Synonyms → ${ref}`] });
+    expect(glossed.change).toBeDefined();
+  });
+
   it('refuses, in words, an edit that does not say which part, or names one the entry lacks; nothing is written', async () => {
     const problems = (edit: unknown): string[] => {
       const parsed = fieldEditSchema.safeParse(edit);
