@@ -29,7 +29,6 @@ type Adding = { readonly index: number | null; readonly lang: string };
 export function FormPartsView({ kind, parts, langs, version, onChange }: Props) {
   const [adding, setAdding] = useState<Adding | null>(null);
   const name = NAMES[kind];
-  const lower = kind;
   const shown = parts.map((forms, index) => ({ forms: withText(forms), index })).filter((part) => part.forms.length > 0);
   const editor = (target: Adding, label: string) => (
     <FormRow name={name} lang={target.lang}>
@@ -43,7 +42,7 @@ export function FormPartsView({ kind, parts, langs, version, onChange }: Props) 
         onSave={async (value, from) => {
           const text = value.trim();
           if (text !== '') {
-            if (target.index === null) await onChange({ action: 'add', field: kind, lang: target.lang, value: text }, `add a ${lower}`, from);
+            if (target.index === null) await onChange({ action: 'add', field: kind, lang: target.lang, value: text }, `add a ${kind}`, from);
             else await onChange({ action: 'set', field: kind, index: target.index, lang: target.lang, value: text }, `${name} ${target.lang} ${target.index + 1}`, from);
           }
           setAdding(null);
@@ -80,7 +79,7 @@ export function FormPartsView({ kind, parts, langs, version, onChange }: Props) 
             </dl>
             <p className="part-actions">
               {others.length > 0 && adding?.index !== index && (
-                <select className="small" aria-label={`Add a writing system to ${lower} ${n}`} value="" onChange={(event) => event.target.value && setAdding({ index, lang: event.target.value })}>
+                <select className="small" aria-label={`Add a writing system to ${kind} ${n}`} value="" onChange={(event) => event.target.value && setAdding({ index, lang: event.target.value })}>
                   <option value="">Add a form…</option>
                   {others.map((lang) => (
                     <option key={lang} value={lang}>
@@ -89,17 +88,17 @@ export function FormPartsView({ kind, parts, langs, version, onChange }: Props) 
                   ))}
                 </select>
               )}
-              <button type="button" className="link-button small" onClick={() => void onChange({ action: 'delete', field: kind, index }, `delete ${lower} ${n}`)}>
-                Delete {lower} {n}
+              <button type="button" className="link-button small" onClick={() => void onChange({ action: 'delete', field: kind, index }, `delete ${kind} ${n}`)}>
+                Delete {kind} {n}
               </button>
             </p>
           </div>
         );
       })}
-      {adding?.index === null && <dl className="forms-grid">{editor(adding, `New ${lower} ${adding.lang}`)}</dl>}
+      {adding?.index === null && <dl className="forms-grid">{editor(adding, `New ${kind} ${adding.lang}`)}</dl>}
       {adding?.index !== null && langs.length > 0 && (
-        <select className="add-form small" aria-label={`Add ${lower}`} value="" onChange={(event) => event.target.value && setAdding({ index: null, lang: event.target.value })}>
-          <option value="">Add {lower}…</option>
+        <select className="add-form small" aria-label={`Add ${kind}`} value="" onChange={(event) => event.target.value && setAdding({ index: null, lang: event.target.value })}>
+          <option value="">Add {kind}…</option>
           {langs.map((lang) => (
             <option key={lang} value={lang}>
               in {lang}
