@@ -46,6 +46,7 @@ test('every text carries its writing system and dir="auto"; empty labels are not
   // The work list's cells too.
   await expect(page.getByTestId('workset-row').first().locator('.cell-headword [lang]')).toHaveAttribute('lang', /^pmi-/);
   await expect(pane.getByText('Variant:')).toHaveCount(0);
+  await expect(pane.getByTestId('variant')).toHaveCount(0);
   // Every text in the pane that is not a label or a button names its language.
   // A part of speech is a range's id, in no writing system.
   const unlabelled = await pane.locator('.form > span:not(.lang-tag), .editable:not(.pos) > .editable-value:not(.muted)').evaluateAll((spans) =>

@@ -9,6 +9,7 @@ import './styles/entry.css';
 import './styles/forms.css';
 import './styles/history.css';
 import './styles/search.css';
+import './styles/entry-parts.css';
 
 /** One transport per window: Electron's preload, or the WebSocket to the browser host. */
 const transport = resolveTransport();

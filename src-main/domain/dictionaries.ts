@@ -67,6 +67,8 @@ export interface DictionaryVocabulary {
   readonly headwordLangs: readonly string[];
   readonly partsOfSpeech: readonly RangeValue[];
   readonly semanticDomains: readonly RangeValue[];
+  /** What a relation's type may be: the dictionary's lexical-relation range, and types used. */
+  readonly relationTypes: readonly RangeValue[];
   readonly traitNames: readonly string[];
   readonly customFields: readonly string[];
 }

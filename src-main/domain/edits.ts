@@ -1,3 +1,5 @@
+import { isPartField, partProblems } from './entry-part-edits.js';
+
 /**
  * A change to one field of an entry: what an inline edit in the entry pane sends, and what a
  * bulk operation applies to every entry of a workset.
@@ -8,15 +10,16 @@ export type EditAction = (typeof EDIT_ACTIONS)[number];
 
 /**
  * Fields an edit can change; text fields hold forms per writing system, the rest are values.
- * `sense`, `example` and `entry` are the entry's parts themselves: added, deleted or moved.
+ * `sense`, `example` and `entry` are the entry's parts themselves: added, deleted or moved;
+ * `pronunciation`, `variant` and `relation` are parts picked by `index` (entry-part-edits.ts).
  */
-export const EDIT_FIELDS = ['lexeme', 'citation', 'gloss', 'definition', 'note', 'pos', 'trait', 'semantic-domain', 'custom', 'example', 'translation', 'sense', 'entry'] as const;
+export const EDIT_FIELDS = ['lexeme', 'citation', 'gloss', 'definition', 'note', 'pos', 'trait', 'semantic-domain', 'custom', 'example', 'translation', 'sense', 'entry', 'pronunciation', 'variant', 'relation'] as const;
 export type EditField = (typeof EDIT_FIELDS)[number];
 
 /** Actions that change an entry's shape (a sense or example added, deleted or moved; the entry deleted). */
 export const STRUCTURE_ACTIONS: readonly EditAction[] = ['add', 'delete', 'move'];
 /** Fields edited one entry at a time, in the entry pane: a bulk operation over a workset refuses them. */
-export const ENTRY_PANE_FIELDS: readonly EditField[] = ['example', 'translation', 'sense', 'entry'];
+export const ENTRY_PANE_FIELDS: readonly EditField[] = ['example', 'translation', 'sense', 'entry', 'pronunciation', 'variant', 'relation'];
 
 export function isEditField(field: string): field is EditField {
   return (EDIT_FIELDS as readonly string[]).includes(field);
@@ -38,9 +41,13 @@ export interface FieldEdit {
   sense?: number;
   /** One example of the sense by position (0-based), for example and translation. */
   example?: number;
+  /** One pronunciation, variant or relation by position (0-based) among its owner's. */
+  index?: number;
+  /** The target of a relation added: an entry's id (or guid), or a sense's id. */
+  ref?: string;
   /** Where a moved sense goes: its new position among the senses (0-based). */
   to?: number;
-  /** The new text for set, append and prepend. */
+  /** The new text for set, append and prepend (a relation's type, for relations). */
   value?: string;
   /** XQuery regular expression for replace. */
   pattern?: string;
@@ -51,13 +58,14 @@ export interface FieldEdit {
 
 /** What is wrong with an edit whose keys each parsed: [key, message] pairs. */
 export function fieldEditProblems(edit: FieldEdit): [keyof FieldEdit, string][] {
+  if (isPartField(edit.field)) return partProblems(edit);
   const problems: [keyof FieldEdit, string][] = [];
   if ((edit.field === 'trait' || edit.field === 'custom') && !edit.name) problems.push(['name', `the ${edit.field} field needs a name`]);
   if ((edit.action === 'set' || edit.action === 'append' || edit.action === 'prepend') && edit.value === undefined) problems.push(['value', `${edit.action} needs a value`]);
   if (edit.action === 'set' && TEXT_FIELDS.includes(edit.field) && !edit.lang) problems.push(['lang', `setting ${edit.field} needs a writing system (lang)`]);
   if (edit.action === 'replace' && edit.pattern === undefined) problems.push(['pattern', 'replace needs a pattern']);
   if (edit.sense !== undefined && !SENSE_FIELDS.includes(edit.field) && edit.field !== 'note' && edit.field !== 'sense') problems.push(['sense', `${edit.field} is not a sense field`]);
-  problems.push(...structureProblems(edit));
+  problems.push(...structureProblems(edit), ...partProblems(edit));
   return problems;
 }
 

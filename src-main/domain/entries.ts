@@ -57,3 +57,17 @@ export interface NewEntry {
 export interface EntryConflict extends EntryDetail {
   readonly change?: ChangeRecord;
 }
+
+/**
+ * What a relation's `ref` points at: an entry (by its id or guid) or a sense (by its id) of the
+ * dictionary, shown by the entry's headword and opened by its guid.
+ */
+export interface RelationTarget {
+  readonly ref: string;
+  readonly guid: string;
+  readonly headword: string;
+  /** The headword's writing system. */
+  readonly lang: string;
+  /** Set when the target is a sense: its gloss (the first), to tell it from its entry's other senses. */
+  readonly gloss?: string;
+}

@@ -5,7 +5,7 @@ import type { DictionarySummary, DictionaryVocabulary, ExportResult, ImportResul
 import type { ChangeRecord } from '../domain/changes.js';
 import type { WorksetMenuCommand } from '../domain/workset-menu.js';
 import type { CheckReport, UserRule } from '../domain/checks.js';
-import type { EntryDetail, SavedEntry } from '../domain/entries.js';
+import type { EntryDetail, RelationTarget, SavedEntry } from '../domain/entries.js';
 import type { ApiError } from '../domain/errors.js';
 import type { Presence } from '../domain/presence.js';
 import { SHEET_FORMATS, type SheetExportResult, type SheetImportResult, type SheetUndoResult } from '../domain/sheets.js';
@@ -96,6 +96,7 @@ export const channels = {
   }),
   'entries.revert': args({ dictionary: database, seq: id, force: z.boolean().optional() }),
   'entries.history': args({ dictionary: database, guid }),
+  'entries.targets': args({ dictionary: database, refs: z.array(z.string().min(1).max(1_000)).max(1_000) }),
   'bulk.preview': args({ worksetId: id, op: fieldEditSchema, taskId }),
   'bulk.run': args({ operationId: id, taskId }),
   'bulk.cancel': args({ operationId: id }),
@@ -168,6 +169,7 @@ export interface ChannelResults {
   'entries.create': SavedEntry;
   'entries.revert': SavedEntry;
   'entries.history': ChangeRecord[];
+  'entries.targets': RelationTarget[];
   'bulk.preview': BulkPreview;
   'bulk.run': BulkOutcome;
   'bulk.cancel': BulkOperation;

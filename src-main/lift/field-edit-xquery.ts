@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { FieldEdit } from '../domain/edits.js';
 import { LIFT_PATHS } from './documents.js';
+import { ENTRY_PARTS_FUNCTIONS } from './entry-parts-xquery.js';
 
 /**
  * The XQuery that applies a FieldEdit to an entry, shared by inline edits and bulk operations.
@@ -47,6 +48,8 @@ declare variable $replacement as xs:string external := '';
 declare variable $flags as xs:string external := '';
 declare variable $example as xs:integer external := -1;
 declare variable $to as xs:integer external := -1;
+declare variable $index as xs:integer external := -1;
+declare variable $ref as xs:string external := '';
 (: The id of a sense being added, made in Node: the stored entry and the copy get the same one. :)
 declare variable $new-id as xs:string external := '';
 
@@ -119,6 +122,7 @@ declare function local:changed($old as xs:string) as xs:string {
 declare function local:field-values($e as element(entry)) as xs:string* {
   if ($field = 'sense') then $e/sense ! string-join(gloss/text, '; ')
   else if ($field = 'entry') then $e/lexical-unit/form/text/string()
+  else if ($field = ('pronunciation', 'variant', 'relation')) then local:part-values($e)
   else for $o in local:owners($e)
   return if ($field = 'pos') then $o/grammatical-info/@value/string()
     else if ($field = 'trait') then $o/trait[@name = $name]/@value/string()
@@ -247,11 +251,13 @@ declare %updating function local:delete-entry($e as element(entry)) {
 declare %updating function local:apply($e as element(entry)) {
   if ($field = 'entry') then local:delete-entry($e)
   else if ($field = 'sense') then local:edit-sense($e)
+  else if ($field = ('pronunciation', 'variant', 'relation')) then local:edit-part($e)
   else for $owner in local:owners($e)
   return if ($field = 'example' and $action = ('add', 'delete')) then local:edit-example($owner)
     else if ($field = ('pos', 'trait', 'semantic-domain')) then local:edit-value($owner) else local:edit-text($owner)
 };
 
+${ENTRY_PARTS_FUNCTIONS}
 declare %updating function local:stamp($e as element(entry)) {
   if ($e/@dateModified) then replace value of node $e/@dateModified with local:now()
   else insert node attribute dateModified { local:now() } into $e
@@ -273,6 +279,8 @@ export function fieldEditBindings(edit: FieldEdit): Record<string, string | numb
   return {
     example: edit.example ?? -1,
     to: edit.to ?? -1,
+    index: edit.index ?? -1,
+    ref: edit.ref ?? '',
     'new-id': edit.field === 'sense' && edit.action === 'add' ? randomUUID() : '',
     action: edit.action,
     field: edit.field,

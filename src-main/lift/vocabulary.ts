@@ -36,6 +36,8 @@ return serialize(map {
   'partsOfSpeech': local:values('grammatical-info', distinct-values($entries//grammatical-info/@value)),
   'semanticDomains': local:values(('semantic-domain-ddp4', 'semantic-domain'),
     distinct-values($entries//trait[@name = ('semantic-domain-ddp4', 'semantic-domain')]/@value)),
+  (: The lexical-relation range, and the types relations already have (WeSay's have no range). :)
+  'relationTypes': local:values('lexical-relation', distinct-values($entries//relation/@type)),
   'traitNames': array { sort(distinct-values($entries//trait/@name)) },
   'customFields': array { sort(distinct-values($doc/lift/header/fields/field/@tag)) }
 }, map { 'method': 'json' })`;
@@ -44,5 +46,5 @@ export async function dictionaryVocabulary(session: Queryable, db: string): Prom
   const raw = JSON.parse(await session.execute(onDatabase(db, VOCABULARY_QUERY), {}, { idempotent: true })) as DictionaryVocabulary;
   const clean = (values: readonly RangeValue[]): RangeValue[] =>
     values.map((v) => (v.parent ? { id: v.id, label: v.label, parent: v.parent } : { id: v.id, label: v.label }));
-  return { ...raw, partsOfSpeech: clean(raw.partsOfSpeech), semanticDomains: clean(raw.semanticDomains) };
+  return { ...raw, partsOfSpeech: clean(raw.partsOfSpeech), semanticDomains: clean(raw.semanticDomains), relationTypes: clean(raw.relationTypes) };
 }

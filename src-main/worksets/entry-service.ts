@@ -2,13 +2,15 @@ import type { Queryable } from '../basex/queryable.js';
 import { AppError } from '../domain/app-error.js';
 import type { ChangeAuthor, ChangeRecord } from '../domain/changes.js';
 import type { FieldEdit } from '../domain/edits.js';
-import type { EntryConflict, EntryDetail, NewEntry, SavedEntry } from '../domain/entries.js';
+import type { EntryConflict, EntryDetail, NewEntry, RelationTarget, SavedEntry } from '../domain/entries.js';
 import { changeRecord, entryHistory } from '../lift/change-log.js';
 import { createEntry } from '../lift/entry-create.js';
+import { relationTargets } from '../lift/relation-targets.js';
 import { revertChange } from '../lift/revert.js';
 import { entryViews } from '../lift/entry-view.js';
 import { applyEdit, readEntries } from '../lift/entry-xml.js';
 import { checkEdit } from './check-edit.js';
+import { checkPartPlace, checkRelationTarget } from './check-part-edit.js';
 import { changesSinceVersion, sameField, type SinceVersion } from './field-merge.js';
 import type { Store } from './store/index.js';
 import { updateSortKeys } from './sort-keys.js';
@@ -38,6 +40,7 @@ export class EntryService {
    */
   async edit(session: Queryable, dictionary: string, guid: string, version: string, edit: FieldEdit, window = 'cli'): Promise<SavedEntry> {
     await checkEdit(session, edit);
+    await checkRelationTarget(session, dictionary, guid, edit);
     const change = { author: this.author, window, op: 'edit' as const };
     let base = version;
     for (let merges = 0; ; merges++) {
@@ -45,6 +48,7 @@ export class EntryService {
       if (outcome.state === 'missing') throw new AppError('NotFound', `entry ${guid} was deleted from ${dictionary}`);
       if (outcome.state !== 'changed') {
         if (outcome.state === 'applied') await updateSortKeys(this.store, session, dictionary, [guid]);
+        else await checkPartPlace(session, dictionary, guid, edit);
         return savedEntry(session, dictionary, guid, outcome.seq);
       }
       const since = await changesSinceVersion(session, dictionary, guid, version, edit);
@@ -94,6 +98,11 @@ export class EntryService {
     const created = await createEntry(session, dictionary, { lang: entry.lang, headword, gloss }, { author: this.author, window, op: 'edit' });
     await updateSortKeys(this.store, session, dictionary, [created.guid]);
     return savedEntry(session, dictionary, created.guid, created.seq);
+  }
+
+  /** What relations' refs point at, for showing each by its headword; refs that point nowhere are left out. */
+  targets(session: Queryable, dictionary: string, refs: readonly string[]): Promise<RelationTarget[]> {
+    return relationTargets(session, dictionary, refs);
   }
 
   /** The entry's changes, newest first. */

@@ -1,5 +1,6 @@
 import type { Queryable } from '../basex/queryable.js';
 import type { ChangeRecord } from '../domain/changes.js';
+import { isPartField } from '../domain/entry-part-edits.js';
 import type { FieldEdit } from '../domain/edits.js';
 import { entryHistory } from '../lift/change-log.js';
 
@@ -40,6 +41,8 @@ export function sameField(change: ChangeRecord, edit: Pick<FieldEdit, 'lang' | '
   // A sense added, deleted or moved, or the entry deleted, shifts what every other edit points at.
   if (SHAPE_FIELDS.includes(change.field) || SHAPE_FIELDS.includes(edit.field)) return true;
   if (change.field !== edit.field) return false;
+  // Pronunciations, variants and relations are picked by place: any change to one of a kind may have moved the others.
+  if (isPartField(edit.field)) return true;
   if ((change.name || '') !== (edit.name ?? '')) return false;
   return !change.lang || !edit.lang || change.lang === edit.lang;
 }

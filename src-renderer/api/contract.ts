@@ -12,6 +12,7 @@ export * from '../../src-main/domain/changes.js';
 export * from '../../src-main/domain/checks.js';
 export * from '../../src-main/domain/dictionaries.js';
 export * from '../../src-main/domain/edits.js';
+export * from '../../src-main/domain/entry-part-edits.js';
 export * from '../../src-main/domain/entries.js';
 export * from '../../src-main/domain/errors.js';
 export * from '../../src-main/domain/fields.js';

@@ -30,6 +30,9 @@ export const FIELD_NAMES: Record<EditField, string> = {
   translation: 'Translation',
   sense: 'Sense',
   entry: 'Entry',
+  pronunciation: 'Pronunciation',
+  variant: 'Variant',
+  relation: 'Relation',
 };
 
 /** The actions a bulk edit offers: adding, deleting and moving parts of entries is done in the entry pane. */

@@ -11,7 +11,7 @@ interface Props {
   readonly onSave: (ref: FieldRef, value: string, startedFrom: string) => Promise<unknown>;
 }
 
-/** Headword (the lexeme form, per writing system), citation form, pronunciation, morph type. */
+/** Headword (the lexeme form, per writing system), citation form, morph type (pronunciations: FormPartsView). */
 export function EntryHeader({ doc, vernacular, version, onSave }: Props) {
   const morphType = doc.traits.find((t) => t.name === 'morph-type')?.value;
   return (
@@ -31,11 +31,6 @@ export function EntryHeader({ doc, vernacular, version, onSave }: Props) {
             <span className="label">Citation:</span> <FormsRow forms={doc.citation} />
           </span>
         )}
-        {doc.pronunciations.filter((forms) => withText(forms).length > 0).map((forms, i) => (
-          <span key={i} className="pronunciation">
-            <span className="label">Pronunciation:</span> <FormsRow forms={forms} />
-          </span>
-        ))}
         {morphType && <span className="chip">{morphType}</span>}
       </div>
     </header>

@@ -12,6 +12,9 @@ import { parseEntry } from './entry-document.js';
 import { EntryExtras } from './EntryExtras.js';
 import { EntryHeader } from './EntryHeader.js';
 import { EntryNotes } from './EntryNotes.js';
+import { FormPartsView } from './FormPartsView.js';
+import type { PartChange } from './part-change.js';
+import { RelationsView } from './RelationsView.js';
 import { describeField, editFor, type FieldRef } from './field-ref.js';
 import { HistoryPanel } from './HistoryPanel.js';
 import { entryLanguages } from './languages.js';
@@ -90,6 +93,8 @@ export function EntryPane({ dictionary, guid, curation }: Props) {
   const langs = doc ? entryLanguages(doc, vocabulary.data) : { vernacular: [], analysis: [], offered: [] };
   const version = detail.data?.version ?? '';
   const onShape: ShapeChange = (edit, label) => shape.change(edit, label, version);
+  const onPart: PartChange = (edit, label, from) => shape.change(edit, label, from ?? version);
+  const writingSystems = vocabulary.data?.writingSystems ?? langs.vernacular;
   return (
     <section className="entry-pane" aria-label="Entry" data-testid="entry-pane" data-guid={guid} data-version={detail.data?.version}>
       {curation && <CurationBar entry={curation.entry} busy={curation.busy} onStatus={curation.onStatus} onFavourite={curation.onFavourite} />}
@@ -110,6 +115,8 @@ export function EntryPane({ dictionary, guid, curation }: Props) {
       {detail.data && doc && (
         <div className="entry-body">
           <EntryHeader doc={doc} vernacular={langs.vernacular} version={detail.data.version} onSave={saveField} />
+          <FormPartsView kind="pronunciation" parts={doc.pronunciations} langs={writingSystems} version={version} onChange={onPart} />
+          <FormPartsView kind="variant" parts={doc.variants} langs={writingSystems} version={version} onChange={onPart} />
           {doc.senses.length === 0 && <p className="muted">This entry has no senses.</p>}
           <ol className="senses">
             {doc.senses.map((sense, i) => (
@@ -136,6 +143,7 @@ export function EntryPane({ dictionary, guid, curation }: Props) {
               Delete entry…
             </button>
           </p>
+          <RelationsView dictionary={dictionary} guid={guid} xml={detail.data.xml} senseCount={doc.senses.length} types={vocabulary.data?.relationTypes ?? []} onChange={onPart} />
           <EntryNotes doc={doc} langs={[...langs.analysis, ...langs.offered].slice(0, 1)} version={detail.data.version} onSave={saveField} />
           <EntryExtras doc={doc} />
           <p className="muted small dates">

@@ -16,6 +16,10 @@ const FIELD_NAMES: Record<string, string> = {
   sense: 'Senses',
   // An entry created or deleted: its headword before and after.
   entry: 'The entry',
+  pronunciation: 'Pronunciations',
+  variant: 'Variants',
+  // Each relation of the entry and its senses, as “type → target”.
+  relation: 'Relations',
 };
 
 /** "Gloss (en)", "Trait morph-type", or "the whole entry" for an undo that put an entry back. */

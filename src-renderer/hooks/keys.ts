@@ -14,6 +14,8 @@ export const keys = {
   entry: (dictionary: string, guid: string) => ['entry', dictionary, guid] as const,
   /** Under the entry's key, so whatever makes the entry stale makes its history stale too. */
   entryHistory: (dictionary: string, guid: string) => ['entry', dictionary, guid, 'history'] as const,
+  /** What the entry's relations point at: under the entry's key, so its changes refresh them. */
+  relationTargets: (dictionary: string, guid: string, refs: readonly string[]) => ['entry', dictionary, guid, 'targets', ...refs] as const,
   allEntries: ['entry'],
   /** Where this window is and who else is there: a new key each time the window moves. */
   presence: (dictionary: string | null, worksetId: number | null, guid: string | null) => ['presence', dictionary, worksetId, guid] as const,

@@ -78,6 +78,8 @@ describe('bulk preview: what will really change', () => {
       { action: 'delete', field: 'entry' },
       { action: 'add', field: 'sense', lang: 'en', value: 'x' },
       { action: 'set', field: 'example', sense: 0, example: 0, lang: 'en', value: 'x' },
+      { action: 'set', field: 'pronunciation', index: 0, lang: 'en', value: 'x' },
+      { action: 'add', field: 'relation', value: 'Synonyms', ref: 'x' },
     ] satisfies FieldEdit[]) {
       await expect(bulk.preview(session, id, op)).rejects.toMatchObject({ code: 'Invalid', message: expect.stringMatching(/^a bulk edit sets, clears or rewrites a field of every entry; to .+, open the entry$/) });
     }

@@ -15,6 +15,8 @@ export const fieldEditSchema = z
     sense: z.number().int().min(0).max(10_000).optional(),
     example: z.number().int().min(0).max(10_000).optional(),
     to: z.number().int().min(0).max(10_000).optional(),
+    index: z.number().int().min(0).max(10_000).optional(),
+    ref: z.string().min(1).max(1_000).optional(),
     value: text.optional(),
     pattern: z.string().min(1).max(10_000).optional(),
     replacement: text.optional(),

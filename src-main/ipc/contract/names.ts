@@ -39,6 +39,7 @@ export const CHANNEL_NAMES = [
   'entries.create',
   'entries.revert',
   'entries.history',
+  'entries.targets',
   'bulk.preview',
   'bulk.run',
   'bulk.cancel',

@@ -2,7 +2,7 @@ import type { HandlerContext, HandlerTable } from '../handler-table.js';
 import type { HandlerDeps } from './deps.js';
 import type { BulkHooks } from '../../worksets/bulk/bulk-service.js';
 
-type EntryChannels = 'entries.get' | 'entries.edit' | 'entries.create' | 'entries.revert' | 'entries.history' | 'bulk.preview' | 'bulk.run' | 'bulk.cancel' | 'bulk.pause' | 'bulk.undo' | 'bulk.resume' | 'bulk.list';
+type EntryChannels = 'entries.get' | 'entries.edit' | 'entries.create' | 'entries.revert' | 'entries.history' | 'entries.targets' | 'bulk.preview' | 'bulk.run' | 'bulk.cancel' | 'bulk.pause' | 'bulk.undo' | 'bulk.resume' | 'bulk.list';
 
 /** Reading and writing entries, one at a time or in bulk; writes are announced to all windows. */
 export function entryHandlers(deps: HandlerDeps): Pick<HandlerTable, EntryChannels> {
@@ -36,6 +36,7 @@ export function entryHandlers(deps: HandlerDeps): Pick<HandlerTable, EntryChanne
       return detail;
     },
     'entries.history': (ctx, args) => entries.history(ctx.session, args.dictionary, args.guid),
+    'entries.targets': (ctx, args) => entries.targets(ctx.session, args.dictionary, args.refs),
     'bulk.preview': (ctx, args) => bulk.preview(ctx.session, args.worksetId, args.op, hooks(ctx, args.taskId, 'bulk')),
     'bulk.run': (ctx, args) => bulk.run(ctx.session, args.operationId, hooks(ctx, args.taskId, 'bulk')),
     'bulk.cancel': (ctx, args) => bulk.cancel(ctx.session, args.operationId),
