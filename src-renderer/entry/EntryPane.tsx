@@ -10,6 +10,8 @@ import { ConflictDialog } from './ConflictDialog.js';
 import { CurationBar } from './CurationBar.js';
 import { parseEntry } from './entry-document.js';
 import { EntryExtras } from './EntryExtras.js';
+import { EntryFields } from './EntryFields.js';
+import { FontsButton } from '../settings/FontsButton.js';
 import { EntryHeader } from './EntryHeader.js';
 import { EntryNotes } from './EntryNotes.js';
 import { describeField, editFor, type FieldRef } from './field-ref.js';
@@ -110,6 +112,7 @@ export function EntryPane({ dictionary, guid, curation }: Props) {
       {detail.data && doc && (
         <div className="entry-body">
           <EntryHeader doc={doc} vernacular={langs.vernacular} version={detail.data.version} onSave={saveField} />
+          <EntryFields doc={doc} vocabulary={vocabulary.data} vernacular={langs.vernacular} analysis={[...langs.analysis, ...langs.offered]} version={detail.data.version} onSave={saveField} onShape={onShape} />
           {doc.senses.length === 0 && <p className="muted">This entry has no senses.</p>}
           <ol className="senses">
             {doc.senses.map((sense, i) => (
@@ -122,7 +125,7 @@ export function EntryPane({ dictionary, guid, curation }: Props) {
                 langs={langs.analysis}
                 offered={langs.offered}
                 version={detail.data?.version ?? ''}
-                partsOfSpeech={vocabulary.data?.partsOfSpeech.map((p) => p.id) ?? []}
+                vocabulary={vocabulary.data}
                 onSave={saveField}
                 onShape={onShape}
               />
@@ -135,8 +138,9 @@ export function EntryPane({ dictionary, guid, curation }: Props) {
             <button type="button" className="button danger-text" onClick={() => setDeleting(true)}>
               Delete entry…
             </button>
+            <FontsButton dictionary={dictionary} writingSystems={vocabulary.data?.writingSystems ?? langs.vernacular} />
           </p>
-          <EntryNotes doc={doc} langs={[...langs.analysis, ...langs.offered].slice(0, 1)} version={detail.data.version} onSave={saveField} />
+          <EntryNotes doc={doc} langs={[...langs.analysis, ...langs.offered].slice(0, 2)} noteTypes={vocabulary.data?.noteTypes ?? []} version={detail.data.version} onSave={saveField} />
           <EntryExtras doc={doc} />
           <p className="muted small dates">
             Created {formatDateTime(doc.dateCreated)} · Modified {formatDateTime(doc.dateModified)}
