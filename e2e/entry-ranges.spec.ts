@@ -44,6 +44,16 @@ async function exported(name: string): Promise<string> {
 const pane = (): Locator => page.getByTestId('entry-pane');
 const sense = (): Locator => pane().getByTestId('sense').first();
 
+/** The page's getComputedStyle, named for this Node-typed spec (the function runs in the page). */
+type PageWindow = { getComputedStyle(element: unknown): { fontFamily: string; fontSize: string } };
+
+/** An element's computed font family and size. */
+const fontOf = (locator: Locator): Promise<[string, string]> =>
+  locator.evaluate((el) => {
+    const style = (globalThis as unknown as PageWindow).getComputedStyle(el);
+    return [style.fontFamily, style.fontSize] as [string, string];
+  });
+
 /** Types into a range picker and picks with Enter: done once the picker has closed. */
 async function pick(label: string, typed: string): Promise<void> {
   const input = pane().getByLabel(label, { exact: true });
@@ -94,23 +104,23 @@ test('a custom field the header declares, and a typed note added, then undone', 
 
 test('a font for a writing system applies to every text in it', async () => {
   const headword = pane().getByTestId('entry-headword').locator('[lang="th"]').first();
-  const before = await headword.evaluate((el) => getComputedStyle(el).fontFamily);
+  const [before] = await fontOf(headword);
   await pane().getByRole('button', { name: 'Fonts…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Fonts of writing systems' });
   await dialog.getByLabel('Font family th').fill('Noto Serif Thai');
   await dialog.getByLabel('Font size th (px)').fill('28');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toHaveCount(0);
-  await expect.poll(() => headword.evaluate((el) => getComputedStyle(el).fontFamily)).toBe('"Noto Serif Thai", sans-serif');
+  await expect.poll(async () => (await fontOf(headword))[0]).toBe('"Noto Serif Thai", sans-serif');
   expect(before).not.toContain('Noto Serif Thai');
   // The size is the writing system's where the pane gives the text none of its own (the headword keeps its larger one).
   const example = sense().getByText('ใหท่ มี', { exact: true });
-  expect(await example.evaluate((el) => [getComputedStyle(el).fontFamily, getComputedStyle(el).fontSize])).toEqual(['"Noto Serif Thai", sans-serif', '28px']);
+  expect(await fontOf(example)).toEqual(['"Noto Serif Thai", sans-serif', '28px']);
   // English is untouched, and the choice outlives a reload.
   const english = sense().locator('[lang="en"]').first();
-  expect(await english.evaluate((el) => getComputedStyle(el).fontFamily)).not.toContain('Noto Serif Thai');
+  expect((await fontOf(english))[0]).not.toContain('Noto Serif Thai');
   await page.reload();
-  await expect.poll(() => pane().getByTestId('entry-headword').locator('[lang="th"]').first().evaluate((el) => getComputedStyle(el).fontFamily)).toBe('"Noto Serif Thai", sans-serif');
+  await expect.poll(async () => (await fontOf(pane().getByTestId('entry-headword').locator('[lang="th"]').first()))[0]).toBe('"Noto Serif Thai", sans-serif');
 });
 
 test('the export holds exactly those edits: every other byte as before', async () => {
