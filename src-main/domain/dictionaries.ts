@@ -53,11 +53,26 @@ export interface ExportResult {
   readonly download?: string;
 }
 
-/** A value of a range (parts of speech, semantic domains) for the pickers. */
+/** A value of a range (parts of speech, semantic domains, a trait's values) for the pickers; the id is NFC. */
 export interface RangeValue {
   readonly id: string;
   readonly label: string;
   readonly parent?: string;
+  /** The range's abbreviation of it ("n" for Noun), where it has one. */
+  readonly abbreviation?: string;
+}
+
+/** Where a custom field declared in the LIFT header lives: FLEx names the class it belongs to. */
+export type CustomFieldOwner = 'entry' | 'sense' | 'entry-or-sense' | 'other';
+
+/** A custom field the header declares (`<header><fields><field tag>`). */
+export interface CustomFieldDefinition {
+  readonly tag: string;
+  readonly owner: CustomFieldOwner;
+  /** Its description in the header, first form (English where there is one). */
+  readonly description: string;
+  /** FLEx's WsSelector where the header says it: the field's forms are in the vernacular or analysis writing systems. */
+  readonly langs?: 'vernacular' | 'analysis';
 }
 
 /** What the query builder offers: writing systems in use and the ranges' values. */
@@ -71,4 +86,9 @@ export interface DictionaryVocabulary {
   readonly relationTypes: readonly RangeValue[];
   readonly traitNames: readonly string[];
   readonly customFields: readonly string[];
+  /** The values of each trait that has a range of its name (morph-type, usage-type, …), plus values used that it lacks. */
+  readonly traitValues: Readonly<Record<string, readonly RangeValue[]>>;
+  /** Note types: the note-type range, plus types used that it lacks. */
+  readonly noteTypes: readonly RangeValue[];
+  readonly customFieldDefinitions: readonly CustomFieldDefinition[];
 }

@@ -39,6 +39,11 @@ export interface FieldEdit {
   name?: string;
   /** One sense by position (0-based); absent means every sense. Adding a sense with it adds a subsense to that one. */
   sense?: number;
+  /**
+   * The entry's own trait or custom field, never its senses' (the entry pane says which element it
+   * means; without it a trait or custom field is edited wherever the entry has it, as bulk does).
+   */
+  onEntry?: boolean;
   /** One example of the sense by position (0-based), for example and translation. */
   example?: number;
   /** One pronunciation, variant or relation by position (0-based) among its owner's. */
@@ -56,6 +61,9 @@ export interface FieldEdit {
   flags?: string;
 }
 
+/** Fields both the entry and its senses have: `sense` or `onEntry` says which one's. */
+const OWNED_FIELDS: readonly EditField[] = ['note', 'trait', 'custom'];
+
 /** What is wrong with an edit whose keys each parsed: [key, message] pairs. */
 export function fieldEditProblems(edit: FieldEdit): [keyof FieldEdit, string][] {
   if (isPartField(edit.field)) return partProblems(edit);
@@ -64,16 +72,21 @@ export function fieldEditProblems(edit: FieldEdit): [keyof FieldEdit, string][] 
   if ((edit.action === 'set' || edit.action === 'append' || edit.action === 'prepend') && edit.value === undefined) problems.push(['value', `${edit.action} needs a value`]);
   if (edit.action === 'set' && TEXT_FIELDS.includes(edit.field) && !edit.lang) problems.push(['lang', `setting ${edit.field} needs a writing system (lang)`]);
   if (edit.action === 'replace' && edit.pattern === undefined) problems.push(['pattern', 'replace needs a pattern']);
-  if (edit.sense !== undefined && !SENSE_FIELDS.includes(edit.field) && edit.field !== 'note' && edit.field !== 'sense') problems.push(['sense', `${edit.field} is not a sense field`]);
+  if (edit.sense !== undefined && !SENSE_FIELDS.includes(edit.field) && !OWNED_FIELDS.includes(edit.field) && edit.field !== 'sense') problems.push(['sense', `${edit.field} is not a sense field`]);
+  if (edit.onEntry && !OWNED_FIELDS.includes(edit.field)) problems.push(['onEntry', `${edit.field} is not something the entry itself has`]);
+  if (edit.onEntry && edit.sense !== undefined) problems.push(['onEntry', 'a field is on the entry or on a sense, not both']);
   problems.push(...structureProblems(edit), ...partProblems(edit));
   return problems;
 }
+
+/** Values an element may have several of (a sense's semantic domains, FLEx's multi-valued traits): one is added or deleted by its value. */
+const VALUE_LISTS: readonly EditField[] = ['trait', 'semantic-domain'];
 
 /** Which parts of an entry may be added, deleted or moved, and what each needs to say which one. */
 function structureProblems(edit: FieldEdit): [keyof FieldEdit, string][] {
   const problems: [keyof FieldEdit, string][] = [];
   const structural = STRUCTURE_ACTIONS.includes(edit.action);
-  const allowed: Partial<Record<EditField, readonly EditAction[]>> = { sense: ['add', 'delete', 'move'], example: ['add', 'delete'], entry: ['delete'] };
+  const allowed: Partial<Record<EditField, readonly EditAction[]>> = { sense: ['add', 'delete', 'move'], example: ['add', 'delete'], entry: ['delete'], trait: ['add', 'delete'], 'semantic-domain': ['add', 'delete'] };
   const actions = allowed[edit.field];
   if (structural && !actions?.includes(edit.action)) problems.push(['action', `${edit.action} is not something a ${edit.field} can have done to it`]);
   if ((edit.field === 'sense' || edit.field === 'entry') && !structural) problems.push(['action', `a ${edit.field} is added, deleted or moved, not given text (edit its fields instead)`]);
@@ -84,6 +97,8 @@ function structureProblems(edit: FieldEdit): [keyof FieldEdit, string][] {
   if ((edit.field === 'translation' || (edit.field === 'example' && edit.action !== 'add')) && edit.example === undefined) problems.push(['example', `${edit.field} needs the example (its position)`]);
   if (edit.field === 'example' && edit.action === 'add' && (!edit.lang || edit.value === undefined)) problems.push(['value', 'a new example needs its text and writing system (value and lang)']);
   if (edit.example !== undefined && edit.field !== 'example' && edit.field !== 'translation') problems.push(['example', `${edit.field} is not in an example`]);
+  if (VALUE_LISTS.includes(edit.field) && structural && edit.value === undefined) problems.push(['value', `${edit.action} needs the ${edit.field} value (value)`]);
+  if (VALUE_LISTS.includes(edit.field) && structural && edit.sense === undefined && !edit.onEntry) problems.push(['sense', `${edit.action} needs where: a sense, or the entry (onEntry)`]);
   if (edit.to !== undefined && !(edit.field === 'sense' && edit.action === 'move')) problems.push(['to', 'only a moved sense has a place to go to']);
   return problems;
 }

@@ -52,6 +52,8 @@ declare variable $index as xs:integer external := -1;
 declare variable $ref as xs:string external := '';
 (: The id of a sense being added, made in Node: the stored entry and the copy get the same one. :)
 declare variable $new-id as xs:string external := '';
+(: 'true' for the entry's own trait or custom field, never its senses'. :)
+declare variable $on-entry as xs:string external := '';
 
 (: FLEx's default name for semantic domain traits. :)
 declare variable $domain-trait := if ($name) then $name else 'semantic-domain-ddp4';
@@ -78,7 +80,7 @@ declare function local:owners($e as element(entry)) as element()* {
     (: A translation's forms live in a <translation> of the example, so the example owns them. :)
     case 'translation' return local:examples(local:edited-senses($e))
     case 'trait' case 'custom' return
-      if ($sense ge 0) then local:edited-senses($e) else
+      if ($sense ge 0) then local:edited-senses($e) else if ($on-entry = 'true') then $e else
       let $holding := ($e, local:edited-senses($e))[if ($field = 'trait') then trait[@name = $name] else field[@type = $name]]
       return if (exists($holding)) then $holding else $e
     default return $e
@@ -189,6 +191,10 @@ declare %updating function local:set-or-create($owner as element(), $holders as 
     default return ('lexical-unit', 'citation', 'trait', 'note', 'field'))
 };
 
+declare function local:with-value($holders as element()*) as element()* {
+  $holders[normalize-unicode(@value) = normalize-unicode($value)]
+};
+
 declare %updating function local:edit-value($owner as element()) {
   let $holders := switch ($field)
     case 'pos' return $owner/grammatical-info
@@ -205,9 +211,15 @@ declare %updating function local:edit-value($owner as element()) {
         delete node $holders,
         local:insert($owner, $new, ('grammatical-info', 'gloss', 'definition', 'lexical-unit', 'citation', 'trait')))
       else (replace value of node $holders[1]/@value with $value, delete node $holders[position() > 1])
+    (: One value of a list added or deleted; values compare after NFC (FLEx's ranges are NFD). :)
+    case 'add' return
+      if (local:with-value($holders)) then ()
+      else if (empty($holders)) then local:insert($owner, $new, ('grammatical-info', 'gloss', 'definition', 'lexical-unit', 'citation', 'trait'))
+      else insert node $new after $holders[last()]
+    case 'delete' return delete node local:with-value($holders)
     case 'append' case 'prepend' return
       if ($field = 'semantic-domain') then
-        if ($holders[@value = $value]) then ()
+        if (local:with-value($holders)) then ()
         else if (empty($holders)) then local:insert($owner, $new, ('grammatical-info', 'gloss', 'definition'))
         else if ($action = 'append') then insert node $new after $holders[last()]
         else insert node $new before $holders[1]
@@ -287,6 +299,7 @@ export function fieldEditBindings(edit: FieldEdit): Record<string, string | numb
     lang: edit.lang ?? '',
     name: edit.name ?? '',
     sense: edit.sense ?? -1,
+    'on-entry': edit.onEntry ? 'true' : '',
     value: edit.value ?? '',
     pattern: edit.pattern ?? '',
     replacement: edit.replacement ?? '',

@@ -19,6 +19,7 @@ export * from '../../src-main/domain/fields.js';
 export * from '../../src-main/domain/sheets.js';
 export * from '../../src-main/domain/operators.js';
 export * from '../../src-main/domain/query-issues.js';
+export * from '../../src-main/domain/range-values.js';
 export * from '../../src-main/domain/presence.js';
 export * from '../../src-main/domain/query-model.js';
 export * from '../../src-main/domain/statuses.js';

@@ -8,6 +8,7 @@ import { EntryView } from '../entry/EntryView.js';
 import { QuickSearchDialog } from '../search/QuickSearchDialog.js';
 import { useQuickSearchKey } from '../search/use-quick-search-key.js';
 import { ConnectionBanner } from '../status/ConnectionBanner.js';
+import { useFontStylesheet } from '../settings/use-writing-system-fonts.js';
 import { StatusBar } from '../status/StatusBar.js';
 import { WorksetView } from '../workset-view/WorksetView.js';
 import { HomeView, type Importer } from './HomeView.js';
@@ -40,6 +41,7 @@ export function App() {
   const menu = useFileMenu({ dictionary, goHome, importPath: importer.importPath, createWorkset: () => setCreating(true) });
   const [searching, setSearching] = useState(false);
   useQuickSearchKey(() => setSearching(dictionary !== null));
+  useFontStylesheet(dictionary);
 
   // The query builder belongs to the dictionaries view: leaving it closes the dialog.
   useEffect(() => {

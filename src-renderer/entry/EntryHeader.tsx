@@ -11,9 +11,10 @@ interface Props {
   readonly onSave: (ref: FieldRef, value: string, startedFrom: string) => Promise<unknown>;
 }
 
-/** Headword (the lexeme form, per writing system), citation form, morph type (pronunciations: FormPartsView). */
+/** Headword (the lexeme form, per writing system) and citation form, each editable and added per writing system (pronunciations: FormPartsView). */
 export function EntryHeader({ doc, vernacular, version, onSave }: Props) {
-  const morphType = doc.traits.find((t) => t.name === 'morph-type')?.value;
+  // Lotud's entries have a citation form and no lexeme form: their citation languages are rows too.
+  const citationLangs = [...new Set([...vernacular, ...withText(doc.citation).map((f) => f.lang)])];
   return (
     <header className="entry-header">
       {vernacular.map((lang) => (
@@ -26,12 +27,12 @@ export function EntryHeader({ doc, vernacular, version, onSave }: Props) {
         </div>
       ))}
       <div className="entry-meta">
-        {withText(doc.citation).length > 0 && (
-          <span>
-            <span className="label">Citation:</span> <FormsRow forms={doc.citation} />
+        {citationLangs.map((lang) => (
+          <span key={lang} className="citation" data-lang={lang}>
+            <span className="label">Citation form</span> <span className="lang-tag">{lang}</span>{' '}
+            <EditableText label={`Citation form ${lang}`} lang={lang} value={formIn(doc.citation, lang)} placeholder="none (add one)" version={version} onSave={(value, from) => onSave({ field: 'citation', lang }, value, from)} />
           </span>
-        )}
-        {morphType && <span className="chip">{morphType}</span>}
+        ))}
       </div>
     </header>
   );

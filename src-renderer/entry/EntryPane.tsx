@@ -9,7 +9,8 @@ import { Loading } from '../ui/Loading.js';
 import { ConflictDialog } from './ConflictDialog.js';
 import { CurationBar } from './CurationBar.js';
 import { parseEntry } from './entry-document.js';
-import { EntryExtras } from './EntryExtras.js';
+import { EntryFields } from './EntryFields.js';
+import { FontsButton } from '../settings/FontsButton.js';
 import { EntryHeader } from './EntryHeader.js';
 import { EntryNotes } from './EntryNotes.js';
 import { FormPartsView } from './FormPartsView.js';
@@ -117,6 +118,7 @@ export function EntryPane({ dictionary, guid, curation }: Props) {
           <EntryHeader doc={doc} vernacular={langs.vernacular} version={detail.data.version} onSave={saveField} />
           <FormPartsView kind="pronunciation" parts={doc.pronunciations} langs={writingSystems} version={version} onChange={onPart} />
           <FormPartsView kind="variant" parts={doc.variants} langs={writingSystems} version={version} onChange={onPart} />
+          <EntryFields doc={doc} vocabulary={vocabulary.data} vernacular={langs.vernacular} analysis={[...langs.analysis, ...langs.offered]} version={detail.data.version} onSave={saveField} onShape={onShape} />
           {doc.senses.length === 0 && <p className="muted">This entry has no senses.</p>}
           <ol className="senses">
             {doc.senses.map((sense, i) => (
@@ -129,7 +131,7 @@ export function EntryPane({ dictionary, guid, curation }: Props) {
                 langs={langs.analysis}
                 offered={langs.offered}
                 version={detail.data?.version ?? ''}
-                partsOfSpeech={vocabulary.data?.partsOfSpeech.map((p) => p.id) ?? []}
+                vocabulary={vocabulary.data}
                 onSave={saveField}
                 onShape={onShape}
               />
@@ -142,10 +144,10 @@ export function EntryPane({ dictionary, guid, curation }: Props) {
             <button type="button" className="button danger-text" onClick={() => setDeleting(true)}>
               Delete entry…
             </button>
+            <FontsButton dictionary={dictionary} writingSystems={vocabulary.data?.writingSystems ?? langs.vernacular} />
           </p>
           <RelationsView dictionary={dictionary} guid={guid} xml={detail.data.xml} senseCount={doc.senses.length} types={vocabulary.data?.relationTypes ?? []} onChange={onPart} />
-          <EntryNotes doc={doc} langs={[...langs.analysis, ...langs.offered].slice(0, 1)} version={detail.data.version} onSave={saveField} />
-          <EntryExtras doc={doc} />
+          <EntryNotes doc={doc} langs={[...langs.analysis, ...langs.offered].slice(0, 2)} noteTypes={vocabulary.data?.noteTypes ?? []} version={detail.data.version} onSave={saveField} />
           <p className="muted small dates">
             Created {formatDateTime(doc.dateCreated)} · Modified {formatDateTime(doc.dateModified)}
           </p>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { DictionaryVocabulary } from '../api/contract.js';
 import type { Sense } from './entry-document.js';
 import { formIn } from './entry-document.js';
 import type { FieldRef } from './field-ref.js';
@@ -6,7 +7,9 @@ import { EditableText } from './EditableText.js';
 import { FormRow } from './FormRow.js';
 import { ExampleView } from './ExampleView.js';
 import { FormsRow, withText } from './FormsRow.js';
+import { PartOfSpeechPicker } from './PartOfSpeechPicker.js';
 import { SenseActions } from './SenseActions.js';
+import { SenseDetails } from './SenseDetails.js';
 import type { ShapeChange } from './shape-edit.js';
 
 interface Props {
@@ -21,7 +24,7 @@ interface Props {
   /** Writing systems the entry never had: not shown as empty rows, offered by "Add…". */
   readonly offered: readonly string[];
   readonly version: string;
-  readonly partsOfSpeech: readonly string[];
+  readonly vocabulary: DictionaryVocabulary | undefined;
   readonly onSave: (ref: FieldRef, value: string, startedFrom: string) => Promise<unknown>;
   readonly onShape: ShapeChange;
 }
@@ -29,7 +32,7 @@ interface Props {
 type Addition = { readonly field: 'gloss' | 'definition' | 'example' | 'subsense'; readonly lang: string; readonly label: string };
 
 /** One sense: part of speech, glosses, definitions and examples per writing system (editable), moved or deleted from its head. */
-export function SenseView({ sense, index, count, vernacular, langs, offered, version, partsOfSpeech, onSave, onShape }: Props) {
+export function SenseView({ sense, index, count, vernacular, langs, offered, version, vocabulary, onSave, onShape }: Props) {
   const n = index + 1;
   const [adding, setAdding] = useState<Addition | null>(null);
   const additions: Addition[] = [
@@ -51,15 +54,7 @@ export function SenseView({ sense, index, count, vernacular, langs, offered, ver
     <li className="sense" data-testid="sense" aria-label={`Sense ${n}`}>
       <div className="sense-head">
         <span className="sense-number">{n}</span>
-        <EditableText
-          label={`Part of speech, sense ${n}`}
-          className="pos"
-          value={sense.pos ?? ''}
-          version={version}
-          options={partsOfSpeech}
-          placeholder="no part of speech"
-          onSave={(value, from) => onSave({ field: 'pos', sense: index }, value, from)}
-        />
+        <PartOfSpeechPicker pos={sense.pos} sense={index} values={vocabulary?.partsOfSpeech ?? []} onShape={onShape} />
         <SenseActions index={index} count={count} onShape={onShape} />
       </div>
       <dl className="forms-grid">
@@ -115,21 +110,7 @@ export function SenseView({ sense, index, count, vernacular, langs, offered, ver
           ))}
         </ul>
       )}
-      {sense.notes.filter((note) => withText(note.forms).length > 0).map((note, i) => (
-        <p key={i} className="note">
-          <span className="label">{note.type ?? 'Note'}:</span> <FormsRow forms={note.forms} />
-        </p>
-      ))}
-      {sense.traits.some((t) => t.value !== '') && (
-        <p className="traits">
-          {sense.traits.filter((t) => t.value !== '').map((t, i) => (
-            <span key={i} className="chip" title={t.name}>
-              {t.name.startsWith('semantic-domain') ? '◈ ' : `${t.name}: `}
-              {t.value}
-            </span>
-          ))}
-        </p>
-      )}
+      <SenseDetails sense={sense} index={index} vocabulary={vocabulary} vernacular={vernacular} analysis={[...langs, ...offered]} version={version} onSave={onSave} onShape={onShape} />
       {sense.subsenses.length > 0 && (
         <ol className="subsenses" aria-label={`Subsenses, sense ${n}`}>
           {sense.subsenses.map((sub, i) => (

@@ -31,7 +31,14 @@ export interface Sense {
   readonly examples: readonly Example[];
   readonly notes: readonly Note[];
   readonly traits: readonly Trait[];
+  readonly fields: readonly CustomField[];
   readonly subsenses: readonly Sense[];
+}
+
+/** A custom field (`<field type>`): its forms per writing system. */
+export interface CustomField {
+  readonly type: string;
+  readonly forms: readonly Form[];
 }
 
 export interface EntryDocument {
@@ -41,7 +48,7 @@ export interface EntryDocument {
   readonly variants: readonly (readonly Form[])[];
   readonly notes: readonly Note[];
   readonly traits: readonly Trait[];
-  readonly fields: readonly { readonly type: string; readonly forms: readonly Form[] }[];
+  readonly fields: readonly CustomField[];
   readonly relations: readonly { readonly type: string; readonly ref: string }[];
   readonly senses: readonly Sense[];
   readonly dateCreated: string | null;
@@ -69,6 +76,10 @@ function traits(owner: Element): Trait[] {
   return children(owner, 'trait').map((trait) => ({ name: trait.getAttribute('name') ?? '', value: trait.getAttribute('value') ?? '' }));
 }
 
+function fields(owner: Element): CustomField[] {
+  return children(owner, 'field').map((field) => ({ type: field.getAttribute('type') ?? '', forms: forms(field) }));
+}
+
 function sense(element: Element): Sense {
   return {
     id: element.getAttribute('id'),
@@ -81,6 +92,7 @@ function sense(element: Element): Sense {
     })),
     notes: notes(element),
     traits: traits(element),
+    fields: fields(element),
     subsenses: children(element, 'subsense').map(sense),
   };
 }
@@ -96,7 +108,7 @@ export function parseEntry(xml: string): EntryDocument {
     variants: children(entry, 'variant').map(forms),
     notes: notes(entry),
     traits: traits(entry),
-    fields: children(entry, 'field').map((field) => ({ type: field.getAttribute('type') ?? '', forms: forms(field) })),
+    fields: fields(entry),
     relations: children(entry, 'relation').map((r) => ({ type: r.getAttribute('type') ?? '', ref: r.getAttribute('ref') ?? '' })),
     senses: children(entry, 'sense').map(sense),
     dateCreated: entry.getAttribute('dateCreated'),

@@ -13,6 +13,7 @@ export const fieldEditSchema = z
     lang: z.string().min(1).max(64).optional(),
     name: z.string().min(1).max(200).optional(),
     sense: z.number().int().min(0).max(10_000).optional(),
+    onEntry: z.boolean().optional(),
     example: z.number().int().min(0).max(10_000).optional(),
     to: z.number().int().min(0).max(10_000).optional(),
     index: z.number().int().min(0).max(10_000).optional(),
