@@ -2,7 +2,7 @@ import type { EntryDocument } from './entry-document.js';
 import { formIn } from './entry-document.js';
 import type { FieldRef } from './field-ref.js';
 import { EditableText } from './EditableText.js';
-import { FormsRow, withText } from './FormsRow.js';
+import { withText } from './FormsRow.js';
 
 interface Props {
   readonly doc: EntryDocument;
