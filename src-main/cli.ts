@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { addBenchCommand } from './cli/bench-command.js';
 import { addBulkCommands } from './cli/bulk-commands.js';
 import { addConnectionCommands } from './cli/connection-commands.js';
+import { addCollationCommand } from './cli/collation-command.js';
 import { addDictionaryCommands } from './cli/dictionary-commands.js';
 import { addLogCommands } from './cli/log-commands.js';
 import { addServeCommand } from './cli/serve-command.js';
@@ -41,6 +42,7 @@ program.hook('preAction', (_, command) => {
   onQuitSignals(quitting);
 });
 addDictionaryCommands(program, globals);
+addCollationCommand(program, globals);
 addWorksetCommands(program, globals);
 addBulkCommands(program, globals);
 addLogCommands(program, globals);
