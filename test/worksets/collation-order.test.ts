@@ -7,6 +7,7 @@ import type { HeadwordOrder } from '../../src-main/domain/query-model.js';
 import { writeCollation } from '../../src-main/lift/collation-setting.js';
 import { importLift } from '../../src-main/lift/import.js';
 import { HeadwordCollation } from '../../src-main/worksets/collation.js';
+import { validateQuery } from '../../src-main/worksets/query/validate.js';
 import { openStore, type Store } from '../../src-main/worksets/store/index.js';
 import { WorksetService } from '../../src-main/worksets/workset-service.js';
 import { connectTestSession, uniqueName } from '../helpers/basex.js';
@@ -95,6 +96,10 @@ describe('worksets ordered by headword collation', () => {
     await writeCollation(session, small, { letters: ['c', 'ch'] });
     expect(await headwords(small, 'alphabetical')).toEqual(['apa', 'ärm', 'åsna', 'cykel', 'chans', 'öl', 'zebra']);
     expect(await headwords(small, 'alphabetical', 'desc')).toEqual(['zebra', 'öl', 'chans', 'cykel', 'åsna', 'ärm', 'apa']);
+    // The query builder's preview shows the head of the same order.
+    const preview = await validateQuery(session, small, { match: 'all', filters: [], sort: { by: 'headword', dir: 'asc', order: 'reverse' } });
+    expect(preview).toMatchObject({ ok: true, total: 7 });
+    expect(preview.preview?.map((v) => v.headword.sv)).toEqual(['åsna', 'apa', 'zebra', 'cykel', 'öl', 'ärm', 'chans']);
   });
 
   it('orders Sena from the end of the word and by length, as the collator orders those strings', async () => {
