@@ -7,6 +7,7 @@ import { addBenchCommand } from './cli/bench-command.js';
 import { addBulkCommands } from './cli/bulk-commands.js';
 import { addCheckCommand } from './cli/check-command.js';
 import { addConnectionCommands } from './cli/connection-commands.js';
+import { addCollationCommand } from './cli/collation-command.js';
 import { addDictionaryCommands } from './cli/dictionary-commands.js';
 import { addLogCommands } from './cli/log-commands.js';
 import { addServeCommand } from './cli/serve-command.js';
@@ -42,6 +43,7 @@ program.hook('preAction', (_, command) => {
   onQuitSignals(quitting);
 });
 addDictionaryCommands(program, globals);
+addCollationCommand(program, globals);
 addWorksetCommands(program, globals);
 addBulkCommands(program, globals);
 addLogCommands(program, globals);

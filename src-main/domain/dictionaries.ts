@@ -25,6 +25,18 @@ export interface ImportResult {
   readonly missingRangesFile?: string;
   /** When it replaced a dictionary of that name: the backup kept of it (`dictionaries restore` brings it back). */
   readonly backup?: string;
+  /**
+   * When the file's entries carry the curation of worksets (annotations an export with curation
+   * wrote): how many worksets. Restoring them makes them worksets again.
+   */
+  readonly curationWorksets?: number;
+}
+
+/** A workset restored from the curation a file carried. */
+export interface RestoredWorkset {
+  readonly id: number;
+  readonly name: string;
+  readonly total: number;
 }
 
 /**
@@ -44,6 +56,8 @@ export interface ExportResult {
   readonly file: string;
   readonly rangesFile?: string;
   readonly entries: number;
+  /** Exported with curation: how many worksets' curation the entries carry. */
+  readonly curatedWorksets?: number;
   /**
    * Browser host only, for a dictionary with ranges: `file` is a .zip holding these two
    * (`NAME.lift` and `NAME.lift-ranges`), since a download is one file.

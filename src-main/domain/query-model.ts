@@ -53,9 +53,18 @@ export function isGroup(filter: Filter): filter is FilterGroup {
   return 'filters' in filter;
 }
 
+/**
+ * How headwords are ordered (`sort.order`, headword only): by the collation of the headword's
+ * writing system (and the dictionary's own letters, if it has them set), from the end of the
+ * word, or by length (then alphabetically). Absent: by code point, case-insensitively, as before.
+ */
+export const HEADWORD_ORDERS = ['alphabetical', 'reverse', 'length'] as const;
+export type HeadwordOrder = (typeof HEADWORD_ORDERS)[number];
+
 export interface Sort {
   by: SortKey;
   dir: SortDirection;
+  order?: HeadwordOrder;
 }
 
 export interface WorksetQuery {

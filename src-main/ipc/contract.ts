@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { BulkOperation, BulkOutcome, BulkPreview } from '../domain/bulk-operations.js';
 import { BULK_STATES } from '../domain/bulk-states.js';
-import type { DictionarySummary, DictionaryVocabulary, ExportResult, ImportResult } from '../domain/dictionaries.js';
+import type { DictionarySummary, DictionaryVocabulary, ExportResult, ImportResult, RestoredWorkset } from '../domain/dictionaries.js';
 import type { ChangeRecord } from '../domain/changes.js';
 import type { WorksetMenuCommand } from '../domain/workset-menu.js';
 import type { CheckReport, UserRule } from '../domain/checks.js';
@@ -50,9 +50,10 @@ export const channels = {
   'app.setName': args({ who: name }),
   'dictionaries.list': args({}),
   'dictionaries.import': args({ file: z.string().min(1).max(4096).optional(), uploadId: z.string().max(64).optional(), rangesUploadId: z.string().max(64).optional(), database: database.optional(), replace: z.boolean().optional(), taskId }),
-  'dictionaries.export': args({ database, file: z.string().min(1).max(4096).optional() }),
+  'dictionaries.export': args({ database, file: z.string().min(1).max(4096).optional(), withCuration: z.boolean().optional() }),
   'dictionaries.vocabulary': args({ database }),
   'dictionaries.restore': args({ database }),
+  'dictionaries.restoreCuration': args({ database }),
   'uploads.begin': args({ fileName: z.string().min(1).max(255), size: z.number().int().min(0).max(2 ** 32) }),
   'uploads.chunk': args({ uploadId: z.string().min(1).max(64), base64: z.string().max(4 * 1024 * 1024) }),
   'worksets.list': args({ dictionary: database.optional() }),
@@ -140,6 +141,7 @@ export interface ChannelResults {
   'dictionaries.export': ExportResult;
   'dictionaries.vocabulary': DictionaryVocabulary;
   'dictionaries.restore': { restored: string; backup?: string };
+  'dictionaries.restoreCuration': RestoredWorkset[];
   'uploads.begin': { uploadId: string };
   'uploads.chunk': { received: number };
   'worksets.list': WorksetSummary[];

@@ -57,8 +57,10 @@ return (
  * store — BOM, XML declaration, whitespace around the root, CRLF line ends — come from the
  * layout recorded at import. BaseX never writes a raw CR (it escapes it as &#xD;), so turning
  * every LF of its output into CRLF gives back exactly the line ends of a CRLF file.
+ * `chunkQuery` serializes the root's children (CHUNK's variables and answer): the curated export
+ * adds annotations to entries on their way out (curation-annotations.ts).
  */
-export async function writeDocument(session: Queryable, database: string, path: string, target: string): Promise<string> {
+export async function writeDocument(session: Queryable, database: string, path: string, target: string, chunkQuery: string = CHUNK): Promise<string> {
   const layout = await readLayout(session, database, path);
   const top = await session.query(onDatabase(database, TOP_LEVEL), { path }, { idempotent: true });
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.partial`);
@@ -82,7 +84,7 @@ export async function writeDocument(session: Queryable, database: string, path: 
       }
       await write(markup(startTag(serialized)));
       for (let pre = firstChild; pre >= 0; ) {
-        const [chunk, next, ...rest] = await session.query(onDatabase(database, CHUNK), { pre, count: CHUNK_NODES }, { idempotent: true });
+        const [chunk, next, ...rest] = await session.query(onDatabase(database, chunkQuery), { pre, count: CHUNK_NODES }, { idempotent: true });
         if (next === undefined || rest.length > 0) throw new Error(`unexpected answer to an export chunk of ${database}`);
         await write(markup(chunk));
         pre = Number(next);

@@ -7,6 +7,7 @@ import type { ChangeMeta } from './change-log.js';
 import { checkDatabaseName, databaseNameFromFile, LIFT_DOC, META_DOC, RANGES_DOC, temporaryName } from './database-names.js';
 import { installDictionary, refuseToReplace } from './dictionary-swap.js';
 import { LiftError } from './errors.js';
+import { carriedWorksetNames } from './curation-annotations.js';
 import { checkImport } from './import-check.js';
 import { importedRanges, type ImportedRanges } from './imported-ranges.js';
 import { metaXml, type ImportedDocument } from './meta.js';
@@ -79,6 +80,7 @@ export async function importLift(session: Queryable, file: string, options: Impo
         progress.report('check');
         const counts = await checkImport(connection, temporary, lift);
         const rangesFound = await importedRanges(connection, temporary);
+        const curationWorksets = (await carriedWorksetNames(connection, temporary)).length;
         await connection.command('CLOSE');
         progress.report('swap');
         // Looked at again: another import may have made the dictionary since the first look.
@@ -86,7 +88,7 @@ export async function importLift(session: Queryable, file: string, options: Impo
         const { backup } = await installDictionary(connection, temporary, database, { ...(options.change ?? NOBODY), op: 'import' });
         progress.report('done');
         progress.rethrow();
-        return { database, ...counts, ...rangesOutcome(ranges !== undefined, rangesFound), ...(backup ? { backup } : {}) };
+        return { database, ...counts, ...rangesOutcome(ranges !== undefined, rangesFound), ...(backup ? { backup } : {}), ...(curationWorksets > 0 ? { curationWorksets } : {}) };
       } catch (error) {
         // Best effort: if the connection is gone, so is any way to drop it; the name stays hidden.
         await connection.command(`DROP DB ${temporary}`).catch(() => undefined);

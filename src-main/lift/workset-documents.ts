@@ -40,8 +40,11 @@ export interface WorksetMeta {
 /** A member and its curation, as the server holds them (a workset's row without the entry's view). */
 export type ServerMember = Omit<WorksetEntry, 'entry'>;
 
-/** A member as a workset made elsewhere holds it (moved from a data folder), in place order. */
-export type MovedMember = Omit<ServerMember, 'position'>;
+/**
+ * A member as a workset made elsewhere holds it (moved from a data folder, restored from a
+ * file), in place order; `by` is who set its curation (default: whoever makes the workset).
+ */
+export type MovedMember = Omit<ServerMember, 'position'> & { readonly by?: string };
 
 /** A new workset's member: as moved, or just its guid (pending). */
 export type NewMember = string | MovedMember;
@@ -100,7 +103,7 @@ export async function createServerWorkset(session: Queryable, db: string, input:
   const id = await allocateNumber(session, 'workset', db);
   // Members travel as JSON: notes may hold any character.
   const rows = input.members.map((m) =>
-    typeof m === 'string' ? [m, 'pending', '0', '', '', '', ''] : [m.guid, m.status, m.favourite ? '1' : '0', m.modified ?? '', m.modified ? meta.author.who : '', m.assignedTo ?? '', m.notes]);
+    typeof m === 'string' ? [m, 'pending', '0', '', '', '', ''] : [m.guid, m.status, m.favourite ? '1' : '0', m.modified ?? '', m.by ?? (m.modified ? meta.author.who : ''), m.assignedTo ?? '', m.notes]);
   const [line] = await session.query(
     onDatabase(db, `declare variable $db external;
      ${CHANGE_LOG_PROLOG}

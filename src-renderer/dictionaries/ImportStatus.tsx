@@ -3,6 +3,7 @@ import type { ImportState } from '../hooks/use-import.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { formatBytes, formatCount } from '../ui/format.js';
 import { ProgressBar } from '../ui/ProgressBar.js';
+import { RestoreCurationOffer } from './RestoreCurationOffer.js';
 
 /** What came of the ranges: how many came along, or what is lost without the file the header names. */
 function rangesNote(result: ImportResult): string {
@@ -47,6 +48,7 @@ export function ImportStatus({ state, onDismiss, onReplace }: { state: ImportSta
           <button type="button" className="link-button" onClick={onDismiss}>
             OK
           </button>
+          <RestoreCurationOffer result={state.result} />
         </div>
       );
     case 'confirm': {

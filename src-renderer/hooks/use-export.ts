@@ -19,7 +19,7 @@ export type ExportState =
 export function useExport(dictionary: string | null) {
   const api = useApi();
   const [state, setState] = useState<ExportState>({ phase: 'idle' });
-  const run = useCallback(async () => {
+  const run = useCallback(async (withCuration = false) => {
     if (dictionary === null) {
       setState({ phase: 'failed', dictionary, error: new ApiCallError('dictionaries.export', { code: 'Invalid', message: NO_DICTIONARY }) });
       return;
@@ -32,7 +32,7 @@ export function useExport(dictionary: string | null) {
         file = picked.file;
       }
       setState({ phase: 'exporting', dictionary });
-      const result = await api.dictionaries.export({ database: dictionary, file });
+      const result = await api.dictionaries.export({ database: dictionary, file, ...(withCuration ? { withCuration } : {}) });
       if (result.download) startDownload(result.download);
       setState({ phase: 'done', dictionary, result });
     } catch (error) {

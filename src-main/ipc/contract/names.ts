@@ -10,6 +10,7 @@ export const CHANNEL_NAMES = [
   'dictionaries.export',
   'dictionaries.vocabulary',
   'dictionaries.restore',
+  'dictionaries.restoreCuration',
   'uploads.begin',
   'uploads.chunk',
   'worksets.list',

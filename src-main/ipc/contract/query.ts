@@ -3,7 +3,8 @@ import { conditionProblems } from '../../domain/condition-rules.js';
 import { FIELDS } from '../../domain/fields.js';
 import { OPS } from '../../domain/operators.js';
 import {
-  MATCH_MODES, MAX_DEPTH, SORT_DIRECTIONS, SORT_KEYS, tooDeepGroupPath,
+  MATCH_MODES, MAX_DEPTH, SORT_DIRECTIONS,
+  HEADWORD_ORDERS, SORT_KEYS, tooDeepGroupPath,
   type Condition, type Filter, type FilterGroup, type Sort, type WorksetQuery,
 } from '../../domain/query-model.js';
 import type { SameShape } from './same-shape.js';
@@ -67,8 +68,10 @@ export const sortSchema = z
   .object({
     by: z.enum(SORT_KEYS, { error: (issue) => `cannot sort by ${JSON.stringify(issue.input)}` }),
     dir: z.enum(SORT_DIRECTIONS, { error: 'dir must be "asc" or "desc"' }).default('asc'),
+    order: z.enum(HEADWORD_ORDERS, { error: 'order must be "alphabetical", "reverse" or "length"' }).optional(),
   })
-  .strict() satisfies z.ZodType<Sort>;
+  .strict()
+  .refine((sort) => sort.order === undefined || sort.by === 'headword', { message: 'order ("alphabetical", "reverse", "length") sorts headwords only: use it with "by":"headword"', path: ['order'] }) satisfies z.ZodType<Sort>;
 const _sortShape: SameShape<z.output<typeof sortSchema>, Sort> = true;
 
 export const querySchema = z

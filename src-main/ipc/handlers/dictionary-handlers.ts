@@ -9,11 +9,12 @@ import { exportLift } from '../../lift/export.js';
 import { exportAsOneFile } from '../../lift/export-download.js';
 import { importLift } from '../../lift/import.js';
 import { dictionaryVocabulary } from '../../lift/vocabulary.js';
+import { restoreCuration } from '../../worksets/curation-restore.js';
 import { AppError } from '../../domain/app-error.js';
 import type { HandlerContext, HandlerTable } from '../handler-table.js';
 import type { HandlerDeps } from './deps.js';
 
-type DictionaryChannels = 'dictionaries.list' | 'dictionaries.import' | 'dictionaries.restore' | 'dictionaries.export' | 'dictionaries.vocabulary' | 'uploads.begin' | 'uploads.chunk';
+type DictionaryChannels = 'dictionaries.list' | 'dictionaries.import' | 'dictionaries.restore' | 'dictionaries.restoreCuration' | 'dictionaries.export' | 'dictionaries.vocabulary' | 'uploads.begin' | 'uploads.chunk';
 
 /**
  * Dictionaries in and out: import from an upload or a picked path, export, the pickers' vocabulary.
@@ -62,13 +63,20 @@ export function dictionaryHandlers(deps: HandlerDeps): Pick<HandlerTable, Dictio
       deps.bus.broadcast('dictionaries-changed', { name: args.database, origin: ctx.windowId });
       return outcome;
     },
+    // The curation an imported file carried, made worksets again (the import said how many there are).
+    'dictionaries.restoreCuration': async (ctx, args) => {
+      const restored = await restoreCuration(ctx.session, args.database, { author: deps.author, window: ctx.windowId, op: 'workset', field: 'create' });
+      for (const workset of restored) deps.bus.broadcast('worksets-changed', { dictionary: args.database, worksetId: workset.id, origin: ctx.windowId });
+      return restored;
+    },
     'dictionaries.export': async (ctx, args) => {
       checkDatabaseName(args.database);
-      if (args.file !== undefined) return exportLift(ctx.session, args.database, granted(ctx, args.file, 'export'));
+      const options = { withCuration: args.withCuration };
+      if (args.file !== undefined) return exportLift(ctx.session, args.database, granted(ctx, args.file, 'export'), options);
       const exports = join(deps.dataFolder, 'exports');
       mkdirSync(exports, { recursive: true });
       const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
-      return exportAsOneFile(ctx.session, args.database, exports, stamp);
+      return exportAsOneFile(ctx.session, args.database, exports, stamp, options);
     },
     'dictionaries.vocabulary': (ctx, args) => dictionaryVocabulary(ctx.session, args.database),
     'uploads.begin': async (_, args) => ({ uploadId: deps.uploads.begin(args.fileName, args.size) }),

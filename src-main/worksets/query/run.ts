@@ -4,6 +4,8 @@ import { onDatabase } from '../../lift/database-query.js';
 import { compileQuery, LIVE_ENTRIES, type CompiledQuery } from './compile.js';
 import { KEY_FUNCTIONS, parseKeyRows, type MatchKeys } from '../../lift/entry-keys.js';
 import { orderClauses } from './keys.js';
+import { readCollation } from '../../lift/collation-setting.js';
+import { sortByCollation } from './collated-order.js';
 
 /**
  * Runs workset queries against a dictionary database: every match's sort keys in order, and the
@@ -30,7 +32,9 @@ export async function matchKeys(session: Queryable, db: string, query: WorksetQu
   ${orderClauses(query.sort, true)}
   return string-join($keys, '&#9;'), '&#10;')`;
   // Sorted by the server, so a work list is in exactly the order of its preview.
-  return parseKeyRows(await session.execute(onDatabase(db, xquery), compiled.bindings, READ));
+  const rows = parseKeyRows(await session.execute(onDatabase(db, xquery), compiled.bindings, READ));
+  // A headword order by collation is Node's: BaseX 9.7 collates by code point or Java's locales, not ICU with a dictionary's letters.
+  return query.sort.order === undefined ? rows : sortByCollation(rows, query.sort, await readCollation(session, db));
 }
 
 const KEYS_OF_QUERY = `${compileQuery({ match: 'all', filters: [] }).prolog}

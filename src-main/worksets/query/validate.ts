@@ -2,12 +2,12 @@ import type { Queryable } from '../../basex/queryable.js';
 import { formatIssuePath, type QueryIssue, type Validation } from '../../domain/query-issues.js';
 import { querySchema } from '../../ipc/contract/query.js';
 import { onDatabase } from '../../lift/database-query.js';
-import { parseEntryView, VIEW_FUNCTIONS } from '../../lift/entry-view.js';
+import { entryViews, parseEntryView, VIEW_FUNCTIONS } from '../../lift/entry-view.js';
 import { regexProblem } from '../../lift/regex-check.js';
 import { compileQuery, type Pattern } from './compile.js';
 import { KEY_FUNCTIONS } from '../../lift/entry-keys.js';
 import { orderClauses } from './keys.js';
-import { matchingEntries } from './run.js';
+import { matchingEntries, matchKeys } from './run.js';
 import type { z } from 'zod';
 
 /**
@@ -28,6 +28,13 @@ export async function validateQuery(session: Queryable, db: string, input: unkno
   const compiled = compileQuery(parsed.data);
   const patternIssues = await checkPatterns(session, compiled.patterns);
   if (patternIssues.length > 0) return { ok: false, issues: patternIssues };
+  if (parsed.data.sort.order !== undefined) {
+    // Ordered by collation in Node (query/collated-order.ts): the preview is the head of that order.
+    const keys = await matchKeys(session, db, parsed.data);
+    const views = await entryViews(session, db, keys.slice(0, PREVIEW_SIZE).map((k) => k.guid));
+    const byGuid = new Map(views.map((v) => [v.guid, v]));
+    return { ok: true, issues: [], total: keys.length, preview: keys.slice(0, PREVIEW_SIZE).flatMap((k) => byGuid.get(k.guid) ?? []) };
+  }
   const xquery = `${compiled.prolog}\n${KEY_FUNCTIONS}\n${VIEW_FUNCTIONS}
 let $matches := ${matchingEntries(compiled)}
   return $e
