@@ -1,6 +1,8 @@
 import type { ChangeAuthor } from '../domain/changes.js';
 import { BulkService } from './bulk/bulk-service.js';
 import { changeAuthor } from './change-author.js';
+import { DuplicateService } from './duplicates/duplicate-service.js';
+import { MergeService } from './duplicates/merge-service.js';
 import { PresenceService } from './presence-service.js';
 import { EntryService } from './entry-service.js';
 import { readPersonName, savePersonName } from './person-name.js';
@@ -16,6 +18,8 @@ export interface WorksetServices {
   readonly entries: EntryService;
   readonly bulk: BulkService;
   readonly presence: PresenceService;
+  readonly duplicates: DuplicateService;
+  readonly merges: MergeService;
   /** Who this process's writes are recorded as (its `who` follows setPersonName). */
   readonly author: ChangeAuthor;
   /** The person's name as set in the app: recorded from the next write on, and kept in the data folder. */
@@ -41,6 +45,7 @@ export function openWorksetServices(dataFolder: string, options: { who?: string 
     instance: fixed.instance,
   };
   const worksets = new WorksetService(store, author);
+  const bulk = new BulkService(store, author, worksets);
   return {
     store,
     author,
@@ -50,8 +55,10 @@ export function openWorksetServices(dataFolder: string, options: { who?: string 
     },
     worksets,
     entries: new EntryService(store, author),
-    bulk: new BulkService(store, author, worksets),
+    bulk,
     presence: new PresenceService(author),
+    duplicates: new DuplicateService(author),
+    merges: new MergeService(store, author, bulk),
     close: () => store.close(),
   };
 }
