@@ -3,6 +3,7 @@ import type { BulkOperation, BulkOutcome, BulkPreview } from '../domain/bulk-ope
 import { BULK_STATES } from '../domain/bulk-states.js';
 import type { DictionarySummary, DictionaryVocabulary, ExportResult, ImportResult } from '../domain/dictionaries.js';
 import type { ChangeRecord } from '../domain/changes.js';
+import type { DuplicateReport, MergeOutcome, MergePreview } from '../domain/duplicates.js';
 import type { EntryDetail, SavedEntry } from '../domain/entries.js';
 import type { ApiError } from '../domain/errors.js';
 import type { Presence } from '../domain/presence.js';
@@ -39,6 +40,13 @@ const pageFilter = {
   /** Only the entries assigned to this person; null: to nobody. */
   assignedTo: z.string().min(1).max(200).nullable().optional(),
   sort: z.object({ by: z.enum(PAGE_SORT_KEYS), dir: z.enum(SORT_DIRECTIONS) }).strict().optional(),
+};
+/** A merge: the entry kept, those merged into it, and whose value each conflicting single value takes (`KEY=GUID`). */
+const merge = {
+  dictionary: database,
+  keep: guid,
+  merged: z.array(guid).min(1, 'name at least one entry to merge into the kept one').max(100),
+  choices: z.array(z.string().min(3).max(400)).max(100),
 };
 const args = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
 
@@ -95,6 +103,11 @@ export const channels = {
   'bulk.undo': args({ operationId: id, taskId }),
   'bulk.resume': args({ operationId: id, taskId }),
   'bulk.list': args({ worksetId: id.optional(), state: z.array(z.enum(BULK_STATES)).optional() }),
+  'duplicates.find': args({ dictionary: database }),
+  'duplicates.separate': args({ dictionary: database, guids: z.array(guid).min(2, 'say which entries are not duplicates: at least two').max(100) }),
+  'duplicates.preview': args(merge),
+  'duplicates.merge': args({ ...merge, versions: z.record(guid, z.string().min(1).max(128)).optional() }),
+  'duplicates.undo': args({ operationId: id }),
   'windows.open': args({ worksetId: id.optional() }),
   'dialogs.openLift': args({}),
   'dialogs.saveLift': args({ defaultName: z.string().max(255).optional() }),
@@ -158,6 +171,11 @@ export interface ChannelResults {
   'bulk.undo': BulkOutcome;
   'bulk.resume': BulkOutcome;
   'bulk.list': BulkOperation[];
+  'duplicates.find': DuplicateReport;
+  'duplicates.separate': { separated: number };
+  'duplicates.preview': MergePreview;
+  'duplicates.merge': MergeOutcome;
+  'duplicates.undo': BulkOutcome;
   'windows.open': { opened: boolean; url?: string };
   'dialogs.openLift': { file: string | null };
   'dialogs.saveLift': { file: string | null };

@@ -10,6 +10,7 @@ export * from '../../src-main/domain/bulk-operations.js';
 export * from '../../src-main/domain/bulk-states.js';
 export * from '../../src-main/domain/changes.js';
 export * from '../../src-main/domain/dictionaries.js';
+export * from '../../src-main/domain/duplicates.js';
 export * from '../../src-main/domain/edits.js';
 export * from '../../src-main/domain/entries.js';
 export * from '../../src-main/domain/errors.js';

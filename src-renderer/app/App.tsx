@@ -3,6 +3,7 @@ import { useWorkset } from '../hooks/use-data.js';
 import { useFileMenu } from '../hooks/use-file-menu.js';
 import { useImport } from '../hooks/use-import.js';
 import { useRoute } from '../hooks/use-route.js';
+import { DuplicatesView } from '../duplicates/DuplicatesView.js';
 import { EntryView } from '../entry/EntryView.js';
 import { QuickSearchDialog } from '../search/QuickSearchDialog.js';
 import { useQuickSearchKey } from '../search/use-quick-search-key.js';
@@ -82,11 +83,15 @@ export function App() {
       />
       {route.view === 'workset' && <WorksetView key={route.worksetId} worksetId={route.worksetId} onBack={(name) => navigate({ view: 'home', dictionary: name })} />}
       {route.view === 'entry' && <EntryView key={route.guid} dictionary={route.dictionary} guid={route.guid} onBack={() => navigate({ view: 'home', dictionary: route.dictionary })} />}
+      {route.view === 'duplicates' && (
+        <DuplicatesView key={route.dictionary} dictionary={route.dictionary} onBack={() => navigate({ view: 'home', dictionary: route.dictionary })} onOpenEntry={openEntry} />
+      )}
       {route.view === 'home' && (
         <HomeView
           dictionary={route.dictionary}
           onSelectDictionary={selectDictionary}
           onOpenWorkset={(id) => navigate({ view: 'workset', worksetId: id })}
+          onOpenDuplicates={(name) => navigate({ view: 'duplicates', dictionary: name })}
           importer={importer}
           creating={creating}
           onCreatingChange={setCreating}

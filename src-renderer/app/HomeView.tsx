@@ -20,6 +20,7 @@ interface Props {
   readonly dictionary: string | null;
   readonly onSelectDictionary: (name: string, replace?: boolean) => void;
   readonly onOpenWorkset: (id: number) => void;
+  readonly onOpenDuplicates: (dictionary: string) => void;
   readonly importer: Importer;
   /** The query builder is open (New workset…, or File › New Workset…). */
   readonly creating: boolean;
@@ -27,7 +28,7 @@ interface Props {
 }
 
 /** Dictionaries on the left, the chosen one's worksets on the right; a .lift dropped anywhere is imported. */
-export function HomeView({ dictionary, onSelectDictionary, onOpenWorkset, importer, creating, onCreatingChange }: Props) {
+export function HomeView({ dictionary, onSelectDictionary, onOpenWorkset, onOpenDuplicates, importer, creating, onCreatingChange }: Props) {
   const dictionaries = useDictionaries();
 
   // With no dictionary chosen, show the first one rather than an empty half.
@@ -44,7 +45,7 @@ export function HomeView({ dictionary, onSelectDictionary, onOpenWorkset, import
       <main className="home">
         <DictionariesPanel selected={dictionary} onSelect={onSelectDictionary} importer={importer} />
         {dictionary && known ? (
-          <WorksetsPanel dictionary={dictionary} onOpen={onOpenWorkset} creating={creating} onCreatingChange={onCreatingChange} />
+          <WorksetsPanel dictionary={dictionary} onOpen={onOpenWorkset} onOpenDuplicates={() => onOpenDuplicates(dictionary)} creating={creating} onCreatingChange={onCreatingChange} />
         ) : (
           <section className="content">
             {dictionaries.data?.length === 0 && <EmptyState title="Import a dictionary to begin">Use “Import LIFT…”, or drop a .lift file (with its .lift-ranges) on this window.</EmptyState>}

@@ -24,8 +24,9 @@ export function startLiveInvalidation(api: Pick<ApiClient, 'on'>, connection: Co
     api.on('entries-changed', ({ dictionary, guids }) => {
       const changed = new Set(guids);
       invalidate({ queryKey: keys.entriesOf(dictionary), predicate: ({ queryKey: [, , guid] }) => typeof guid === 'string' && changed.has(guid) });
-      // Bulk runs and undos change the journal's counts too.
+      // Bulk runs and undos change the journal's counts too, and any change may make or end a duplicate.
       invalidate({ queryKey: keys.allBulkOps });
+      invalidate({ queryKey: keys.duplicates(dictionary) });
     }),
     api.on('sessions', () => invalidate({ queryKey: keys.appStatus })),
     invalidator.stop,

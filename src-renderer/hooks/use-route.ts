@@ -3,12 +3,14 @@ import { useCallback, useSyncExternalStore } from 'react';
 /**
  * Where this window is, kept in `location.hash` so a reload stays put and "open in new window"
  * can hand over a workset (`#workset=12`, the form Electron's main and the browser host use). An
- * entry opened from a quick search, outside any workset, is `#dictionary=Sena&entry=GUID`.
+ * entry opened from a quick search, outside any workset, is `#dictionary=Sena&entry=GUID`; the
+ * dictionary's candidate duplicates, `#dictionary=Sena&duplicates`.
  */
 export type Route =
   | { readonly view: 'home'; readonly dictionary: string | null }
   | { readonly view: 'workset'; readonly worksetId: number }
-  | { readonly view: 'entry'; readonly dictionary: string; readonly guid: string };
+  | { readonly view: 'entry'; readonly dictionary: string; readonly guid: string }
+  | { readonly view: 'duplicates'; readonly dictionary: string };
 
 export function parseRoute(hash: string): Route {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
@@ -17,11 +19,13 @@ export function parseRoute(hash: string): Route {
   const dictionary = params.get('dictionary');
   const guid = params.get('entry');
   if (dictionary && guid) return { view: 'entry', dictionary, guid };
+  if (dictionary && params.has('duplicates')) return { view: 'duplicates', dictionary };
   return { view: 'home', dictionary };
 }
 
 export function routeHash(route: Route): string {
   if (route.view === 'workset') return `#workset=${route.worksetId}`;
+  if (route.view === 'duplicates') return `#dictionary=${encodeURIComponent(route.dictionary)}&duplicates`;
   if (route.view === 'entry') return `#dictionary=${encodeURIComponent(route.dictionary)}&entry=${encodeURIComponent(route.guid)}`;
   return route.dictionary ? `#dictionary=${encodeURIComponent(route.dictionary)}` : '#';
 }

@@ -16,13 +16,15 @@ type Pending = { kind: 'rename' | 'duplicate' | 'delete'; workset: WorksetSummar
 interface Props {
   readonly dictionary: string;
   readonly onOpen: (id: number) => void;
+  /** The dictionary's candidate duplicates. */
+  readonly onOpenDuplicates: () => void;
   /** Set when the menu asked for a new workset. */
   readonly creating: boolean;
   readonly onCreatingChange: (creating: boolean) => void;
 }
 
 /** The worksets of one dictionary, with their progress, and what can be done with them. */
-export function WorksetsPanel({ dictionary, onOpen, creating, onCreatingChange }: Props) {
+export function WorksetsPanel({ dictionary, onOpen, onOpenDuplicates, creating, onCreatingChange }: Props) {
   const worksets = useWorksets(dictionary);
   const actions = useWorksetActions();
   const present = usePresence({ dictionary });
@@ -38,9 +40,14 @@ export function WorksetsPanel({ dictionary, onOpen, creating, onCreatingChange }
         <h2>
           Worksets <span className="muted">in {dictionary}</span>
         </h2>
-        <button type="button" className="button primary" onClick={() => onCreatingChange(true)}>
-          New workset…
-        </button>
+        <div className="panel-actions">
+          <button type="button" className="button" onClick={onOpenDuplicates}>
+            Duplicates…
+          </button>
+          <button type="button" className="button primary" onClick={() => onCreatingChange(true)}>
+            New workset…
+          </button>
+        </div>
       </div>
       {worksets.error && <ErrorMessage what="Could not list the worksets:" error={worksets.error} onRetry={worksets.refetch} />}
       {openError && <ErrorMessage what="Could not open a new window:" error={openError} />}

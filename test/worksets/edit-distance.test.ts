@@ -23,10 +23,10 @@ describe('edit distance', () => {
     expect(editDistance('a', 'abcdef', 1)).toBe(2);
   });
 
-  it('allows 1 edit for short words and 2 for longer', () => {
+  it('allows 1 edit for short words and 2 from eight letters on', () => {
     expect(allowedDistance(4)).toBe(1);
-    expect(allowedDistance(5)).toBe(1);
-    expect(allowedDistance(6)).toBe(2);
+    expect(allowedDistance(7)).toBe(1);
+    expect(allowedDistance(8)).toBe(2);
   });
 
   it('gives two words within the distance a deletion in common', () => {

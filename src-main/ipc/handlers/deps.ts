@@ -4,6 +4,8 @@ import type { ChangeAuthor } from '../../domain/changes.js';
 import type { FileGrants } from '../../file-grants.js';
 import type { UploadStore } from '../../uploads.js';
 import type { BulkService } from '../../worksets/bulk/bulk-service.js';
+import type { DuplicateService } from '../../worksets/duplicates/duplicate-service.js';
+import type { MergeService } from '../../worksets/duplicates/merge-service.js';
 import type { EntryService } from '../../worksets/entry-service.js';
 import type { PresenceService } from '../../worksets/presence-service.js';
 import type { WorksetService } from '../../worksets/workset-service.js';
@@ -31,6 +33,8 @@ export interface HandlerDeps {
   readonly entries: EntryService;
   readonly bulk: BulkService;
   readonly presence: PresenceService;
+  readonly duplicates: DuplicateService;
+  readonly merges: MergeService;
   /** Who this process's writes are recorded as in the change log. */
   readonly author: ChangeAuthor;
   /** Sets the person's name the log records (the app's setting, kept in the data folder). */

@@ -11,9 +11,11 @@ export class DuplicateService {
   constructor(private readonly author: ChangeAuthor) {}
 
   /** Groups of likely duplicates, best first; pairs said not to be duplicates are left out. */
-  async find(session: Queryable, db: string): Promise<DuplicateReport> {
+  async find(session: Queryable, db: string, hooks: { onRead?: (ms: number) => void } = {}): Promise<DuplicateReport> {
     await dictionaryInfo(session, db);
+    const started = performance.now();
     const [rows, separated] = await Promise.all([readEntryRows(session, db), readSeparated(session, db)]);
+    hooks.onRead?.(performance.now() - started);
     return { groups: findDuplicates(rows, separated) };
   }
 

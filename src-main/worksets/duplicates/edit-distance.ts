@@ -27,9 +27,12 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
   return Math.min(previous[t.length], max + 1);
 }
 
-/** How far apart two headwords of this length may be to count as likely the same: 1 for short words, 2 for longer. */
+/**
+ * How far apart two headwords of this length may be to count as likely the same: 1 edit, 2 from
+ * eight letters on (two slips in a word of six are as often another word as a typo).
+ */
 export function allowedDistance(length: number): number {
-  return length <= 5 ? 1 : 2;
+  return length < 8 ? 1 : 2;
 }
 
 /**

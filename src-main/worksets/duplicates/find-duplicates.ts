@@ -21,6 +21,11 @@ export function pairKey(a: string, b: string): string {
 
 /** Words shorter than this are not compared by edit distance: a one-letter change of a short word is another word. */
 const MIN_FUZZY_LENGTH = 4;
+/**
+ * A deletion shared by more distinct headwords than this is a common stem of a dense vocabulary
+ * (`kuta`, `kuti`, `kutu`, …): its words are not compared with one another.
+ */
+const MAX_NEIGHBOURS = 30;
 /** A gloss and part of speech shared by more entries than this is a common meaning, not a sign of a duplicate. */
 const MAX_GLOSS_BUCKET = 4;
 /** Groups grow no larger: a chain of near neighbours in a dense vocabulary says nothing about duplicates. */
@@ -72,10 +77,15 @@ export function findDuplicates(rows: readonly DuplicateRow[], separated: Separat
   }
   return [...found.values()]
     .map((g) => {
-      const guids = [...g.guids].sort((x, y) => (byGuid.get(x)?.headword ?? '').localeCompare(byGuid.get(y)?.headword ?? '') || x.localeCompare(y));
+      const guids = [...g.guids].sort((x, y) => compare(byGuid.get(x)?.headword ?? '', byGuid.get(y)?.headword ?? '') || compare(x, y));
       return { guids, headwords: guids.map((guid) => byGuid.get(guid)?.headword ?? ''), score: Math.round(g.score * 100) / 100, reasons: g.reasons };
     })
-    .sort((x, y) => y.score - x.score || x.headwords[0].localeCompare(y.headwords[0]));
+    .sort((x, y) => y.score - x.score || compare(x.headwords[0], y.headwords[0]));
+}
+
+/** Code point order: stable and quick (localeCompare took seconds over 100,000 entries' groups). */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function sameHeadword(rows: readonly DuplicateRow[]): Evidence[] {
@@ -89,42 +99,41 @@ function sameHeadword(rows: readonly DuplicateRow[]): Evidence[] {
 
 function nearHeadwords(rows: readonly DuplicateRow[]): Evidence[] {
   // Distinct folded headwords per writing system, each with the entries that have it.
-  const words = new Map<string, { lang: string; word: string; guids: string[] }>();
+  const byKey = new Map<string, { lang: string; word: string; length: number; guid: string }>();
   for (const r of rows) {
     const word = fold(r.headword);
-    if ([...word].length < MIN_FUZZY_LENGTH) continue;
+    const length = [...word].length;
+    if (length < MIN_FUZZY_LENGTH) continue;
     const key = `${r.lang}\u0000${word}`;
-    const found = words.get(key) ?? { lang: r.lang, word, guids: [] };
-    found.guids.push(r.guid);
-    words.set(key, found);
+    if (!byKey.has(key)) byKey.set(key, { lang: r.lang, word, length, guid: r.guid });
   }
-  const neighbourhoods = new Map<string, string[]>();
-  for (const [key, { lang, word }] of words) {
-    for (const d of deletions(word, allowedDistance([...word].length))) {
+  const words = [...byKey.values()];
+  const neighbourhoods = new Map<string, number[]>();
+  words.forEach(({ lang, word, length }, w) => {
+    for (const d of deletions(word, allowedDistance(length))) {
       const k = `${lang}\u0000${d}`;
       const list = neighbourhoods.get(k);
-      if (list) list.push(key);
-      else neighbourhoods.set(k, [key]);
+      if (list) list.push(w);
+      else neighbourhoods.set(k, [w]);
     }
-  }
+  });
   const out: Evidence[] = [];
-  const compared = new Set<string>();
-  for (const keys of neighbourhoods.values()) {
-    for (let i = 0; i < keys.length; i++) {
-      for (let j = i + 1; j < keys.length; j++) {
-        const pair = pairKey(keys[i], keys[j]);
+  // Pairs as numbers (i · n + j, i < j): a set of strings cost most of the time at 100,000 entries.
+  const compared = new Set<number>();
+  for (const ids of neighbourhoods.values()) {
+    if (ids.length > MAX_NEIGHBOURS) continue;
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        const pair = ids[i] * words.length + ids[j];
         if (compared.has(pair)) continue;
         compared.add(pair);
-        const x = words.get(keys[i]);
-        const y = words.get(keys[j]);
-        if (!x || !y) continue;
-        const lengths = [[...x.word].length, [...y.word].length];
-        const max = allowedDistance(Math.min(...lengths));
+        const x = words[ids[i]];
+        const y = words[ids[j]];
+        const max = allowedDistance(Math.min(x.length, y.length));
         const d = editDistance(x.word, y.word, max);
         if (d > max) continue;
-        const score = NEAR_HEADWORD * (1 - d / Math.max(...lengths));
-        const reason = `headwords ${d} edit${d === 1 ? '' : 's'} apart (${x.word}/${y.word})`;
-        out.push({ a: x.guids[0], b: y.guids[0], score, reason });
+        const score = NEAR_HEADWORD * (1 - d / Math.max(x.length, y.length));
+        out.push({ a: x.guid, b: y.guid, score, reason: `headwords ${d} edit${d === 1 ? '' : 's'} apart (${x.word}/${y.word})` });
       }
     }
   }

@@ -3,5 +3,5 @@
  * trimmed. Two entries typed once in NFD with extra spaces and once in NFC fold the same.
  */
 export function fold(text: string): string {
-  return text.normalize('NFC').toLocaleLowerCase('und').replace(/\s+/gu, ' ').trim();
+  return text.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
 }
