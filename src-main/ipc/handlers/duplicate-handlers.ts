@@ -15,10 +15,12 @@ export function duplicateHandlers(deps: HandlerDeps): Pick<HandlerTable, Duplica
       bus.broadcast('entries-changed', { dictionary: args.dictionary, guids: [...outcome.touched], origin: ctx.windowId });
       return outcome;
     },
-    'duplicates.undo': async (ctx, args) => {
-      const outcome = await merges.undo(ctx.session, args.operationId, ctx.windowId);
-      bus.broadcast('entries-changed', { dictionary: outcome.operation.dictionary, guids: [], origin: ctx.windowId });
-      return outcome;
-    },
+    'duplicates.undo': (ctx, args) =>
+      merges.undo(ctx.session, args.operationId, {
+        window: ctx.windowId,
+        onWritten: (dictionary, guids) => {
+          if (guids.length > 0) bus.broadcast('entries-changed', { dictionary, guids, origin: ctx.windowId });
+        },
+      }),
   };
 }

@@ -10,7 +10,7 @@ import { dictionaryInfo } from '../../lift/dictionaries.js';
 import { fieldEditBindings } from '../../lift/field-edit-xquery.js';
 import { MERGE_PREVIEW, MERGE_WRITE } from '../../lift/merge-xquery.js';
 import { allocateNumber } from '../../lift/server-register.js';
-import type { BulkService } from '../bulk/bulk-service.js';
+import type { BulkHooks, BulkService } from '../bulk/bulk-service.js';
 import { storeIdentity } from '../bulk/operation-finder.js';
 import type { Store } from '../store/index.js';
 import { updateSortKeys } from '../sort-keys.js';
@@ -66,10 +66,10 @@ export class MergeService {
   }
 
   /** Puts back every entry the merge wrote (the kept one, the tombstones, the re-pointed ones), as BulkService.undo does. */
-  async undo(session: Queryable, operationId: number, window?: string): Promise<BulkOutcome> {
+  async undo(session: Queryable, operationId: number, hooks: BulkHooks = {}): Promise<BulkOutcome> {
     const found = await this.bulk.get(session, operationId);
     if (!found.merge) throw new AppError('Invalid', `operation ${operationId} is a bulk edit, not a merge: undo it with “undo ${operationId}”`);
-    return this.bulk.undo(session, operationId, { window });
+    return this.bulk.undo(session, operationId, hooks);
   }
 }
 
