@@ -83,6 +83,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('entry-title')).toBeVisible();
     await expect(page.getByTestId('entry-pane')).toBeVisible();
     await scan('an entry on its own');
+    await openApp(page, host.url, '#dictionary=sample&duplicates');
+    await expect(page.getByRole('table', { name: 'Candidate duplicates' }).or(page.getByText('No candidate duplicates'))).toBeVisible();
+    await scan('duplicates');
+    if ((await page.getByTestId('duplicate-group').count()) > 0) {
+      await page.getByTestId('duplicate-group').first().getByRole('button', { name: 'Merge…' }).click();
+      await expect(page.getByTestId('merge-preview')).toBeVisible();
+      await scan('merge preview');
+      await page.keyboard.press('Escape');
+    }
     await context.close();
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((view) => [view, []])));
   });

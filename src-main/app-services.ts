@@ -79,6 +79,8 @@ export async function startServices(options: AppServicesOptions): Promise<AppSer
     checks: services.checks,
     bulk: services.bulk,
     presence: services.presence,
+    duplicates: services.duplicates,
+    merges: services.merges,
     author: services.author,
     setPersonName: (who) => services.setPersonName(who),
     uploads: new UploadStore(join(options.dataFolder, 'uploads')),

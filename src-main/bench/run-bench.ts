@@ -1,4 +1,5 @@
 import { measureBulk, measureCreate, measureImport, measureValidate, commonPos } from './data-measures.js';
+import { measureDuplicates } from './duplicate-measures.js';
 import { measureEditRecord, measurePropagation } from './log-measures.js';
 import { machine, setUp, tearDown, type BenchOptions } from './setup.js';
 import { measureTeam } from './team-measures.js';
@@ -47,6 +48,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const { bulk, undo } = await step('bulk and undo', () => measureBulk(c, bulkSet.id));
     const editRecord = await step('edit_record', () => measureEditRecord(c));
     const propagation = await step('propagation', () => measurePropagation(c));
+    const duplicates = await step('duplicates', () => measureDuplicates(c));
     // Last: its 80 windows write hundreds of records and glosses the measures above would meet.
     const team = await step('team_20x4', () => measureTeam(c, bulkSet.id));
     const measures = {
@@ -64,6 +66,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       validate,
       rss_mb: rss,
       team_20x4: team,
+      duplicates,
     };
     return { entries: c.entries, machine: machine(), file: c.file, date: new Date().toISOString(), measures, goals: goals(measures) };
   } finally {
@@ -85,6 +88,7 @@ function goals(m: {
   validate: { p95_ms: number };
   rss_mb: { value: number };
   team_20x4: { propagation_p95_ms: number; lost: number };
+  duplicates: { median_ms: number };
 }): GoalCheck[] {
   const check = (measure: string, figure: string, value: number, goal: string, limit: number): GoalCheck => ({ measure, figure, value, goal, met: value <= limit });
   return [
@@ -103,6 +107,7 @@ function goals(m: {
     check('rss_mb', 'MB with 8 windows', m.rss_mb.value, '≤ 300 MB', 300),
     check('team_20x4', 'acknowledged writes not stored', m.team_20x4.lost, '0', 0),
     check('team_20x4', 'p95 ms, an edit to another desktop, 80 windows at work', m.team_20x4.propagation_p95_ms, '≤ 500 ms', 500),
+    check('duplicates', 'median ms, candidate duplicates of the whole dictionary', m.duplicates.median_ms, '≤ 10 s', 10_000),
   ];
 }
 

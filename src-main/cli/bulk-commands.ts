@@ -101,7 +101,9 @@ function stoppedBefore(operation: BulkOperation): string {
 
 function describe(operation: BulkOperation): string {
   const { op } = operation;
-  const what = [op.action, op.field, op.lang ?? op.name ?? ''].filter(Boolean).join(' ');
+  const what = operation.merge
+    ? `merge ${operation.merge.merged.join(' ')} into ${operation.merge.keep}`
+    : [op.action, op.field, op.lang ?? op.name ?? ''].filter(Boolean).join(' ');
   return `${operation.id}\t${operation.dictionary}\t${operation.state}\t${what}\t${written(operation)}\t${operation.who}\t${operation.created}`;
 }
 

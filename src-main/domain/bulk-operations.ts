@@ -26,6 +26,13 @@ export interface BulkOperation {
   readonly error: string | null;
   /** Who previewed it (the change log's name for them). */
   readonly who: string;
+  /** For a merge of duplicates: the entry kept and those merged into it (its `op` deletes them; its workset is 0). */
+  readonly merge?: BulkMerge;
+}
+
+export interface BulkMerge {
+  readonly keep: string;
+  readonly merged: readonly string[];
 }
 
 export interface BulkPreview {

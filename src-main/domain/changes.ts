@@ -6,16 +6,18 @@
 /**
  * What a change was: an inline edit, one entry of a bulk batch, an undo of a bulk operation, a
  * revert of one recorded change (an undo or redo in a window, "revert this change", `revert`);
+ * a merge of duplicates (each entry it wrote, one bulk-like operation);
  * or, for the whole dictionary, an import that put a file in its place or a restore of a backup.
  */
-export const CHANGE_OPS = ['edit', 'bulk', 'undo', 'revert', 'import', 'restore', 'curate', 'workset'] as const;
+export const CHANGE_OPS = ['edit', 'bulk', 'undo', 'revert', 'import', 'restore', 'curate', 'workset', 'merge', 'not-duplicates'] as const;
 
 /**
  * The ops of worksets, which live beside the log: `curate` sets an entry's status, favourite or
  * notes in one workset (the field says which); `workset` creates, renames, refreshes or deletes
- * one (the field says which). Neither touches an entry, so neither is in an entry's history.
+ * one (the field says which); `not-duplicates` records entries said not to be duplicates. None
+ * touches an entry, so none is in an entry's history.
  */
-export const WORKSET_OPS: readonly ChangeOp[] = ['curate', 'workset'];
+export const WORKSET_OPS: readonly ChangeOp[] = ['curate', 'workset', 'not-duplicates'];
 
 /** The ops that replace a whole dictionary: no change before one can be reverted after it. */
 export const DICTIONARY_OPS: readonly ChangeOp[] = ['import', 'restore'];

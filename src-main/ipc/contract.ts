@@ -6,6 +6,7 @@ import type { ChangeRecord } from '../domain/changes.js';
 import type { WorksetMenuCommand } from '../domain/workset-menu.js';
 import type { CheckReport, UserRule } from '../domain/checks.js';
 import type { EntryDetail, RelationTarget, SavedEntry } from '../domain/entries.js';
+import type { DuplicateReport, MergeOutcome, MergePreview } from '../domain/duplicates.js';
 import type { ApiError } from '../domain/errors.js';
 import type { Presence } from '../domain/presence.js';
 import { SHEET_FORMATS, type SheetExportResult, type SheetImportResult, type SheetUndoResult } from '../domain/sheets.js';
@@ -42,6 +43,13 @@ const pageFilter = {
   /** Only the entries assigned to this person; null: to nobody. */
   assignedTo: z.string().min(1).max(200).nullable().optional(),
   sort: z.object({ by: z.enum(PAGE_SORT_KEYS), dir: z.enum(SORT_DIRECTIONS) }).strict().optional(),
+};
+/** A merge: the entry kept, those merged into it, and whose value each conflicting single value takes (`KEY=GUID`). */
+const merge = {
+  dictionary: database,
+  keep: guid,
+  merged: z.array(guid).min(1, 'name at least one entry to merge into the kept one').max(100),
+  choices: z.array(z.string().min(3).max(400)).max(100),
 };
 const args = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
 
@@ -109,6 +117,11 @@ export const channels = {
   /** The sheet itself, base64 (a browser page has no path to give): 6 MiB of it fits the host's 8 MiB message. */
   'sheets.import': args({ worksetId: id, fileName: z.string().min(1).max(255), base64: z.string().max(6 * 1024 * 1024), apply: z.boolean() }),
   'sheets.undo': args({ worksetId: id, records: z.array(id).min(1).max(1_000_000) }),
+  'duplicates.find': args({ dictionary: database }),
+  'duplicates.separate': args({ dictionary: database, guids: z.array(guid).min(2, 'say which entries are not duplicates: at least two').max(100) }),
+  'duplicates.preview': args(merge),
+  'duplicates.merge': args({ ...merge, versions: z.record(guid, z.string().min(1).max(128)).optional() }),
+  'duplicates.undo': args({ operationId: id }),
   'windows.open': args({ worksetId: id.optional() }),
   'dialogs.openLift': args({}),
   'dialogs.saveLift': args({ defaultName: z.string().max(255).optional() }),
@@ -182,6 +195,11 @@ export interface ChannelResults {
   'sheets.export': SheetExportResult;
   'sheets.import': SheetImportResult;
   'sheets.undo': SheetUndoResult;
+  'duplicates.find': DuplicateReport;
+  'duplicates.separate': { separated: number };
+  'duplicates.preview': MergePreview;
+  'duplicates.merge': MergeOutcome;
+  'duplicates.undo': BulkOutcome;
   'windows.open': { opened: boolean; url?: string };
   'dialogs.openLift': { file: string | null };
   'dialogs.saveLift': { file: string | null };

@@ -119,7 +119,8 @@ let $outcomes := (
   for $w at $i in $with
     let $m := $w?m
     let $g := string($m/@g)
-    let $e := local:entry($g)
+    (: The live entry, or the tombstone a merge of duplicates left (merge-xquery.ts) while it is as the merge left it. :)
+    let $e := (local:entry($g), $doc/lift/entry[@guid = $g][@dateDeleted][local:version(.) = $m/@after])[1]
     return if (empty($e)) then map { 'm': $m, 'state': 'missing', 'line': $g || '&#9;missing' }
       else let $now := local:version($e)
       return if ($now != $m/@after) then map { 'm': $m, 'state': 'changed', 'line': $g || '&#9;changed&#9;' || $now }

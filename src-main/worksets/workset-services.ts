@@ -2,6 +2,8 @@ import type { ChangeAuthor } from '../domain/changes.js';
 import { BulkService } from './bulk/bulk-service.js';
 import { CheckService } from './check-service.js';
 import { changeAuthor } from './change-author.js';
+import { DuplicateService } from './duplicates/duplicate-service.js';
+import { MergeService } from './duplicates/merge-service.js';
 import { PresenceService } from './presence-service.js';
 import { EntryService } from './entry-service.js';
 import { readPersonName, savePersonName } from './person-name.js';
@@ -18,6 +20,8 @@ export interface WorksetServices {
   readonly bulk: BulkService;
   readonly presence: PresenceService;
   readonly checks: CheckService;
+  readonly duplicates: DuplicateService;
+  readonly merges: MergeService;
   /** Who this process's writes are recorded as (its `who` follows setPersonName). */
   readonly author: ChangeAuthor;
   /** The person's name as set in the app: recorded from the next write on, and kept in the data folder. */
@@ -43,6 +47,7 @@ export function openWorksetServices(dataFolder: string, options: { who?: string 
     instance: fixed.instance,
   };
   const worksets = new WorksetService(store, author);
+  const bulk = new BulkService(store, author, worksets);
   return {
     store,
     author,
@@ -52,9 +57,11 @@ export function openWorksetServices(dataFolder: string, options: { who?: string 
     },
     worksets,
     entries: new EntryService(store, author),
-    bulk: new BulkService(store, author, worksets),
+    bulk,
     presence: new PresenceService(author),
     checks: new CheckService(worksets, author),
+    duplicates: new DuplicateService(author),
+    merges: new MergeService(store, author, bulk),
     close: () => store.close(),
   };
 }

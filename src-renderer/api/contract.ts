@@ -11,6 +11,7 @@ export * from '../../src-main/domain/bulk-states.js';
 export * from '../../src-main/domain/changes.js';
 export * from '../../src-main/domain/checks.js';
 export * from '../../src-main/domain/dictionaries.js';
+export * from '../../src-main/domain/duplicates.js';
 export * from '../../src-main/domain/edits.js';
 export * from '../../src-main/domain/entry-part-edits.js';
 export * from '../../src-main/domain/entries.js';

@@ -4,6 +4,7 @@ import { useFileMenu } from '../hooks/use-file-menu.js';
 import { useImport } from '../hooks/use-import.js';
 import { useRoute } from '../hooks/use-route.js';
 import { CleanUpView } from '../cleanup/CleanUpView.js';
+import { DuplicatesView } from '../duplicates/DuplicatesView.js';
 import { EntryView } from '../entry/EntryView.js';
 import { QuickSearchDialog } from '../search/QuickSearchDialog.js';
 import { useQuickSearchKey } from '../search/use-quick-search-key.js';
@@ -88,12 +89,16 @@ export function App() {
       {route.view === 'cleanup' && (
         <CleanUpView key={route.dictionary} dictionary={route.dictionary} onBack={() => navigate({ view: 'home', dictionary: route.dictionary })} onOpenWorkset={openWorkset} />
       )}
+      {route.view === 'duplicates' && (
+        <DuplicatesView key={route.dictionary} dictionary={route.dictionary} onBack={() => navigate({ view: 'home', dictionary: route.dictionary })} onOpenEntry={openEntry} />
+      )}
       {route.view === 'home' && (
         <HomeView
           dictionary={route.dictionary}
           onSelectDictionary={selectDictionary}
           onOpenWorkset={(id) => navigate({ view: 'workset', worksetId: id })}
           onCleanUp={(name) => navigate({ view: 'cleanup', dictionary: name })}
+          onOpenDuplicates={(name) => navigate({ view: 'duplicates', dictionary: name })}
           importer={importer}
           creating={creating}
           onCreatingChange={setCreating}

@@ -22,6 +22,7 @@ interface Props {
   readonly onOpenWorkset: (id: number) => void;
   /** The dictionary's Clean up area: its consistency checks. */
   readonly onCleanUp: (dictionary: string) => void;
+  readonly onOpenDuplicates: (dictionary: string) => void;
   readonly importer: Importer;
   /** The query builder is open (New workset…, or File › New Workset…). */
   readonly creating: boolean;
@@ -29,7 +30,7 @@ interface Props {
 }
 
 /** Dictionaries on the left, the chosen one's worksets on the right; a .lift dropped anywhere is imported. */
-export function HomeView({ dictionary, onSelectDictionary, onOpenWorkset, onCleanUp, importer, creating, onCreatingChange }: Props) {
+export function HomeView({ dictionary, onSelectDictionary, onOpenWorkset, onCleanUp, onOpenDuplicates, importer, creating, onCreatingChange }: Props) {
   const dictionaries = useDictionaries();
 
   // With no dictionary chosen, show the first one rather than an empty half.
@@ -46,7 +47,7 @@ export function HomeView({ dictionary, onSelectDictionary, onOpenWorkset, onClea
       <main className="home">
         <DictionariesPanel selected={dictionary} onSelect={onSelectDictionary} importer={importer} />
         {dictionary && known ? (
-          <WorksetsPanel dictionary={dictionary} onOpen={onOpenWorkset} onCleanUp={() => onCleanUp(dictionary)} creating={creating} onCreatingChange={onCreatingChange} />
+          <WorksetsPanel dictionary={dictionary} onOpen={onOpenWorkset} onCleanUp={() => onCleanUp(dictionary)} onOpenDuplicates={() => onOpenDuplicates(dictionary)} creating={creating} onCreatingChange={onCreatingChange} />
         ) : (
           <section className="content">
             {dictionaries.data?.length === 0 && <EmptyState title="Import a dictionary to begin">Use “Import LIFT…”, or drop a .lift file (with its .lift-ranges) on this window.</EmptyState>}

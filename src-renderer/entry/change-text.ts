@@ -29,13 +29,15 @@ export function changedField(change: Pick<ChangeRecord, 'field' | 'lang' | 'name
   return change.lang ? `${name} (${change.lang})` : name;
 }
 
-/** "edit", "bulk edit 4", "undo of bulk edit 4", "revert of change 12". */
+/** "edit", "bulk edit 4", "undo of bulk edit 4", "merge of duplicates 5", "revert of change 12". */
 export function changeKind(change: Pick<ChangeRecord, 'op' | 'bulk' | 'reverts'>): string {
   switch (change.op) {
     case 'bulk':
       return `bulk edit ${change.bulk ?? ''}`.trim();
     case 'undo':
       return `undo of bulk edit ${change.bulk ?? ''}`.trim();
+    case 'merge':
+      return `merge of duplicates ${change.bulk ?? ''}`.trim();
     case 'revert':
       return change.reverts === null ? 'revert' : `revert of change ${change.reverts}`;
     default:

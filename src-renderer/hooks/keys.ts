@@ -21,5 +21,6 @@ export const keys = {
   presence: (dictionary: string | null, worksetId: number | null, guid: string | null) => ['presence', dictionary, worksetId, guid] as const,
   allPresence: ['presence'],
   allBulkOps: ['bulk'],
+  duplicates: (dictionary: string) => ['duplicates', dictionary] as const,
   bulkOps: (worksetId: number) => ['bulk', worksetId] as const,
 } as const;

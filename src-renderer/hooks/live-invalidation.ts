@@ -28,8 +28,9 @@ export function startLiveInvalidation(api: Pick<ApiClient, 'on'>, connection: Co
       invalidate({ queryKey: keys.entriesOf(dictionary), predicate: ({ queryKey: [, , guid] }) => typeof guid === 'string' && changed.has(guid) });
       // A fix changes what the checks find.
       invalidate({ queryKey: keys.checks(dictionary) });
-      // Bulk runs and undos change the journal's counts too.
+      // Bulk runs and undos change the journal's counts too, and any change may make or end a duplicate.
       invalidate({ queryKey: keys.allBulkOps });
+      invalidate({ queryKey: keys.duplicates(dictionary) });
     }),
     api.on('sessions', () => invalidate({ queryKey: keys.appStatus })),
     invalidator.stop,

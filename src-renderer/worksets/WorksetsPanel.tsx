@@ -17,13 +17,15 @@ interface Props {
   readonly dictionary: string;
   readonly onOpen: (id: number) => void;
   readonly onCleanUp: () => void;
+  /** The dictionary's candidate duplicates. */
+  readonly onOpenDuplicates: () => void;
   /** Set when the menu asked for a new workset. */
   readonly creating: boolean;
   readonly onCreatingChange: (creating: boolean) => void;
 }
 
 /** The worksets of one dictionary, with their progress, and what can be done with them. */
-export function WorksetsPanel({ dictionary, onOpen, onCleanUp, creating, onCreatingChange }: Props) {
+export function WorksetsPanel({ dictionary, onOpen, onCleanUp, onOpenDuplicates, creating, onCreatingChange }: Props) {
   const worksets = useWorksets(dictionary);
   const actions = useWorksetActions();
   const present = usePresence({ dictionary });
@@ -42,6 +44,9 @@ export function WorksetsPanel({ dictionary, onOpen, onCleanUp, creating, onCreat
         <div className="panel-actions">
           <button type="button" className="button" onClick={onCleanUp} title="Consistency checks of this dictionary, each with the entries it finds">
             Clean up…
+          </button>
+          <button type="button" className="button" onClick={onOpenDuplicates}>
+            Duplicates…
           </button>
           <button type="button" className="button primary" onClick={() => onCreatingChange(true)}>
             New workset…

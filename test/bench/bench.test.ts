@@ -29,10 +29,11 @@ it('runs every measure on a tiny synthetic dictionary and reports the fixed JSON
       rss_mb: { value: expect.any(Number) },
       edit_record: { ...summary, raw: summary, ratio: expect.any(Number) },
       propagation: { ...summary, via: expect.stringMatching(/^(serve|watch)$/) },
+      duplicates: { ...summary, groups: expect.any(Number), read: summary },
       team_20x4: { desktops: 20, windows: 80, page_p95_ms: expect.any(Number), save_p95_ms: expect.any(Number), propagation_p95_ms: expect.any(Number), acknowledged: expect.any(Number), refused: expect.any(Number), lost: 0 },
     },
   });
-  expect(report.goals).toHaveLength(15);
+  expect(report.goals).toHaveLength(16);
   // Each beside-a-write measure paged at least once while a bulk run was going.
   for (const key of ['beside_other_write', 'beside_own_write']) expect((report.measures[key] as { pages: number }).pages).toBeGreaterThan(0);
   expect(formatReport(report)).toMatch(/\| page \| p95 ms \|/);

@@ -5,6 +5,8 @@ import type { FileGrants } from '../../file-grants.js';
 import type { UploadStore } from '../../uploads.js';
 import type { BulkService } from '../../worksets/bulk/bulk-service.js';
 import type { CheckService } from '../../worksets/check-service.js';
+import type { DuplicateService } from '../../worksets/duplicates/duplicate-service.js';
+import type { MergeService } from '../../worksets/duplicates/merge-service.js';
 import type { EntryService } from '../../worksets/entry-service.js';
 import type { PresenceService } from '../../worksets/presence-service.js';
 import type { Store } from '../../worksets/store/index.js';
@@ -36,6 +38,8 @@ export interface HandlerDeps {
   readonly bulk: BulkService;
   readonly presence: PresenceService;
   readonly checks: CheckService;
+  readonly duplicates: DuplicateService;
+  readonly merges: MergeService;
   /** Who this process's writes are recorded as in the change log. */
   readonly author: ChangeAuthor;
   /** Sets the person's name the log records (the app's setting, kept in the data folder). */

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { isAlive } from '../../basex/file-lock.js';
 import type { Queryable } from '../../basex/queryable.js';
 import { AppError } from '../../domain/app-error.js';
-import type { BulkOperation } from '../../domain/bulk-operations.js';
+import type { BulkMerge, BulkOperation } from '../../domain/bulk-operations.js';
 import type { BulkRequest } from '../../domain/bulk-states.js';
 import type { ChangeAuthor } from '../../domain/changes.js';
 import type { FieldEdit } from '../../domain/edits.js';
@@ -128,8 +128,23 @@ export class OperationFinder {
   }
 }
 
+function merged(op: string): { merge?: BulkMerge } {
+  const merge = mergeOf(JSON.parse(op));
+  return merge ? { merge } : {};
+}
+
 export function editOf(op: string): FieldEdit {
-  return fieldEditSchema.parse(JSON.parse(op));
+  const parsed: unknown = JSON.parse(op);
+  // A merge of duplicates (merge-service.ts): what it did to the entries merged away.
+  if (mergeOf(parsed)) return { action: 'delete', field: 'entry' };
+  return fieldEditSchema.parse(parsed);
+}
+
+/** The entries of a merge, for an operation that is one (its op is `{"merge":{"keep","merged"}}`). */
+function mergeOf(op: unknown): BulkMerge | undefined {
+  if (typeof op !== 'object' || op === null || !('merge' in op)) return undefined;
+  const merge = op.merge as BulkMerge;
+  return { keep: String(merge.keep), merged: Array.isArray(merge.merged) ? merge.merged.map(String) : [] };
 }
 
 export function operation(record: OperationRecord): BulkOperation {
@@ -138,6 +153,7 @@ export function operation(record: OperationRecord): BulkOperation {
     worksetId: record.worksetId,
     dictionary: record.dictionary,
     op: editOf(record.op),
+    ...merged(record.op),
     state: record.state,
     requested: record.requested,
     total: record.total,
