@@ -112,3 +112,23 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect({ cleanUp, newCheck }).toEqual({ cleanUp: [], newCheck: [] });
   });
 }
+
+// The entry pane's editors that open on demand: a relation being added (its target searched), the fonts dialog.
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the entry pane's editors: a new relation and the fonts of writing systems, ${colorScheme}`, async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme });
+    const page = await context.newPage();
+    await openApp(page, host.url, workset);
+    await pressKey(page, 'ArrowRight');
+    const pane = page.getByTestId('entry-pane');
+    await expect(pane).toBeVisible();
+    await pane.getByRole('button', { name: 'Add relation' }).click();
+    await expect(pane.getByTestId('new-relation')).toBeVisible();
+    const relation = await violations(page);
+    await pane.getByRole('button', { name: 'Fonts…' }).click();
+    await expect(page.getByRole('dialog', { name: 'Fonts of writing systems' })).toBeVisible();
+    const fonts = await violations(page);
+    await context.close();
+    expect({ relation, fonts }).toEqual({ relation: [], fonts: [] });
+  });
+}

@@ -75,3 +75,10 @@ test('the required gloss writing systems are set in Clean up and kept on the ser
   const cli = await cliJson<{ glossLangs: { langs: string[]; source: string } }>(['check', 'Sena']);
   expect(cli.glossLangs).toEqual({ langs: ['en'], source: 'required' });
 });
+
+test('Clean up leads to the candidate duplicates too, and back', async () => {
+  await openApp(page, host.url, '#dictionary=Sena&cleanup');
+  await page.getByRole('button', { name: 'Duplicates…' }).click();
+  await expect(page).toHaveURL(/#dictionary=Sena&duplicates$/);
+  await expect(page.getByRole('heading', { name: /^Duplicates/ })).toBeVisible();
+});

@@ -87,7 +87,7 @@ export function App() {
       {route.view === 'workset' && <WorksetView key={route.worksetId} worksetId={route.worksetId} onBack={(name) => navigate({ view: 'home', dictionary: name })} />}
       {route.view === 'entry' && <EntryView key={route.guid} dictionary={route.dictionary} guid={route.guid} onBack={() => navigate({ view: 'home', dictionary: route.dictionary })} />}
       {route.view === 'cleanup' && (
-        <CleanUpView key={route.dictionary} dictionary={route.dictionary} onBack={() => navigate({ view: 'home', dictionary: route.dictionary })} onOpenWorkset={openWorkset} />
+        <CleanUpView key={route.dictionary} dictionary={route.dictionary} onBack={() => navigate({ view: 'home', dictionary: route.dictionary })} onOpenWorkset={openWorkset} onOpenDuplicates={() => navigate({ view: 'duplicates', dictionary: route.dictionary })} />
       )}
       {route.view === 'duplicates' && (
         <DuplicatesView key={route.dictionary} dictionary={route.dictionary} onBack={() => navigate({ view: 'home', dictionary: route.dictionary })} onOpenEntry={openEntry} />

@@ -14,6 +14,8 @@ interface Props {
   readonly dictionary: string;
   readonly onBack: () => void;
   readonly onOpenWorkset: (id: number) => void;
+  /** The dictionary's candidate duplicates: the other half of cleaning up. */
+  readonly onOpenDuplicates: () => void;
 }
 
 /**
@@ -21,7 +23,7 @@ interface Props {
  * findings open as a workset, where they are fixed by normal edits or a bulk edit; the counts
  * follow every change, from any window or desktop.
  */
-export function CleanUpView({ dictionary, onBack, onOpenWorkset }: Props) {
+export function CleanUpView({ dictionary, onBack, onOpenWorkset, onOpenDuplicates }: Props) {
   const checks = useChecks(dictionary);
   const actions = useCheckActions(dictionary);
   const [opening, setOpening] = useState<string | null>(null);
@@ -50,6 +52,9 @@ export function CleanUpView({ dictionary, onBack, onOpenWorkset }: Props) {
         <h2>
           Clean up <span className="muted">{dictionary}</span>
         </h2>
+        <button type="button" className="button" onClick={onOpenDuplicates}>
+          Duplicates…
+        </button>
         <button type="button" className="button" onClick={() => setAdding(true)}>
           New check…
         </button>
