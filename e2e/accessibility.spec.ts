@@ -51,6 +51,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.keyboard.press('Escape');
 
     await openApp(page, host.url, workset);
+    // The keys move through the rows once they are there.
+    await expect(page.getByTestId('workset-row').first()).toBeVisible();
     await pressKey(page, 'ArrowRight');
     await expect(page.getByTestId('entry-pane')).toBeVisible();
     await page.getByText('History').click();
@@ -119,6 +121,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const context = await browser.newContext({ colorScheme });
     const page = await context.newPage();
     await openApp(page, host.url, workset);
+    // The keys move through the rows once they are there.
+    await expect(page.getByTestId('workset-row').first()).toBeVisible();
     await pressKey(page, 'ArrowRight');
     const pane = page.getByTestId('entry-pane');
     await expect(pane).toBeVisible();
