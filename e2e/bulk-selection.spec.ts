@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { violations } from './support/axe.js';
 import { startHost, type RunningHost } from './support/host.js';
 import { openApp, previewBulkEdit } from './support/ui.js';
 
@@ -20,13 +21,14 @@ test.beforeAll(async ({ browser }) => {
   const created = await host.cli(['worksets', 'create', 'sample', '--name', 'Nouns', '--query', query, '--json']);
   expect(created.stderr).toBe('');
   worksetId = (JSON.parse(created.stdout) as { id: number }).id;
-  page = await browser.newPage();
+  // A context of its own: the accessibility scan needs one.
+  page = await (await browser.newContext()).newPage();
   await openApp(page, host.url, `#workset=${worksetId}`);
   await expect(page.getByTestId('workset-row').first()).toBeVisible();
 });
 
 test.afterAll(async () => {
-  await page?.close();
+  await page?.context().close();
   await host?.stop();
 });
 
@@ -53,6 +55,7 @@ test('Ctrl+click selects rows, the bulk edit covers only them, Clear selection e
   }
   await expect(selectionBar()).toContainText('3 selected');
   await expect(rows().nth(2)).toHaveAttribute('aria-selected', 'false');
+  expect(await violations(page)).toEqual([]);
   // A plain click still opens the entry, and keeps the selection.
   const other = await rows().nth(0).getAttribute('data-guid');
   await rows().nth(0).click();
@@ -63,6 +66,8 @@ test('Ctrl+click selects rows, the bulk edit covers only them, Clear selection e
   const dialog = page.getByRole('dialog', { name: /Bulk edit/ });
   await expect(dialog.getByLabel('The 3 selected entries')).toBeChecked();
   await expect(dialog.getByLabel(/^The whole workset \(\d+ entries\)$/)).not.toBeChecked();
+  // The selected rows, the selection bar (above) and the choice of entries pass the accessibility scan.
+  expect(await violations(page)).toEqual([]);
   await dialog.getByRole('button', { name: 'Close' }).last().click();
   await previewBulkEdit(page, { action: 'append', field: 'gloss', lang: 'en', value: MARK });
   await expect(dialog.getByTestId('bulk-total')).toHaveText('3 entries');
