@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldEdit } from '../../src-main/domain/edits.js';
+import { channels } from '../../src-main/ipc/contract.js';
 import { BulkService } from '../../src-main/worksets/bulk/bulk-service.js';
 import { TEST_AUTHOR } from '../helpers/changes.js';
 import { senaNouns } from '../helpers/sena-nouns.js';
@@ -39,5 +40,12 @@ describe('bulk edit of chosen entries', () => {
     await expect(bulk.preview(nouns.session, nouns.worksetId, OP, {}, chosen)).rejects.toThrow('3 of the entries chosen are not in this workset');
     expect(await bulk.list(nouns.session, { worksetId: nouns.worksetId })).toEqual(before);
     expect((await nouns.current()).map((e) => e.xml)).toEqual(nouns.before.map((e) => e.xml));
+  });
+
+  it('takes 1 to 100,000 guids through the contract', () => {
+    const args = (guids: string[]) => channels['bulk.preview'].safeParse({ worksetId: 1, op: OP, guids });
+    expect(args(['a', 'b']).success).toBe(true);
+    expect(args([]).error?.issues[0].message).toBe('no entries are chosen');
+    expect(args(Array.from({ length: 100_001 }, (_, i) => `g${i}`)).error?.issues[0].message).toBe('at most 100,000 entries can be chosen at once');
   });
 });
