@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { violations } from './support/axe.js';
 import { startHost, type RunningHost } from './support/host.js';
 import { openApp, pressKey } from './support/ui.js';
 
@@ -22,14 +22,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await host?.stop();
 });
-
-/** The serious and critical violations on the page now, one line each (rule, and where). */
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.slice(0, 3).map((node) => `${v.id} (${v.impact}): ${node.target.join(' ')} — ${v.help}${process.env.AXE_DETAIL ? ` ${node.failureSummary ?? ''}` : ''}`));
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`every view and dialog, ${colorScheme}`, async ({ browser }) => {

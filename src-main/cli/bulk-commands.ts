@@ -11,10 +11,13 @@ interface BulkOptions {
   readonly json?: boolean;
   readonly op?: string;
   readonly dryRun?: boolean;
+  readonly guids?: string;
 }
 
 const BULK_HELP = `
   bulk ID --op JSON     apply the edit to every entry of workset ID
+  bulk ID --op JSON --guids GUID,GUID
+                        apply it to those entries of the workset only
   bulk ID --op JSON --dry-run
                         say how many entries it would change, and show the first, without writing any
   bulk pause OP_ID      pause a running operation after its current batch (in whichever process runs it)
@@ -29,6 +32,7 @@ export function addBulkCommands(program: Command, globals: () => GlobalOptions):
     .argument('<id|pause|resume|list>', 'workset id, or pause / resume / list')
     .argument('[op-id]', 'bulk operation id, after pause or resume; a dictionary, after list')
     .option('--op <json>', 'the edit, e.g. {"action":"set","field":"pos","value":"Noun"}')
+    .option('--guids <list>', 'only these entries of the workset, comma-separated guids')
     .option('--dry-run', 'preview only: how many entries the edit would change, and the first of them; nothing is written')
     .option('--json', 'print the result as JSON')
     .addHelpText('after', BULK_HELP)
@@ -52,7 +56,7 @@ export function addBulkCommands(program: Command, globals: () => GlobalOptions):
         if (options.op === undefined) throw new Error('bulk ID needs the edit: --op JSON, e.g. {"action":"set","field":"pos","value":"Noun"}');
         const worksetId = parseId(first);
         const op = parseOp(options.op);
-        const preview = await bulk.preview(session, worksetId, op, hooks());
+        const preview = await bulk.preview(session, worksetId, op, hooks(), parseGuids(options.guids));
         if (options.dryRun) {
           // The preview is dropped from the server's journal: a dry run leaves no operation to run.
           await bulk.cancel(session, preview.operation.id);
@@ -119,6 +123,14 @@ function reportOutcome(json: boolean | undefined, outcome: BulkOutcome): void {
       ? `bulk operation ${operation.id} paused: ${written(operation)}; carry on with \`bulk resume ${operation.id}\``
       : `bulk operation ${operation.id}: ${operation.changed} changed, ${outcome.unchanged ?? 0} unchanged, ${operation.skipped - (outcome.unchanged ?? 0)} skipped`,
   );
+}
+
+/** `--guids a,b,c`: the chosen entries, or undefined for the whole workset. */
+function parseGuids(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  const guids = text.split(',').map((g) => g.trim()).filter((g) => g !== '');
+  if (guids.length === 0) throw new Error('--guids needs at least one guid: --guids GUID,GUID');
+  return guids;
 }
 
 function hooks(label?: string): BulkHooks {

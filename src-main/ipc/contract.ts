@@ -106,7 +106,8 @@ export const channels = {
   'entries.revert': args({ dictionary: database, seq: id, force: z.boolean().optional() }),
   'entries.history': args({ dictionary: database, guid }),
   'entries.targets': args({ dictionary: database, refs: z.array(z.string().min(1).max(1_000)).max(1_000) }),
-  'bulk.preview': args({ worksetId: id, op: fieldEditSchema, taskId }),
+  // guids: only these members of the workset (the selected rows).
+  'bulk.preview': args({ worksetId: id, op: fieldEditSchema, taskId, guids: z.array(guid).min(1, 'no entries are chosen').max(100_000, 'at most 100,000 entries can be chosen at once').optional() }),
   'bulk.run': args({ operationId: id, taskId }),
   'bulk.cancel': args({ operationId: id }),
   'bulk.pause': args({ operationId: id }),

@@ -18,20 +18,22 @@ interface Props {
   readonly worksetName: string;
   readonly dictionary: string;
   readonly total: number;
+  /** The rows selected in the work list: offered as what the edit covers (and the default) when there are any. */
+  readonly selected: readonly string[];
   readonly onClose: () => void;
 }
 
 /**
- * Change one field of every entry in the workset: choose, preview before/after, run with a
+ * Change one field of every entry in the workset, or of the rows selected in it: choose, preview before/after, run with a
  * progress bar, Pause/Resume and Cancel, then Undo. A paused run writes nothing until resumed;
  * closing the dialog leaves it paused, under "Unfinished bulk edits" in the workset. The dialog stays open while something runs, so a run is
  * never left without its Cancel. A run that fails shows its error and what the journal says it
  * did, with only what is still possible: undo of the part written, resume, close.
  */
-export function BulkDialog({ worksetId, worksetName, dictionary, total, onClose }: Props) {
+export function BulkDialog({ worksetId, worksetName, dictionary, total, selected, onClose }: Props) {
   const vocabulary = useVocabulary(dictionary);
   const bulk = useBulkOperation(worksetId);
-  const [draft, setDraft] = useState<BulkDraft>(emptyDraft);
+  const [draft, setDraft] = useState<BulkDraft>(() => ({ ...emptyDraft, scope: selected.length > 0 ? 'selected' : 'workset' }));
   const { state, progress } = bulk;
   const busy = state.phase === 'previewing' || state.phase === 'running' || state.phase === 'undoing';
   const problem = draftProblem(draft);
@@ -51,7 +53,7 @@ export function BulkDialog({ worksetId, worksetName, dictionary, total, onClose 
             <button type="button" className="button" onClick={close} disabled={busy}>
               Close
             </button>
-            <button type="button" className="button primary" disabled={problem !== null || busy} onClick={() => void bulk.preview(toEdit(draft))}>
+            <button type="button" className="button primary" disabled={problem !== null || busy} onClick={() => void bulk.preview(toEdit(draft), draft.scope === 'selected' ? selected : undefined)}>
               {state.phase === 'previewing' ? 'Preparing preview…' : 'Preview'}
             </button>
           </>
@@ -154,8 +156,10 @@ export function BulkDialog({ worksetId, worksetName, dictionary, total, onClose 
     <Dialog title={`Bulk edit — ${worksetName}`} wide onClose={close} testId="bulk-dialog" footer={footer}>
       {(state.phase === 'editing' || state.phase === 'previewing') && (
         <>
-          <p className="muted">Changes one field in all {total} entries of this workset. You will see a preview first, and can undo the whole run.</p>
-          <BulkForm draft={draft} onChange={setDraft} vocabulary={vocabulary.data} />
+          <p className="muted">
+            Changes one field in {draft.scope === 'selected' ? `the ${selected.length} selected entries` : `all ${total} entries`} of this workset. You will see a preview first, and can undo the whole run.
+          </p>
+          <BulkForm draft={draft} onChange={setDraft} vocabulary={vocabulary.data} selected={selected.length} total={total} />
         </>
       )}
       {operation && (

@@ -5,15 +5,31 @@ interface Props {
   readonly draft: BulkDraft;
   readonly onChange: (draft: BulkDraft) => void;
   readonly vocabulary: DictionaryVocabulary | undefined;
+  /** How many rows are selected in the work list (0: the edit covers the whole workset). */
+  readonly selected: number;
+  readonly total: number;
 }
 
-/** Action, field (and its writing system or name), and the text the action needs. */
-export function BulkForm({ draft, onChange, vocabulary }: Props) {
+/** Which entries (when rows are selected), action, field (and its writing system or name), and the text the action needs. */
+export function BulkForm({ draft, onChange, vocabulary, selected, total }: Props) {
   const patch = (p: Partial<BulkDraft>): void => onChange({ ...draft, ...p });
   const suggestions = draft.field === 'pos' ? vocabulary?.partsOfSpeech : draft.field === 'semantic-domain' ? vocabulary?.semanticDomains : undefined;
   const names = draft.field === 'trait' ? vocabulary?.traitNames : draft.field === 'custom' ? vocabulary?.customFields : undefined;
   return (
     <div className="bulk-form">
+      {selected > 0 && (
+        <fieldset className="field bulk-scope">
+          <legend>Entries</legend>
+          <label className="checkbox">
+            <input type="radio" name="bulk-scope" checked={draft.scope === 'selected'} onChange={() => patch({ scope: 'selected' })} />
+            The {selected} selected {selected === 1 ? 'entry' : 'entries'}
+          </label>
+          <label className="checkbox">
+            <input type="radio" name="bulk-scope" checked={draft.scope === 'workset'} onChange={() => patch({ scope: 'workset' })} />
+            The whole workset ({total} {total === 1 ? 'entry' : 'entries'})
+          </label>
+        </fieldset>
+      )}
       <label className="field">
         <span>Action</span>
         <select value={draft.action} onChange={(event) => patch({ action: event.target.value as FieldEdit['action'] })}>

@@ -11,6 +11,8 @@ export interface BulkDraft {
   readonly pattern: string;
   readonly replacement: string;
   readonly flags: string;
+  /** Which entries: the rows selected in the work list, or the whole workset. */
+  readonly scope: 'selected' | 'workset';
 }
 
 /** The fields a bulk edit offers, in the order a lexicographer reaches for them. */
@@ -40,7 +42,7 @@ export const BULK_ACTIONS = ['set', 'clear', 'append', 'prepend', 'replace'] as 
 
 export const ACTION_NAMES: Record<FieldEdit['action'], string> = { set: 'Set', clear: 'Clear', append: 'Append', prepend: 'Prepend', replace: 'Replace (regex)', add: 'Add', delete: 'Delete', move: 'Move' };
 
-export const emptyDraft: BulkDraft = { action: 'set', field: 'pos', lang: '', name: '', value: '', pattern: '', replacement: '', flags: '' };
+export const emptyDraft: BulkDraft = { action: 'set', field: 'pos', lang: '', name: '', value: '', pattern: '', replacement: '', flags: '', scope: 'workset' };
 
 export const needsValue = (d: BulkDraft): boolean => ['set', 'append', 'prepend'].includes(d.action);
 export const needsName = (d: BulkDraft): boolean => d.field === 'trait' || d.field === 'custom';

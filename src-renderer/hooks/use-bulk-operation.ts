@@ -72,12 +72,13 @@ export function useBulkOperation(worksetId: number) {
     }
   };
 
-  const preview = (op: FieldEdit) =>
+  /** `guids`: only those entries of the workset (the selected rows); the whole workset without. */
+  const preview = (op: FieldEdit, guids?: readonly string[]) =>
     attempt(
       'bulk.preview',
       async () => {
         setState({ phase: 'previewing' });
-        const previewed = await api.bulk.preview({ worksetId, op, taskId: begin() });
+        const previewed = await api.bulk.preview({ worksetId, op, taskId: begin(), guids: guids ? [...guids] : undefined });
         lastPreview.current = previewed;
         setState({ phase: 'previewed', preview: previewed });
       },

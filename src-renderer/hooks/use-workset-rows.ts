@@ -24,7 +24,7 @@ const REFRESH_DELAY_MS = 150;
  * work list (`worksets-changed` for this workset) or its dictionary's entries change — from this
  * window or any other — or when the connection comes back.
  */
-export function useWorksetRows(worksetId: number, dictionary: string | null, view: RowsView): RowsSnapshot & { show: (first: number, last: number) => void; invalidate: () => void } {
+export function useWorksetRows(worksetId: number, dictionary: string | null, view: RowsView): RowsSnapshot & { show: (first: number, last: number) => void; invalidate: () => void; guidsBetween: (first: number, last: number) => Promise<string[]> } {
   const api = useApi();
   const { connection } = useApiContext();
   const viewKey = JSON.stringify(view);
@@ -52,5 +52,5 @@ export function useWorksetRows(worksetId: number, dictionary: string | null, vie
   });
   useEffect(() => connection.subscribe(() => connection.get().status === 'open' && refresh()), [connection, refresh]);
 
-  return { ...snapshot, show: store.show, invalidate: store.invalidate };
+  return { ...snapshot, show: store.show, invalidate: store.invalidate, guidsBetween: store.guidsBetween };
 }

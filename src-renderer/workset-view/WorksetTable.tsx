@@ -7,7 +7,7 @@ import type { RowsSnapshot } from './rows-store.js';
 import type { ColumnChoice } from './column-choice.js';
 import { columnsFor, features, gridColumns, sortableColumns, type Slot } from './columns.js';
 import { TableHeader } from './TableHeader.js';
-import { TableRow } from './TableRow.js';
+import { TableRow, type RowPick } from './TableRow.js';
 
 const ROW_HEIGHT = 30;
 
@@ -19,8 +19,11 @@ interface Props {
   readonly rows: RowsSnapshot & { show: (first: number, last: number) => void };
   readonly sort: RowsView['sort'];
   readonly onSortChange: (sort: RowsView['sort']) => void;
-  readonly selectedGuid: string | null;
-  readonly onSelect: (slot: Slot) => void;
+  /** The entry open in the entry pane. */
+  readonly openGuid: string | null;
+  /** The rows selected for a bulk edit. */
+  readonly chosen: ReadonlySet<string>;
+  readonly onPick: (slot: Slot, pick: RowPick) => void;
   readonly handle: RefObject<TableHandle | null>;
   readonly choice: ColumnChoice;
 }
@@ -30,7 +33,7 @@ interface Props {
  * Virtual over the whole total, so the scrollbar is true from the start and only the rows on
  * screen exist in the DOM. Their pages are asked for as they come into view.
  */
-export function WorksetTable({ rows, sort, onSortChange, selectedGuid, onSelect, handle, choice }: Props) {
+export function WorksetTable({ rows, sort, onSortChange, openGuid, chosen, onPick, handle, choice }: Props) {
   const total = rows.total ?? 0;
   const data = useMemo<Slot[]>(() => Array.from({ length: total }, (_, index) => ({ index, row: rows.rowAt(index) })), [total, rows.rowAt]);
   const sorting: SortingState = sort.by === 'position' ? [] : [{ id: sort.by, desc: sort.dir === 'desc' }];
@@ -64,16 +67,17 @@ export function WorksetTable({ rows, sort, onSortChange, selectedGuid, onSelect,
 
   const modelRows = table.getRowModel().rows;
   // One row is in the Tab order: the open entry's when it is shown, else the first one shown.
-  const selectedShown = selectedGuid !== null && items.some((item) => modelRows[item.index]?.original.row?.guid === selectedGuid);
+  const openShown = openGuid !== null && items.some((item) => modelRows[item.index]?.original.row?.guid === openGuid);
   return (
     <div className="table-scroll" ref={scroller} data-testid="workset-table-scroll">
-      <table className="grid-table" style={{ ['--grid-columns' as string]: gridColumns(choice) }} aria-rowcount={total + 1} data-testid="workset-table" aria-label="Entries">
+      <table role="grid" aria-multiselectable="true" className="grid-table" style={{ ['--grid-columns' as string]: gridColumns(choice) }} aria-rowcount={total + 1} data-testid="workset-table" aria-label="Entries">
         <TableHeader table={table} sortable={sortable} />
         <tbody style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = modelRows[item.index];
-            const tabStop = selectedShown ? row?.original.row?.guid === selectedGuid : item.index === first;
-            return row ? <TableRow key={item.key} row={row} start={item.start} selected={row.original.row?.guid === selectedGuid} tabStop={tabStop} onSelect={onSelect} /> : null;
+            const guid = row?.original.row?.guid;
+            const tabStop = openShown ? guid === openGuid : item.index === first;
+            return row ? <TableRow key={item.key} row={row} start={item.start} open={guid === openGuid} chosen={guid !== undefined && chosen.has(guid)} tabStop={tabStop} onPick={onPick} /> : null;
           })}
         </tbody>
       </table>

@@ -23,6 +23,8 @@ import { useColumnChoice } from './column-choice.js';
 import { sortableColumns } from './columns.js';
 import { useCurationKeys } from './use-curation-keys.js';
 import { useEntryCursor } from './use-entry-cursor.js';
+import { useRowSelection } from './row-selection.js';
+import { SelectionBar } from './SelectionBar.js';
 import { useWorksetMenu } from './use-workset-menu.js';
 import { ViewToolbar } from './ViewToolbar.js';
 import { WorksetHeader } from './WorksetHeader.js';
@@ -51,6 +53,7 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
   const rows = useWorksetRows(worksetId, dictionary, view);
   const table = useRef<TableHandle | null>(null);
   const cursor = useEntryCursor(worksetId, view, rows, table);
+  const selection = useRowSelection(worksetId);
   const openGuid = cursor.current?.guid;
   const present = usePresence(dictionary === null ? null : { dictionary, worksetId, guid: openGuid });
   const here = namesOf(present.filter((p) => p.worksetId === worksetId));
@@ -151,6 +154,7 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
       )}
       <div className="view-bar">
         <ViewToolbar view={view} onChange={setView} total={rows.total} loading={rows.loading} who={who} moveOn={moveOn} onMoveOn={setMoveOn} onHelp={() => setHelpOpen(true)} onColumns={() => setColumnsOpen(true)} />
+        <SelectionBar count={selection.guids.size} onClear={selection.clear} />
         <UndoControls enabled={!bulkOpen} />
       </div>
       <div className="workset-split">
@@ -159,7 +163,21 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
           {rows.total === null && !rows.error && <Loading what="Loading entries" />}
           {rows.total === 0 && <EmptyState title="No entries in this view">{view.status || view.favourite || view.assignedTo ? 'Clear the filter to see the others.' : 'The query matched nothing: re-run it after editing the dictionary.'}</EmptyState>}
           {rows.total !== null && rows.total > 0 && (
-            <WorksetTable rows={rows} sort={view.sort} onSortChange={(sort) => setView({ ...view, sort })} selectedGuid={cursor.current?.guid ?? null} onSelect={(slot) => slot.row && cursor.open(slot.row, slot.index)} handle={table} choice={choice} />
+            <WorksetTable
+              rows={rows}
+              sort={view.sort}
+              onSortChange={(sort) => setView({ ...view, sort })}
+              openGuid={cursor.current?.guid ?? null}
+              chosen={selection.guids}
+              onPick={(slot, pick) => {
+                if (!slot.row) return;
+                if (pick === 'open') cursor.open(slot.row, slot.index);
+                else if (pick === 'toggle') selection.toggle(slot.row.guid, slot.index);
+                else void selection.extend(slot.index, rows.guidsBetween);
+              }}
+              handle={table}
+              choice={choice}
+            />
           )}
         </div>
         <div className="detail-pane">
@@ -213,7 +231,7 @@ export function WorksetView({ worksetId, onBack }: { worksetId: number; onBack: 
       {sheetOpen && <SheetDialog worksetId={ws.id} worksetName={ws.name} onClose={() => setSheetOpen(false)} />}
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
       {assignOpen && <AssignDialog worksetId={ws.id} total={ws.counts.total} openGuid={cursor.current?.guid ?? null} onClose={() => setAssignOpen(false)} />}
-      {bulkOpen && <BulkDialog worksetId={ws.id} worksetName={ws.name} dictionary={ws.dictionary} total={ws.counts.total} onClose={() => setBulkOpen(false)} />}
+      {bulkOpen && <BulkDialog worksetId={ws.id} worksetName={ws.name} dictionary={ws.dictionary} total={ws.counts.total} selected={[...selection.guids]} onClose={() => setBulkOpen(false)} />}
     </main>
   );
 }

@@ -69,6 +69,22 @@ export class RowsStore {
     this.load();
   };
 
+  /**
+   * The guids of the rows from `first` to `last` (inclusive), for a Shift+click range: pages on
+   * hand are used as they are, the others fetched once without being kept.
+   */
+  readonly guidsBetween = async (first: number, last: number): Promise<string[]> => {
+    const guids: string[] = [];
+    for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) {
+      const rows = this.pages.get(page) ?? (await this.fetchPage(page * PAGE_SIZE, PAGE_SIZE)).entries;
+      rows.forEach((row, at) => {
+        const index = page * PAGE_SIZE + at;
+        if (index >= first && index <= last) guids.push(row.guid);
+      });
+    }
+    return guids;
+  };
+
   readonly invalidate = (): void => {
     const onScreen = this.pagesOnScreen();
     for (const page of [...this.pages.keys()]) {

@@ -145,6 +145,10 @@ describe('workset-browser worksets, bulk and undo', () => {
     expect(dry).toMatchObject({ dryRun: true, total: created.total, changing: created.total, unchanged: 0 });
     expect(dry.rows[0]).toMatchObject({ before: [], after: ['to be written'] });
     expect(json<Shown>(await cli('worksets', 'show', String(created.id), '--limit', '1', '--json')).entries[0].entry).not.toHaveProperty('definitions.en');
+    // --guids: only those entries of the workset; one that is not in it is refused in words.
+    const chosen = shown.entries.slice(0, 2).map((e) => e.guid);
+    expect(json<{ total: number; changing: number }>(await cli('bulk', String(created.id), '--op', setDefinition, '--guids', chosen.join(','), '--dry-run', '--json'))).toMatchObject({ total: chosen.length, changing: chosen.length });
+    expect((await cli('bulk', String(created.id), '--op', setDefinition, '--guids', `${chosen[0]},not-a-member`)).stderr).toBe('workset-browser: 1 of the entries chosen is not in this workset: refresh the workset and choose again\n');
 
     const bulk = json<{ operation: { id: number; state: string; changed: number } }>(
       await cli('bulk', String(created.id), '--op', JSON.stringify({ action: 'set', field: 'definition', lang: 'en', value: 'to be written' }), '--json', '--user', 'Ana Lexicógrafa'),

@@ -37,7 +37,7 @@ export function entryHandlers(deps: HandlerDeps): Pick<HandlerTable, EntryChanne
     },
     'entries.history': (ctx, args) => entries.history(ctx.session, args.dictionary, args.guid),
     'entries.targets': (ctx, args) => entries.targets(ctx.session, args.dictionary, args.refs),
-    'bulk.preview': (ctx, args) => bulk.preview(ctx.session, args.worksetId, args.op, hooks(ctx, args.taskId, 'bulk')),
+    'bulk.preview': (ctx, args) => bulk.preview(ctx.session, args.worksetId, args.op, hooks(ctx, args.taskId, 'bulk'), args.guids),
     'bulk.run': (ctx, args) => bulk.run(ctx.session, args.operationId, hooks(ctx, args.taskId, 'bulk')),
     'bulk.cancel': (ctx, args) => bulk.cancel(ctx.session, args.operationId),
     'bulk.pause': (ctx, args) => bulk.pause(ctx.session, args.operationId),

@@ -78,13 +78,15 @@ export class BulkService {
     this.finder = new OperationFinder(author, storeIdentity(author, store.folder));
   }
 
-  async preview(session: Queryable, worksetId: number, op: FieldEdit, hooks: BulkHooks = {}): Promise<BulkPreview> {
+  /** `chosen`: only these members of the workset (the rows a person selected); every one must be a member. */
+  async preview(session: Queryable, worksetId: number, op: FieldEdit, hooks: BulkHooks = {}, chosen?: readonly string[]): Promise<BulkPreview> {
     if (STRUCTURE_ACTIONS.includes(op.action) || ENTRY_PANE_FIELDS.includes(op.field)) {
       throw new AppError('Invalid', `a bulk edit sets, clears or rewrites a field of every entry; to ${op.action} ${op.field === 'entry' ? 'an entry' : `a ${op.field}`}, open the entry`);
     }
     await this.ready(session);
     const { localId, meta } = await this.worksets.copy(session, worksetId);
-    const guids = this.store.entries.guids(localId);
+    const members = this.store.entries.guids(localId);
+    const guids = chosen === undefined ? members : chosenMembers(members, chosen);
     // Before the operation exists: a pattern BaseX refuses would fail every entry, and leave a stray operation.
     await checkEdit(session, op);
     const db = meta.dictionary;
@@ -92,7 +94,7 @@ export class BulkService {
     try {
       const changing = await changingEntries(session, db, op, guids, PREVIEW_ROWS);
       // The entries that change first; the list filled up with some that do not.
-      const sample = this.store.entries.page(localId, { offset: 0, limit: PREVIEW_ROWS }).rows.map((r) => r.guid);
+      const sample = chosen === undefined ? this.store.entries.page(localId, { offset: 0, limit: PREVIEW_ROWS }).rows.map((r) => r.guid) : guids.slice(0, PREVIEW_ROWS);
       const shown = [...changing.first, ...sample.filter((guid) => !changing.first.includes(guid))].slice(0, PREVIEW_ROWS);
       const changes = await previewEdit(session, db, op, shown);
       const headwords = new Map(shown.map((guid) => [guid, this.store.entries.get(localId, guid).keys.headword ?? '']));
@@ -298,6 +300,17 @@ export class BulkService {
     });
     return this.migrated;
   }
+}
+
+/** The chosen guids in workset order, once each; refused in words if any is not a member. */
+function chosenMembers(members: readonly string[], chosen: readonly string[]): string[] {
+  const wanted = new Set(chosen);
+  const kept = members.filter((guid) => wanted.has(guid));
+  const strangers = wanted.size - kept.length;
+  if (strangers > 0) {
+    throw new AppError('Invalid', `${strangers} of the entries chosen ${strangers === 1 ? 'is' : 'are'} not in this workset: refresh the workset and choose again`);
+  }
+  return kept;
 }
 
 function messageOf(error: unknown): string {
