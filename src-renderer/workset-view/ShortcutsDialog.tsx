@@ -6,6 +6,8 @@ export const SHORTCUTS: readonly { readonly keys: readonly string[]; readonly wh
   { keys: ['←', '↑'], what: 'Previous entry' },
   { keys: ['→', '↓'], what: 'Next entry' },
   { keys: ['Tab'], what: 'To the work list; Enter opens the focused row' },
+  { keys: ['Ctrl+click', 'Space'], what: 'Select a row, or not (a bulk edit then offers the selected entries)' },
+  { keys: ['Shift+click'], what: 'Select the rows from the last one picked' },
   { keys: ['D'], what: 'Mark done' },
   { keys: ['R'], what: 'Mark for review' },
   { keys: ['P'], what: 'Mark pending' },
