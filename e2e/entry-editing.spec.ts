@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { exportedLift } from './support/exported.js';
 import { startHost, type RunningHost } from './support/host.js';
 import { openApp } from './support/ui.js';
 
@@ -30,11 +29,8 @@ test.afterAll(async () => {
   await host?.stop();
 });
 
-async function exported(name: string): Promise<string> {
-  const file = join(host.dataFolder, name);
-  const run = await host.cli(['export', 'sample', file]);
-  expect(run.code, run.stderr).toBe(0);
-  return readFileSync(file, 'utf8');
+function exported(name: string): Promise<string> {
+  return exportedLift(host, 'sample', name);
 }
 
 /** The export with the new entry taken out, and that entry's XML. */

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { exportedLift } from './support/exported.js';
 import { startHost, type RunningHost } from './support/host.js';
 import { openApp } from './support/ui.js';
 
@@ -34,11 +34,8 @@ test.afterAll(async () => {
   await host?.stop();
 });
 
-async function exported(name: string): Promise<string> {
-  const file = join(host.dataFolder, name);
-  const run = await host.cli(['export', 'fields', file]);
-  expect(run.code, run.stderr).toBe(0);
-  return readFileSync(file, 'utf8');
+function exported(name: string): Promise<string> {
+  return exportedLift(host, 'fields', name);
 }
 
 const pane = (): Locator => page.getByTestId('entry-pane');
