@@ -4,18 +4,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { canonicalFile } from '../lift/canonical-xml.js';
 import { uniqueName } from '../helpers/basex.js';
-import { runCli, type CliRun } from '../helpers/cli.js';
+import { jsonOf, runCli, type CliRun } from '../helpers/cli.js';
 import { sharedLiftFiles } from '../helpers/shared-lift.js';
 
 const work = mkdtempSync(join(tmpdir(), 'wb-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const cli = (...args: string[]): Promise<CliRun> => runCli(work, ...args);
 
-function json<T>(run: CliRun): T {
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
-  return JSON.parse(run.stdout) as T;
-}
+const json = jsonOf;
 
 describe('workset-browser import and export', () => {
   for (const shared of sharedLiftFiles()) {

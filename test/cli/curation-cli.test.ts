@@ -3,18 +3,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { uniqueName } from '../helpers/basex.js';
-import { runCli, type CliRun } from '../helpers/cli.js';
+import { jsonOf, runCli, type CliRun } from '../helpers/cli.js';
 
 const SENA = resolve(import.meta.dirname, '../../../shared/lift/Sena/Sena.lift');
 const work = mkdtempSync(join(tmpdir(), 'wb-cli-curation-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const cli = (...args: string[]): Promise<CliRun> => runCli(work, ...args);
 
-function json<T>(run: CliRun): T {
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
-  return JSON.parse(run.stdout) as T;
-}
+const json = jsonOf;
 
 describe('workset-browser export --with-curation and import --restore-curation', () => {
   it('carries a workset through a file and brings it back only when asked', async () => {

@@ -5,18 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BulkOperation } from '../../src-main/domain/bulk-operations.js';
 import type { DuplicateReport, MergeOutcome, MergePreview } from '../../src-main/domain/duplicates.js';
 import { uniqueName } from '../helpers/basex.js';
-import { runCli, type CliRun } from '../helpers/cli.js';
+import { jsonOf, runCli, type CliRun } from '../helpers/cli.js';
 import { sharedLiftFiles } from '../helpers/shared-lift.js';
 
 const work = mkdtempSync(join(tmpdir(), 'wb-dupes-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const cli = (...args: string[]): Promise<CliRun> => runCli(work, ...args);
 
-function json<T>(run: CliRun): T {
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
-  return JSON.parse(run.stdout) as T;
-}
+const json = jsonOf;
 
 /** `duplicates` and `merge` as other tools call them, in real processes, on Sena's own homographs. */
 describe('workset-browser duplicates and merge', () => {

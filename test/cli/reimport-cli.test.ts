@@ -9,15 +9,11 @@ import { EntryService } from '../../src-main/worksets/entry-service.js';
 import { openStore, type Store } from '../../src-main/worksets/store/index.js';
 import { connectTestSession, uniqueName } from '../helpers/basex.js';
 import { TEST_AUTHOR } from '../helpers/changes.js';
-import { runCli, type CliRun } from '../helpers/cli.js';
+import { jsonOf, runCli } from '../helpers/cli.js';
 
 const SAMPLE = resolve(import.meta.dirname, '../../resources/sample/sample.lift');
 
-function json<T>(run: CliRun): T {
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
-  return JSON.parse(run.stdout) as T;
-}
+const json = jsonOf;
 
 /** Importing onto an existing dictionary: refused unless asked, replaced with a backup, restored from it. */
 describe('workset-browser import --replace and dictionaries restore', () => {

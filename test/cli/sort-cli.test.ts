@@ -3,17 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { uniqueName } from '../helpers/basex.js';
-import { runCli, type CliRun } from '../helpers/cli.js';
+import { jsonOf, runCli, type CliRun } from '../helpers/cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'wb-cli-sort-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const cli = (...args: string[]): Promise<CliRun> => runCli(work, ...args);
 
-function json<T>(run: CliRun): T {
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
-  return JSON.parse(run.stdout) as T;
-}
+const json = jsonOf;
 
 const WORDS = ['nube', 'ñandú', 'oso', 'nada', 'chico', 'cosa', 'cantar', 'comer', 'ir'];
 

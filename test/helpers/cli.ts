@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { expect } from 'vitest';
 import { testServerUrl } from './basex.js';
 
 /** The `workset-browser` command as a user runs it. */
@@ -27,4 +28,11 @@ export function runCliArgs(args: readonly string[], input = ''): Promise<CliRun>
     child.on('exit', (code) => done({ code: code ?? -1, stdout, stderr }));
     child.stdin.end(input);
   });
+}
+
+/** A run's JSON output, once it exited 0 and said nothing on standard error. */
+export function jsonOf<T>(run: CliRun): T {
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as T;
 }
